@@ -1,0 +1,72 @@
+# Provision Tracker. `make run` builds and serves the app; `make test` runs
+# every test, installing what it needs first. See README.md.
+
+SHELL := /bin/bash
+GO ?= go
+GOFLAGS_BUILD := -trimpath -ldflags='-s -w'
+BIN := bin/provision-tracker
+TOOLS_BIN := $(CURDIR)/.tools/bin
+# wasmbrowsertest runs the app's wasm tests in headless Chromium; the node
+# runner that ships with Go runs calc's (they read testdata files).
+NODE_WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+
+.PHONY: all run static wasm native test test-tools vet unit wasm-test e2e bench fuzz icons clean
+
+all: static
+
+## Build --------------------------------------------------------------------
+
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) -o web/app.wasm ./app
+
+native:
+	$(GO) build $(GOFLAGS_BUILD) -o $(BIN) ./app
+
+# The static site for any static host, in dist/. For a sub-path host
+# (e.g. GitHub Pages), run: bin/provision-tracker build -out dist -prefix /repo/
+static: wasm native
+	$(BIN) build -out dist
+
+run: static
+	$(BIN) serve -dir dist -addr :8000
+
+## Test ---------------------------------------------------------------------
+
+test-tools:
+	@bash scripts/setup-test-tools.sh
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./calc/...
+
+unit:
+	$(GO) test ./...
+
+wasm-test:
+	PATH="$(TOOLS_BIN):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./app/
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(NODE_WASM_EXEC)" ./calc/...
+
+# Unit tests, wasm tests and the browser tests (app/e2e, against the
+# static build) in one go.
+test: test-tools static vet unit wasm-test
+
+## Measure ------------------------------------------------------------------
+
+bench: wasm
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+fuzz:
+	@for f in $$($(GO) test -list 'Fuzz.*' ./calc/ | grep ^Fuzz); do \
+		$(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=20s ./calc/ || exit 1; done
+
+## Assets -------------------------------------------------------------------
+
+# The PNG icons are drawn from our own SVGs (needs rsvg-convert, Debian
+# package librsvg2-bin); the results are committed.
+icons:
+	rsvg-convert -w 192 -h 192 web/icons/icon.svg -o web/icons/icon-192.png
+	rsvg-convert -w 512 -h 512 web/icons/icon.svg -o web/icons/icon-512.png
+	rsvg-convert -w 512 -h 512 design/icon-maskable.svg -o web/icons/icon-maskable-512.png
+
+clean:
+	rm -rf bin dist web/app.wasm .tools/go-cache

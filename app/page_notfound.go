@@ -1,0 +1,15 @@
+package main
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// notFoundPage is shown for an address the app does not have.
+type notFoundPage struct {
+	app.Compo
+}
+
+func (p *notFoundPage) Render() app.UI {
+	return newPage("Page not found",
+		app.P().Text("We could not find that page. The link may be wrong or out of date."),
+		app.P().Body(app.A().Href(pagePath("/")).Text("Go to the start page")),
+	)
+}

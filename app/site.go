@@ -1,0 +1,259 @@
+//go:build !js
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+//go:embed worker.js
+var workerJS string
+
+const (
+	appDescription = "Keep a record of the help your child's EHC plan promises, the sessions they missed, " +
+		"and what to ask the council for. Free. Your information stays on your device."
+	themeColour = "#1f4e5f"
+)
+
+// builtSite says what buildSite made.
+type builtSite struct {
+	version string
+	prefix  string
+	files   int
+}
+
+// normalizePrefix turns "", "/", "repo", "/repo/" into "/" or "/repo/".
+func normalizePrefix(p string) string {
+	p = strings.Trim(p, "/")
+	if p == "" {
+		return "/"
+	}
+	return "/" + p + "/"
+}
+
+// newHandler describes the app to go-app: names, icons, colours, what to
+// cache for offline use and where the site lives.
+func newHandler(prefix, version string, wasmSize int64, webFiles []string) *app.Handler {
+	var resources app.ResourceResolver = app.LocalDir("")
+	if prefix != "/" {
+		resources = app.PrefixedLocation(strings.TrimSuffix(prefix, "/"))
+	}
+	cacheable := []string{notFoundPath}
+	for _, r := range routes {
+		cacheable = append(cacheable, r.path)
+	}
+	cacheable = append(cacheable, webFiles...)
+	return &app.Handler{
+		Name:        appName,
+		ShortName:   appName,
+		Title:       appName + ": a record of your child's EHC plan provision",
+		Description: appDescription,
+		Author:      appName,
+		Lang:        "en-GB",
+		Icon: app.Icon{
+			Default:  "/web/icons/icon-192.png",
+			Large:    "/web/icons/icon-512.png",
+			SVG:      "/web/icons/icon.svg",
+			Maskable: "/web/icons/icon-maskable-512.png",
+		},
+		BackgroundColor:       "#ffffff",
+		ThemeColor:            themeColour,
+		LoadingLabel:          "Getting Provision Tracker ready: {progress}%",
+		Styles:                []string{"/web/app.css"},
+		CacheableResources:    cacheable,
+		Resources:             resources,
+		Version:               version,
+		WasmContentLength:     strconv.FormatInt(wasmSize, 10),
+		ServiceWorkerTemplate: workerJS,
+		RawHeaders: []string{
+			// Without JavaScript the loading overlay would never go away.
+			`<noscript><link rel="stylesheet" href="` + resources.Resolve("/web/noscript.css") + `"></noscript>`,
+		},
+	}
+}
+
+// buildSite writes the complete static site for prefix into out: the
+// prerendered pages, go-app's scripts and worker, and a copy of webDir.
+func buildSite(out, webDir, prefix string, useBrotli bool) (builtSite, error) {
+	prefix = normalizePrefix(prefix)
+	wasm, err := os.Stat(filepath.Join(webDir, "app.wasm"))
+	if err != nil {
+		return builtSite{}, fmt.Errorf("%s/app.wasm is missing: build it first (make wasm)", webDir)
+	}
+	webFiles, version, err := hashWeb(webDir)
+	if err != nil {
+		return builtSite{}, err
+	}
+	if err := emptyBuildDir(out); err != nil {
+		return builtSite{}, err
+	}
+	h := newHandler(prefix, version, wasm.Size(), webFiles)
+	if err := app.GenerateStaticWebsite(out, h, notFoundPath); err != nil {
+		return builtSite{}, fmt.Errorf("generating pages: %w", err)
+	}
+	if err := copyDir(webDir, filepath.Join(out, "web")); err != nil {
+		return builtSite{}, err
+	}
+	files, err := finishFiles(out, useBrotli)
+	if err != nil {
+		return builtSite{}, err
+	}
+	return builtSite{version: version, prefix: prefix, files: files}, nil
+}
+
+// hashWeb lists the files of webDir as site paths ("/web/app.css") and
+// derives the app version from their content, so two builds of the same
+// commit give the same version and browsers re-download only real changes.
+// The wasm file holds all the app's code, so it stands for the pages too.
+func hashWeb(webDir string) (files []string, version string, err error) {
+	sum := sha256.New()
+	err = filepath.WalkDir(webDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || isCompressedCopy(p) {
+			return err
+		}
+		rel, err := filepath.Rel(webDir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		fmt.Fprintf(sum, "%s\x00", rel)
+		if _, err := io.Copy(sum, f); err != nil {
+			return err
+		}
+		if rel != "app.wasm" { // go-app caches the wasm itself
+			files = append(files, "/web/"+rel)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, hex.EncodeToString(sum.Sum(nil))[:16], err
+}
+
+func isCompressedCopy(p string) bool {
+	return strings.HasSuffix(p, ".gz") || strings.HasSuffix(p, ".br")
+}
+
+// emptyBuildDir empties out, but only if it is empty or an earlier build:
+// a typo in -out must never delete someone's folder.
+func emptyBuildDir(out string) error {
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return os.MkdirAll(out, 0o755)
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 {
+		if _, err := os.Stat(filepath.Join(out, "app-worker.js")); err != nil {
+			return fmt.Errorf("%s is not empty and is not an earlier build: choose another -out", out)
+		}
+	}
+	for _, e := range entries {
+		if err := os.RemoveAll(filepath.Join(out, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyDir(from, to string) error {
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		target := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if isCompressedCopy(p) {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+// emptySocialMeta matches the og: tags go-app writes as a bare "https://"
+// when no domain is set: a site any charity can host has no fixed domain.
+var emptySocialMeta = regexp.MustCompile(`<meta property="og:(url|image)" content="https://[^"]*">\s*`)
+
+// finishFiles tidies the generated pages and writes compressed copies
+// (.gz always, .br when asked and the brotli tool is installed) for hosts and for
+// `serve`. It returns how many site files there are.
+func finishFiles(out string, useBrotli bool) (int, error) {
+	brotli := ""
+	if useBrotli {
+		brotli, _ = exec.LookPath("brotli")
+	}
+	count := 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		count++
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if path.Ext(p) == ".html" {
+			data = emptySocialMeta.ReplaceAll(data, nil)
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				return err
+			}
+		}
+		if !compressible(p) {
+			return nil
+		}
+		var gz bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		w.Write(data)
+		if err := w.Close(); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p+".gz", gz.Bytes(), 0o644); err != nil {
+			return err
+		}
+		if brotli != "" {
+			if out, err := exec.Command(brotli, "-q", "11", "-f", "-o", p+".br", p).CombinedOutput(); err != nil {
+				return fmt.Errorf("brotli %s: %v: %s", p, err, out)
+			}
+		}
+		return nil
+	})
+	return count, err
+}
+
+func compressible(p string) bool {
+	switch path.Ext(p) {
+	case ".html", ".js", ".css", ".wasm", ".webmanifest", ".svg", ".json", ".txt":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,156 @@
+// Package statichost serves a built Provision Tracker site the way an
+// ordinary static host does (GitHub Pages, Netlify, a plain web server), so
+// that `serve` and the browser tests behave like the real hosting.
+//
+// Like those hosts it maps "/privacy" to "privacy.html", a folder to its
+// "index.html", and anything unknown to "404.html" with status 404. It also
+// serves a pre-compressed ".br" or ".gz" file beside the original when the
+// browser accepts it.
+package statichost
+
+import (
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// Handler serves the static site in dir at the given URL prefix
+// ("/" or e.g. "/provision-tracker/"). Requests outside the prefix get 404.
+func Handler(dir, prefix string) http.Handler {
+	prefix = "/" + strings.Trim(prefix, "/")
+	return &site{dir: dir, prefix: strings.TrimSuffix(prefix, "/")}
+}
+
+type site struct {
+	dir    string
+	prefix string // "" at the root, else "/name" without a trailing slash
+}
+
+func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := path.Clean("/" + r.URL.Path)
+	if s.prefix != "" {
+		if p == s.prefix {
+			// GitHub Pages redirects "/repo" to "/repo/"; so do we.
+			http.Redirect(w, r, s.prefix+"/", http.StatusMovedPermanently)
+			return
+		}
+		if !strings.HasPrefix(p, s.prefix+"/") {
+			s.notFound(w, r)
+			return
+		}
+		p = strings.TrimPrefix(p, s.prefix)
+	}
+	file, ok := s.resolve(p)
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	s.serveFile(w, r, file, http.StatusOK)
+}
+
+// resolve finds the file behind a clean URL path, as static hosts do.
+func (s *site) resolve(p string) (string, bool) {
+	candidates := []string{p}
+	if strings.HasSuffix(p, "/") {
+		candidates = []string{p + "index.html"}
+	} else if path.Ext(p) == "" {
+		candidates = append(candidates, p+".html", p+"/index.html")
+	}
+	for _, c := range candidates {
+		if name := filepath.Join(s.dir, filepath.FromSlash(c)); exists(name) {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+func (s *site) notFound(w http.ResponseWriter, r *http.Request) {
+	name := filepath.Join(s.dir, "404.html")
+	if !exists(name) {
+		http.NotFound(w, r)
+		return
+	}
+	s.serveFile(w, r, name, http.StatusNotFound)
+}
+
+func (s *site) serveFile(w http.ResponseWriter, r *http.Request, name string, status int) {
+	ctype := mime.TypeByExtension(filepath.Ext(name))
+	switch filepath.Ext(name) {
+	case ".wasm":
+		ctype = "application/wasm"
+	case ".webmanifest":
+		ctype = "application/manifest+json"
+	case "":
+		ctype = "application/octet-stream"
+	}
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("X-Content-Type-Options", "nosniff")
+	// The service worker decides what is fresh; the host must not let a
+	// browser keep an old app-worker.js or page for hours.
+	h.Set("Cache-Control", "no-cache")
+	h.Add("Vary", "Accept-Encoding")
+
+	body := name
+	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+		if acceptsEncoding(r.Header.Get("Accept-Encoding"), enc.token) && exists(name+enc.ext) {
+			body = name + enc.ext
+			h.Set("Content-Encoding", enc.token)
+			break
+		}
+	}
+	f, err := os.Open(body)
+	if err != nil {
+		http.Error(w, "cannot read file", http.StatusInternalServerError)
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		http.Error(w, "cannot read file", http.StatusInternalServerError)
+		return
+	}
+	if status != http.StatusOK {
+		w.WriteHeader(status)
+		w = discardHeader{w}
+	}
+	http.ServeContent(w, r, "", fi.ModTime(), f)
+}
+
+func exists(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && !fi.IsDir()
+}
+
+// discardHeader lets http.ServeContent copy a body after we have already
+// written a non-200 status (for 404.html), without it writing a second one.
+type discardHeader struct{ http.ResponseWriter }
+
+func (discardHeader) WriteHeader(int) {}
+
+// acceptsEncoding reports whether an Accept-Encoding header allows token
+// (a missing q-value means accepted; q=0 means refused).
+func acceptsEncoding(header, token string) bool {
+	for _, part := range strings.Split(header, ",") {
+		fields := strings.Split(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(fields[0]), token) {
+			continue
+		}
+		for _, f := range fields[1:] {
+			f = strings.ReplaceAll(strings.TrimSpace(f), " ", "")
+			if f == "q=0" || f == "q=0.0" || f == "q=0.00" || f == "q=0.000" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
