@@ -18,12 +18,7 @@ import (
 )
 
 func main() {
-	for _, r := range routes {
-		app.Route(r.path, app.NewZeroComponentFactory(r.page()))
-	}
-	// Anything else is a page that does not exist. go-app tries exact routes
-	// first, so this catch-all only gets what no page claims.
-	app.RouteWithRegexp("^/.*", app.NewZeroComponentFactory(&notFoundPage{}))
+	registerRoutes()
 
 	// In the browser this runs the app and never returns.
 	app.RunWhenOnBrowser()

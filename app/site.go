@@ -54,7 +54,7 @@ func normalizePrefix(p string) string {
 func newHandler(prefix, version string, wasmSize int64, webFiles []string) *app.Handler {
 	var resources app.ResourceResolver = app.LocalDir("")
 	if prefix != "/" {
-		resources = app.PrefixedLocation(strings.TrimSuffix(prefix, "/"))
+		resources = prefixResolver(strings.TrimSuffix(prefix, "/"))
 	}
 	cacheable := []string{notFoundPath}
 	for _, r := range routes {
@@ -87,6 +87,24 @@ func newHandler(prefix, version string, wasmSize int64, webFiles []string) *app.
 			// Without JavaScript the loading overlay would never go away.
 			`<noscript><link rel="stylesheet" href="` + resources.Resolve("/web/noscript.css") + `"></noscript>`,
 		},
+	}
+}
+
+// prefixResolver puts the sub-path in front of the site's own addresses in
+// the pages written at build time. go-app's PrefixedLocation also prefixes
+// "#main" (breaking in-page links) and turns "/" into "/prefix" without the
+// slash that static hosts and the offline copy use.
+type prefixResolver string
+
+// Resolve returns the address of location on a site hosted under r.
+func (r prefixResolver) Resolve(location string) string {
+	switch {
+	case location == "/":
+		return string(r) + "/"
+	case strings.HasPrefix(location, "/") && !strings.HasPrefix(location, "//"):
+		return string(r) + location
+	default: // in-page (#...), relative or another scheme: leave alone
+		return location
 	}
 }
 

@@ -1,19 +1,15 @@
 // Provision Tracker's service worker: it keeps a copy of every page and
 // file of one version of the app, so the app opens with no network.
 //
-// Based on go-app's DefaultAppWorkerJS with three changes:
+// Based on go-app's DefaultAppWorkerJS with two changes:
 // - install and activate wait for their work (event.waitUntil), so the
 //   worker never reports ready before the copy is complete;
-// - the site root is cached as "/prefix/" (what browsers ask for), not only
-//   "/prefix";
 // - a page address that is not in the copy (a mistyped link, a page added
 //   later) falls back to the copied start page while offline, and the app
 //   then shows the right page or "page not found".
 const cacheName = "app-" + "{{.Version}}";
 const scopePath = new URL(self.registration.scope).pathname; // ends with "/"
-const resourcesToCache = {{.ResourcesToCache}}.map((path) =>
-  path + "/" === scopePath ? scopePath : path
-);
+const resourcesToCache = {{.ResourcesToCache}};
 
 self.addEventListener("install", (event) => {
   console.log("installing app worker {{.Version}}");

@@ -36,6 +36,9 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := path.Clean("/" + r.URL.Path)
+	if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
+		p += "/" // Clean drops it, but "/prefix/" and "/prefix" differ
+	}
 	if s.prefix != "" {
 		if p == s.prefix {
 			// GitHub Pages redirects "/repo" to "/repo/"; so do we.

@@ -1,0 +1,94 @@
+package statichost
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func writeSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"index.html":           "start",
+		"privacy.html":         "privacy",
+		"404.html":             "not found",
+		"web/app.wasm":         "raw wasm",
+		"web/app.wasm.br":      "brotli wasm",
+		"web/app.wasm.gz":      "gzip wasm",
+		"app-worker.js":        "worker",
+		"manifest.webmanifest": "{}",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestHandler(t *testing.T) {
+	dir := writeSite(t)
+	tests := []struct {
+		name, prefix, path, acceptEncoding string
+		status                             int
+		body, contentType, encoding        string
+	}{
+		{"root page", "/", "/", "", 200, "start", "text/html; charset=utf-8", ""},
+		{"page without .html", "/", "/privacy", "", 200, "privacy", "text/html; charset=utf-8", ""},
+		{"unknown page gets 404.html", "/", "/nope", "", 404, "not found", "text/html; charset=utf-8", ""},
+		{"wasm type", "/", "/web/app.wasm", "", 200, "raw wasm", "application/wasm", ""},
+		{"brotli preferred", "/", "/web/app.wasm", "gzip, deflate, br", 200, "brotli wasm", "application/wasm", "br"},
+		{"gzip when no brotli", "/", "/web/app.wasm", "gzip", 200, "gzip wasm", "application/wasm", "gzip"},
+		{"q=0 refuses brotli", "/", "/web/app.wasm", "br;q=0, gzip", 200, "gzip wasm", "application/wasm", "gzip"},
+		{"manifest type", "/", "/manifest.webmanifest", "", 200, "{}", "application/manifest+json", ""},
+		{"prefixed root", "/provision-tracker/", "/provision-tracker/", "", 200, "start", "text/html; charset=utf-8", ""},
+		{"prefixed page", "/provision-tracker/", "/provision-tracker/privacy", "", 200, "privacy", "text/html; charset=utf-8", ""},
+		{"outside the prefix", "/provision-tracker/", "/privacy", "", 404, "not found", "text/html; charset=utf-8", ""},
+		{"no escaping the folder", "/", "/../../etc/passwd", "", 404, "not found", "text/html; charset=utf-8", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodGet, tt.path, nil)
+			if tt.acceptEncoding != "" {
+				req.Header.Set("Accept-Encoding", tt.acceptEncoding)
+			}
+			rec := httptest.NewRecorder()
+			Handler(dir, tt.prefix).ServeHTTP(rec, req)
+			if rec.Code != tt.status {
+				t.Errorf("status = %d, want %d", rec.Code, tt.status)
+			}
+			if got := rec.Body.String(); got != tt.body {
+				t.Errorf("body = %q, want %q", got, tt.body)
+			}
+			if got := rec.Header().Get("Content-Type"); got != tt.contentType {
+				t.Errorf("Content-Type = %q, want %q", got, tt.contentType)
+			}
+			if got := rec.Header().Get("Content-Encoding"); got != tt.encoding {
+				t.Errorf("Content-Encoding = %q, want %q", got, tt.encoding)
+			}
+		})
+	}
+}
+
+func TestPrefixWithoutSlashRedirects(t *testing.T) {
+	rec := httptest.NewRecorder()
+	Handler(writeSite(t), "provision-tracker").ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/provision-tracker", nil))
+	if rec.Code != http.StatusMovedPermanently || rec.Header().Get("Location") != "/provision-tracker/" {
+		t.Fatalf("got %d to %q, want 301 to /provision-tracker/", rec.Code, rec.Header().Get("Location"))
+	}
+}
+
+func TestOnlyReads(t *testing.T) {
+	rec := httptest.NewRecorder()
+	Handler(writeSite(t), "/").ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/", nil))
+	if rec.Code != http.StatusMethodNotAllowed {
+		t.Fatalf("POST got %d, want 405", rec.Code)
+	}
+}
