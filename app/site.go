@@ -218,9 +218,11 @@ func copyDir(from, to string) error {
 	})
 }
 
-// emptySocialMeta matches the og: tags go-app writes as a bare "https://"
-// when no domain is set: a site any charity can host has no fixed domain.
-var emptySocialMeta = regexp.MustCompile(`<meta property="og:(url|image)" content="https://[^"]*">\s*`)
+// emptySocialMeta matches the og:url and og:image tags. go-app writes them
+// as "https://" plus a path when no domain is set, and a site any charity can
+// host has no fixed domain, so they can only be wrong. (go-app writes
+// attributes in no fixed order, hence the loose pattern.)
+var emptySocialMeta = regexp.MustCompile(`<meta [^>]*property="og:(?:url|image)"[^>]*>\s*`)
 
 // finishFiles tidies the generated pages and writes compressed copies
 // (.gz always, .br when asked and the brotli tool is installed) for hosts and for

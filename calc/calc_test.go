@@ -1,0 +1,426 @@
+package calc
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestDate(t *testing.T) {
+	for _, tc := range []struct {
+		in, want, err string
+	}{
+		{"2024-02-29", "2024-02-29", ""},
+		{"2023-02-29", "", "February 2023 has no day 29"},
+		{"2024-02-31", "", "February 2024 has no day 31"},
+		{"2024-13-01", "", "there is no month 13"},
+		{"24-01-01", "", "YYYY-MM-DD"},
+		{"2024-1-01", "", "YYYY-MM-DD"},
+		{"1899-12-31", "", "year must be between"},
+		{"", "", ""},
+	} {
+		d, err := ParseDate(tc.in)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("ParseDate(%q) error = %v, want %q", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || d.String() != tc.want {
+			t.Errorf("ParseDate(%q) = %q, %v", tc.in, d, err)
+		}
+	}
+	d := MustDate(2027, 3, 14)
+	if d.Long() != "14 March 2027" || d.Weekday() != time.Sunday {
+		t.Errorf("Long/Weekday = %q %v", d.Long(), d.Weekday())
+	}
+	if got := MustDate(2024, 1, 31).AddMonths(1); got != MustDate(2024, 2, 29) {
+		t.Errorf("AddMonths = %v", got)
+	}
+	// Every day from 1900 to 2199 survives a round trip through its parts.
+	for n := daysFromCivil(1900, 1, 1); n <= daysFromCivil(2199, 12, 31); n++ {
+		y, m, dd := civilFromDays(n)
+		if daysFromCivil(y, m, dd) != n {
+			t.Fatalf("round trip failed at %d", n)
+		}
+		if n%997 == 0 {
+			want := time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC).Weekday()
+			if dateFromDays(n).Weekday() != want {
+				t.Fatalf("weekday wrong at %d-%d-%d", y, m, dd)
+			}
+		}
+	}
+}
+
+func TestMoney(t *testing.T) {
+	for _, tc := range []struct{ in, want, err string }{
+		{"50", "£50.00", ""}, {"50.5", "£50.50", ""}, {"1,234.50", "£1,234.50", ""}, {"£1,234.50", "£1,234.50", ""},
+		{" £ 100000 ", "£100,000.00", ""}, {"0.5", "£0.50", ""},
+		{"1e3", "", "use only digits"}, {"-5", "", "negative"}, {"1.234", "", "two digits"},
+		{"100000.01", "", "too large"}, {"12,34", "", "thousands"}, {"", "", "enter an amount"}, {".5", "", "before the decimal"},
+		{"1,2345", "", "thousands"}, {"5.", "", "after the decimal"},
+	} {
+		d, err := ParseMoney(tc.in)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("ParseMoney(%q) error = %v, want %q", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || FormatMoney(d) != tc.want {
+			t.Errorf("ParseMoney(%q) = %s, %v; want %s", tc.in, FormatMoney(d), err, tc.want)
+		}
+	}
+	for in, want := range map[string]string{"0.005": "£0.01", "0.004": "£0.00", "-0.005": "-£0.01", "1234567.891": "£1,234,567.89", "0": "£0.00", "999.995": "£1,000.00"} {
+		if got := FormatMoney(money(in)); got != want {
+			t.Errorf("FormatMoney(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestBankHolidaysMatchGovUK(t *testing.T) {
+	var file struct {
+		BH []struct {
+			Date string `json:"date"`
+		} `json:"bank_holidays_england_wales"`
+	}
+	if err := json.Unmarshal(termDatesJSON, &file); err != nil {
+		t.Fatal(err)
+	}
+	cal := DefaultCalendar()
+	want := map[Date]bool{}
+	for _, b := range file.BH {
+		d, _ := ParseDate(b.Date)
+		want[d] = true
+		if _, ok := cal.BankHoliday(d); !ok || cal.IsWorkingDay(d) {
+			t.Errorf("%s should be a bank holiday", d)
+		}
+	}
+	for _, d := range cal.BankHolidays(MustDate(2022, 1, 1), MustDate(2027, 12, 31)) {
+		if !want[d] {
+			t.Errorf("%s is not a bank holiday on GOV.UK's list", d)
+		}
+	}
+	for _, d := range []Date{MustDate(2022, 9, 19), MustDate(2023, 5, 8)} {
+		if cal.IsWorkingDay(d) || cal.IsSchoolDay(d) {
+			t.Errorf("%s must be neither a working nor a school day", d)
+		}
+	}
+}
+
+func TestCalendar(t *testing.T) {
+	cal := DefaultCalendar()
+	for _, tc := range []struct {
+		d      Date
+		school bool
+	}{
+		{MustDate(2025, 9, 1), true},    // Kent autumn term starts
+		{MustDate(2025, 10, 20), false}, // Kent half term
+		{MustDate(2025, 12, 22), false}, // Christmas holiday
+		{MustDate(2023, 2, 13), false},  // Herts half term
+		{MustDate(2023, 2, 20), true},
+		{MustDate(2030, 8, 10), false}, // summer (rule-based year)
+	} {
+		if got := cal.IsSchoolDay(tc.d); got != tc.school {
+			t.Errorf("IsSchoolDay(%s) = %v", tc.d, got)
+		}
+	}
+	// The rule pattern gives a sensible year: 185 to 200 school days.
+	for y := 2000; y < 2070; y++ {
+		sy := RuleSchoolYear(y)
+		n := 0
+		for _, tm := range sy.Terms {
+			n += cal.SchoolDaysBetween(tm.Start, tm.End)
+		}
+		if y >= 2028 && (n < 185 || n > 200) {
+			t.Errorf("%s: %d school days", sy.Year, n)
+		}
+	}
+	// The shipped Herts 2023-24 record has HCC's 196 days (190 + 5 INSET + 1 occasional).
+	sy := DefaultSchoolYear(2023)
+	n := 0
+	for _, tm := range sy.Terms {
+		n += cal.SchoolDaysBetween(tm.Start, tm.End)
+	}
+	if n != 196 {
+		t.Errorf("Herts 2023-24: %d school days, want 196", n)
+	}
+	// Working days: 20 working days after Friday 30 June 2023 is Friday 28 July.
+	if got := cal.AddWorkingDays(MustDate(2023, 6, 30), 20); got != MustDate(2023, 7, 28) {
+		t.Errorf("AddWorkingDays = %s", got)
+	}
+	if got := cal.WorkingDaysBetween(MustDate(2023, 7, 28), MustDate(2023, 9, 1)); got != 24 {
+		t.Errorf("WorkingDaysBetween = %d (28 August 2023 is a bank holiday)", got)
+	}
+	// A parent's INSET day stops being a school day.
+	c := NewCalendar(nil, []Date{MustDate(2025, 9, 2)})
+	if c.IsSchoolDay(MustDate(2025, 9, 2)) || !c.IsSchoolDay(MustDate(2025, 9, 3)) {
+		t.Error("INSET day not applied")
+	}
+}
+
+func TestCouncils(t *testing.T) {
+	cs := Councils()
+	if len(cs) != 153 {
+		t.Fatalf("%d councils, want 153", len(cs))
+	}
+	if c, ok := CouncilByCode("839"); !ok || c.ShortName != "Bournemouth, Christchurch and Poole" {
+		t.Errorf("839 = %+v", c)
+	}
+}
+
+func TestSchedule(t *testing.T) {
+	cal := DefaultCalendar()
+	weekly := Provision{ID: "a", Frequency: Frequency{1, UnitSessions, PerWeek}, Weeks: TermTime,
+		Weekdays: []string{"monday"}, Start: MustDate(2025, 9, 1), End: MustDate(2026, 7, 21)}
+	s := Schedule(weekly, cal, MustDate(2030, 1, 1))
+	if len(s) != 40 { // 15 + 12 + 13 term weeks
+		t.Errorf("weekly Kent 2025-26: %d sessions", len(s))
+	}
+	// Monday 4 May 2026 is a bank holiday: that week's session moves to Tuesday.
+	found := false
+	for _, x := range s {
+		if x.Date == MustDate(2026, 5, 5) {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("bank holiday session not moved to Tuesday")
+	}
+	for _, tc := range []struct {
+		f    Frequency
+		want int
+	}{
+		{Frequency{6, UnitSessions, PerTerm}, 18},
+		{Frequency{2, UnitSessions, PerHalfTerm}, 12},
+		{Frequency{30, UnitSessions, PerYear}, 30},
+		{Frequency{12, UnitSessions, PerTotal}, 12},
+		{Frequency{2, UnitSessions, PerFortnight}, 39},
+		{Frequency{3, UnitSessions, PerMonth}, 33},
+	} {
+		p := weekly
+		p.Weekdays, p.Frequency = nil, tc.f
+		if got := len(Schedule(p, cal, MustDate(2030, 1, 1))); got != tc.want {
+			t.Errorf("%+v: %d sessions, want %d", tc.f, got, tc.want)
+		}
+	}
+}
+
+func TestTally(t *testing.T) {
+	cal := DefaultCalendar()
+	p := Provision{ID: "ot", Frequency: Frequency{1, UnitSessions, PerWeek}, Weeks: TermTime,
+		Start: MustDate(2025, 9, 1), End: MustDate(2025, 10, 17)}
+	s := Schedule(p, cal, MustDate(2026, 1, 1)) // 7 Mondays
+	p.Outcomes = []Outcome{
+		{Date: s[0].Date, Status: StatusDelivered},
+		{Date: s[1].Date, Status: StatusMissed, Reason: ReasonNoTherapist},
+		{Date: s[2].Date, Status: StatusMissed},
+		{Date: s[3].Date, Status: StatusChildAbsent},
+		{Date: s[4].Date, Status: StatusPrivate, Cost: money("85")},
+		{Date: s[4].Date.AddDays(2), Status: StatusMadeUp, Replaces: s[1].Date},
+	}
+	n := Tally(p, s, Date{}, Date{})
+	want := Counts{ProvisionID: "ot", Due: 7, Delivered: 1, Missed: 2, MadeUp: 1, ChildAbsent: 1, PaidPrivately: 1,
+		Unrecorded: 2, MissedNotMadeUp: 1}
+	got := n
+	got.PrivateCost, got.PercentDelivered = decimal.Decimal{}, decimal.Decimal{}
+	if got != want || !n.PrivateCost.Equal(money("85")) || !n.PercentDelivered.Equal(money("33.3")) {
+		t.Errorf("Tally = %+v", n)
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	good, _ := os.ReadFile(filepath.Join("testdata", "seeds", "notts-23-009-620.json"))
+	for _, tc := range []struct {
+		name, in, path, msg string
+	}{
+		{"not json", "{", "", "not valid JSON"},
+		{"empty", "", "", "empty"},
+		{"array", "[]", "", "one JSON object"},
+		{"no version", `{}`, "schema_version", "missing"},
+		{"newer", `{"schema_version": 2}`, "schema_version", "newer version"},
+		{"trailing", `{"schema_version":1} {}`, "", "after the end"},
+		{"unknown", strings.Replace(string(good), `"council"`, `"councl"`, 1), "councl", "unknown field"},
+		{"wrong type", strings.Replace(string(good), `"count": 1`, `"count": "1"`, 1), "plans[0].provisions[0].frequency.count", "whole number"},
+		{"float count", strings.Replace(string(good), `"count": 1`, `"count": 1.5`, 1), "plans[0].provisions[0].frequency.count", "whole number"},
+		{"zero count", strings.Replace(string(good), `"count": 1`, `"count": 0`, 1), "plans[0].provisions[0].frequency.count", "must be at least 1"},
+		{"absurd count", strings.Replace(string(good), `"count": 1`, `"count": 10000`, 1), "plans[0].provisions[0].frequency.count", "too many"},
+		{"bad date", strings.Replace(string(good), `"2023-02-27"`, `"2023-02-30"`, 1), "plans[0].provisions[0].start", "no day 30"},
+		{"end before start", strings.Replace(string(good), `"start": "2023-02-27"`, `"start": "2023-02-27", "end": "2023-01-01"`, 1), "plans[0].provisions[0].end", "End date must be after the start date"},
+		{"negative", strings.Replace(string(good), `"missed": 12`, `"missed": -12`, 1), "plans[0].provisions[0].count_periods[0].missed", "below zero"},
+		{"money number", strings.Replace(string(good), `"weeks": "term_time",`, `"weeks": "term_time", "price_per_session": 50,`, 1), "plans[0].provisions[0].price_per_session", "written as a string"},
+		{"absurd money", strings.Replace(string(good), `"weeks": "term_time",`, `"weeks": "term_time", "price_per_session": "1000000",`, 1), "plans[0].provisions[0].price_per_session", "too large"},
+		{"bad enum", strings.Replace(string(good), `"term_time"`, `"sometimes"`, 1), "plans[0].provisions[0].weeks", "term time"},
+		{"bad council", strings.Replace(string(good), `"891"`, `"999"`, 1), "council", "not known"},
+	} {
+		_, err := DecodeCaseFile([]byte(tc.in))
+		var ve *ValidationError
+		if !errors.As(err, &ve) {
+			t.Errorf("%s: error %v is not a ValidationError", tc.name, err)
+			continue
+		}
+		ok := false
+		for _, p := range ve.Problems {
+			if p.Path == tc.path && strings.Contains(p.Message, tc.msg) {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%s: got %v, want %s: ...%s...", tc.name, err, tc.path, tc.msg)
+		}
+	}
+}
+
+// equalCases compares two cases, treating amounts as equal by value.
+func equalCases(a, b any) bool { return deepEq(reflect.ValueOf(a), reflect.ValueOf(b)) }
+
+func deepEq(a, b reflect.Value) bool {
+	if a.Type() == dateType {
+		return a.Interface().(Date) == b.Interface().(Date)
+	}
+	if a.Type() == decimalType {
+		return a.Interface().(decimal.Decimal).Equal(b.Interface().(decimal.Decimal))
+	}
+	switch a.Kind() {
+	case reflect.Struct:
+		for i := 0; i < a.NumField(); i++ {
+			if !a.Type().Field(i).IsExported() {
+				continue
+			}
+			if !deepEq(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for i := 0; i < a.Len(); i++ {
+			if !deepEq(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return reflect.DeepEqual(a.Interface(), b.Interface())
+}
+
+func allCaseFiles(t testing.TB) []string {
+	a, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.json"))
+	b, _ := filepath.Glob(filepath.Join("testdata", "lgsco", "*.json"))
+	return append(a, b...)
+}
+
+func TestRoundTrip(t *testing.T) {
+	for _, f := range allCaseFiles(t) {
+		c := loadCase(t, f)
+		b, err := EncodeCaseFile(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c2, err := DecodeCaseFile(b)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		b2, _ := EncodeCaseFile(c2)
+		if !equalCases(c, c2) || string(b) != string(b2) {
+			t.Errorf("%s: round trip changed the case", f)
+		}
+	}
+}
+
+func TestMigrate(t *testing.T) {
+	migrations[0] = func(m map[string]any) error { m["notes"] = "from v0"; return nil }
+	defer delete(migrations, 0)
+	// A version 0 file is lifted to the current version by the chain.
+	out, err := Migrate([]byte(`{"schema_version": 0}`))
+	if err == nil {
+		t.Fatalf("version 0 is below 1 and must be refused: %s", out)
+	}
+	same, err := Migrate([]byte(`{"schema_version": 1, "notes": "x"}`))
+	if err != nil || !strings.Contains(string(same), `"notes": "x"`) {
+		t.Errorf("current version changed: %s %v", same, err)
+	}
+}
+
+func TestEstimateTotalsAndOverrides(t *testing.T) {
+	for _, f := range allCaseFiles(t) {
+		c := loadCase(t, f)
+		e := EstimateCase(c, DefaultRules(), MustDate(2025, 6, 1))
+		lo, ty, hi := decimal.Zero, decimal.Zero, decimal.Zero
+		for _, l := range e.Lines {
+			lo, ty, hi = lo.Add(l.Low), ty.Add(l.Typical), hi.Add(l.High)
+			if !l.Low.Equal(l.Low.Round(2)) || l.Source == "" || l.FiguresDate.IsZero() || l.Basis == "" {
+				t.Errorf("%s: line %s lacks rounding, source, date or basis", f, l.Key)
+			}
+			if l.Low.GreaterThan(l.Typical) || l.Typical.GreaterThan(l.High) {
+				t.Errorf("%s: line %s low/typical/high out of order", f, l.Key)
+			}
+		}
+		if !lo.Equal(e.Low) || !ty.Equal(e.Typical) || !hi.Equal(e.High) {
+			t.Errorf("%s: totals are not the sums of the lines", f)
+		}
+	}
+	c := loadCase(t, filepath.Join("testdata", "seeds", "notts-23-009-620.json"))
+	c.RateOverrides = []RateOverride{{Key: RateMissedSession, Low: money("60"), Typical: money("70"), High: money("80"), Reason: "council's own rate"}}
+	if probs := Validate(c); len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	e := EstimateCase(c, DefaultRules(), MustDate(2024, 3, 8))
+	l, _ := lineOf(e, LineMissedSessions)
+	if !l.Overridden || !e.Overridden || !l.Typical.Equal(money("840")) {
+		t.Errorf("override not applied: %+v", l)
+	}
+}
+
+// TestSchemaInSync checks that casefile.schema.json names exactly the
+// fields of the Go types, so the two cannot drift apart.
+func TestSchemaInSync(t *testing.T) {
+	b, err := os.ReadFile("casefile.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Defs map[string]struct {
+			Properties map[string]json.RawMessage `json:"properties"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[reflect.Type]bool{}
+	var walk func(rt reflect.Type)
+	walk = func(rt reflect.Type) {
+		for rt.Kind() == reflect.Slice {
+			rt = rt.Elem()
+		}
+		if rt.Kind() != reflect.Struct || rt == dateType || rt == decimalType || seen[rt] {
+			return
+		}
+		seen[rt] = true
+		def, ok := s.Defs[rt.Name()]
+		if !ok {
+			t.Errorf("schema lacks %s", rt.Name())
+			return
+		}
+		fields := jsonFields(rt)
+		if len(fields) != len(def.Properties) {
+			t.Errorf("%s: %d fields in Go, %d in the schema", rt.Name(), len(fields), len(def.Properties))
+		}
+		for name, f := range fields {
+			if _, ok := def.Properties[name]; !ok {
+				t.Errorf("schema %s lacks %s", rt.Name(), name)
+			}
+			walk(f.Type)
+		}
+	}
+	walk(reflect.TypeOf(Case{}))
+}

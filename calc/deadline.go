@@ -1,0 +1,233 @@
+package calc
+
+import "strconv"
+
+// DeadlineStatus says where a deadline stands.
+type DeadlineStatus string
+
+// Deadline statuses.
+const (
+	Met     DeadlineStatus = "met"     // done on or before the due date
+	Late    DeadlineStatus = "late"    // done after the due date
+	Pending DeadlineStatus = "pending" // not done, not yet due
+	Overdue DeadlineStatus = "overdue" // not done, due date passed
+)
+
+// Deadline is one statutory or policy time limit (RULES.md §2) worked out
+// from the dates the parent knows.
+type Deadline struct {
+	Key    string         `json:"key"`               // stable name of the rule, e.g. "final_plan_20_weeks"
+	PlanID string         `json:"plan_id,omitempty"` // empty for complaint and contact deadlines
+	Rule   string         `json:"rule"`              // plain words
+	Source string         `json:"source"`            // the law or policy
+	From   Date           `json:"from"`              // the date the limit counts from
+	Due    Date           `json:"due"`
+	Done   Date           `json:"done,omitzero"`
+	Status DeadlineStatus `json:"status"`
+	// Lateness, on the done date or (when overdue) today; zero otherwise.
+	DaysLate        int `json:"days_late"`
+	WeeksLate       int `json:"weeks_late"` // whole weeks
+	WorkingDaysLate int `json:"working_days_late"`
+	// PlanDelay marks the steps of making or amending a plan, which the
+	// estimate's delay line uses.
+	PlanDelay bool `json:"plan_delay,omitempty"`
+	// ParentDeadline marks a limit on the parent (appeal, Ombudsman), not
+	// the council.
+	ParentDeadline bool `json:"parent_deadline,omitempty"`
+}
+
+// Default complaint timescales, in working days (RULES.md §2).
+const (
+	codeSource       = "Local Government and Social Care Ombudsman, Complaint Handling Code (applied from 1 April 2026)"
+	socialCareSource = "Children Act 1989 Representations Procedure (England) Regulations 2006"
+)
+
+// EffectivePolicy returns the complaint timescales in use: the case's own
+// numbers, with the procedure's defaults for any left at zero.
+func EffectivePolicy(p ComplaintPolicy) ComplaintPolicy {
+	def := ComplaintPolicy{Procedure: ProcedureCorporate, Stage1AckDays: 5, Stage1AnswerDays: 10,
+		Stage2AckDays: 5, Stage2AnswerDays: 20, Source: codeSource}
+	if p.Procedure == ProcedureSocialCare {
+		def = ComplaintPolicy{Procedure: ProcedureSocialCare, Stage1AnswerDays: 10, Stage2AnswerDays: 25, Source: socialCareSource}
+	}
+	out := def
+	if p.Stage1AckDays > 0 {
+		out.Stage1AckDays = p.Stage1AckDays
+	}
+	if p.Stage1AnswerDays > 0 {
+		out.Stage1AnswerDays = p.Stage1AnswerDays
+	}
+	if p.Stage2AckDays > 0 {
+		out.Stage2AckDays = p.Stage2AckDays
+	}
+	if p.Stage2AnswerDays > 0 {
+		out.Stage2AnswerDays = p.Stage2AnswerDays
+	}
+	if p.Source != "" || p != (ComplaintPolicy{Procedure: p.Procedure}) {
+		out.Source = "Council's complaint policy"
+		if p.Source != "" {
+			out.Source += ": " + p.Source
+		}
+	}
+	return out
+}
+
+// Deadlines returns every deadline that can be worked out from the case,
+// plan by plan and then for the complaint and the contact log, with its
+// status on today.
+func Deadlines(c Case, cal Calendar, today Date) []Deadline {
+	var out []Deadline
+	add := func(d Deadline) {
+		if d.From.IsZero() || d.Due.IsZero() {
+			return
+		}
+		out = append(out, finish(d, cal, today))
+	}
+	for _, p := range c.Plans {
+		planDeadlines(p, today, add)
+	}
+	cp := c.Complaint
+	pol := EffectivePolicy(cp.Policy)
+	wd := func(n int) string { return strconv.Itoa(n) + " working days" }
+	stage := func(n int, sent, ack, answered Date, ackDays, ansDays int) {
+		if sent.IsZero() {
+			return
+		}
+		s := "Stage " + strconv.Itoa(n)
+		if ackDays > 0 && (!ack.IsZero() || answered.IsZero()) {
+			add(Deadline{Key: "complaint_stage" + strconv.Itoa(n) + "_ack", Rule: s + " complaint acknowledged within " + wd(ackDays),
+				Source: pol.Source, From: sent, Due: cal.AddWorkingDays(sent, ackDays), Done: ack})
+		}
+		add(Deadline{Key: "complaint_stage" + strconv.Itoa(n) + "_answer", Rule: s + " complaint answered within " + wd(ansDays),
+			Source: pol.Source, From: sent, Due: cal.AddWorkingDays(sent, ansDays), Done: answered})
+	}
+	stage(1, cp.Stage1Sent, cp.Stage1Acknowledged, cp.Stage1Answered, pol.Stage1AckDays, pol.Stage1AnswerDays)
+	stage(2, cp.Stage2Sent, cp.Stage2Acknowledged, cp.Stage2Answered, pol.Stage2AckDays, pol.Stage2AnswerDays)
+	if !cp.ProblemNoticed.IsZero() {
+		add(Deadline{Key: "ombudsman_12_months", Rule: "Complain to the Ombudsman within 12 months of knowing of the problem (it can accept later complaints for a good reason)",
+			Source: "Local Government Act 1974 s26B", From: cp.ProblemNoticed, Due: cp.ProblemNoticed.AddMonths(12),
+			Done: cp.OmbudsmanSent, ParentDeadline: true})
+	}
+	for i, ct := range c.Contacts {
+		if ct.ReplyDueBy.IsZero() {
+			continue
+		}
+		with := ct.With
+		if with == "" {
+			with = "the council"
+		}
+		add(Deadline{Key: "contact_" + strconv.Itoa(i) + "_reply", Rule: "Reply or action promised by " + with,
+			Source: "Your contact log (" + ct.Date.Long() + ")", From: ct.Date, Due: ct.ReplyDueBy, Done: ct.Replied})
+	}
+	return out
+}
+
+func planDeadlines(p Plan, today Date, add func(Deadline)) {
+	for i, s := range p.Steps {
+		add(Deadline{Key: "promised_step_" + strconv.Itoa(i), PlanID: p.ID, Rule: s.Name,
+			Source: "The plan itself", From: s.Due, Due: s.Due, Done: s.Done})
+	}
+	if p.Kind != PlanEHC {
+		return
+	}
+	pd := p.Process
+	weeks := func(d Date, n int) Date { return d.AddDays(7 * n) }
+	if r := pd.AssessmentRequested; !r.IsZero() {
+		// A later step proves the decision was made; its date is then unknown.
+		laterStep := !pd.DraftIssued.IsZero() || !pd.FinalIssued.IsZero() || !pd.NoPlanDecision.IsZero()
+		if !pd.AssessmentDecision.IsZero() || !laterStep {
+			add(Deadline{Key: "assessment_decision_6_weeks", PlanID: p.ID, Rule: "Decide whether to assess within 6 weeks of the request",
+				Source: "SEND Regulations 2014 regs 4-5", From: r, Due: weeks(r, 6), Done: pd.AssessmentDecision, PlanDelay: true})
+		}
+		if !pd.NoPlanDecision.IsZero() && pd.FinalIssued.IsZero() {
+			add(Deadline{Key: "no_plan_16_weeks", PlanID: p.ID, Rule: "Say within 16 weeks of the request if no plan will be made",
+				Source: "SEND Regulations 2014 reg 10", From: r, Due: weeks(r, 16), Done: pd.NoPlanDecision, PlanDelay: true})
+		} else {
+			add(Deadline{Key: "final_plan_20_weeks", PlanID: p.ID, Rule: "Final plan within 20 weeks of the request for assessment",
+				Source: "SEND Regulations 2014 reg 13(2)", From: r, Due: weeks(r, 20), Done: pd.FinalIssued, PlanDelay: true})
+		}
+	}
+	base := pd.FinalIssued
+	if base.IsZero() {
+		base = p.Issued
+	}
+	reviewSrc := "Children and Families Act 2014 s44; SEND Code of Practice 9.168-9.169"
+	if rv := p.LastReview; !rv.IsZero() {
+		if !base.IsZero() && base.Before(rv) {
+			add(Deadline{Key: "annual_review_12_months", PlanID: p.ID, Rule: "Annual review within 12 months of the plan",
+				Source: reviewSrc, From: base, Due: base.AddMonths(12), Done: rv})
+		}
+		add(Deadline{Key: "next_annual_review", PlanID: p.ID, Rule: "Next annual review within 12 months of the last one",
+			Source: reviewSrc, From: rv, Due: rv.AddMonths(12)})
+		if !pd.ReviewNoticeSent.IsZero() {
+			add(Deadline{Key: "review_notice_2_weeks", PlanID: p.ID, Rule: "Notice of the review meeting at least 2 weeks before it",
+				Source: "SEND Regulations 2014 reg 20(3)", From: rv, Due: rv.AddDays(-14), Done: pd.ReviewNoticeSent})
+		}
+		if !pd.ReviewReportSent.IsZero() {
+			add(Deadline{Key: "review_report_2_weeks", PlanID: p.ID, Rule: "Report of the review meeting within 2 weeks",
+				Source: "SEND Regulations 2014 reg 20(7)-(8)", From: rv, Due: weeks(rv, 2), Done: pd.ReviewReportSent})
+		}
+		decided := pd.ReviewDecision
+		if decided.IsZero() {
+			decided = pd.AmendmentsProposed // proposed amendments are the decision to amend
+		}
+		// A decision date nobody recorded is unknown, not missing: count the
+		// step only when its outcome is recorded or the review is recent
+		// enough that the parent is still waiting for it.
+		if !decided.IsZero() || pd.ReviewOutcomeAwaited || (!today.IsZero() && today.Before(rv.AddMonths(12))) {
+			add(Deadline{Key: "review_decision_4_weeks", PlanID: p.ID, Rule: "Decision to keep, amend or end the plan (with any draft amendments) within 4 weeks of the review meeting",
+				Source: "SEND Regulations 2014 reg 20(10)", From: rv, Due: weeks(rv, 4), Done: decided, PlanDelay: true})
+		}
+		if !pd.AmendmentsProposed.IsZero() || !pd.AmendedFinalIssued.IsZero() || pd.ReviewOutcomeAwaited {
+			add(Deadline{Key: "amended_plan_12_weeks", PlanID: p.ID, Rule: "Final amended plan within 12 weeks of the review meeting",
+				Source: "SEND Regulations 2014 regs 20(10), 22(3); R (L) v Devon CC [2022] EWHC 493 (Admin)",
+				From:   rv, Due: weeks(rv, 12), Done: pd.AmendedFinalIssued, PlanDelay: true})
+		}
+	}
+	if a := pd.AmendmentsProposed; !a.IsZero() {
+		add(Deadline{Key: "amended_plan_8_weeks", PlanID: p.ID, Rule: "Final amended plan within 8 weeks of the draft amendments",
+			Source: "SEND Regulations 2014 reg 22(3)", From: a, Due: weeks(a, 8), Done: pd.AmendedFinalIssued, PlanDelay: true})
+	}
+	if y := pd.PhaseTransferYear; y != 0 {
+		due, rule := MustDate(y, 2, 15), "Plan amended to name the new school by 15 February of the year of the move"
+		if pd.PhaseTransferPost16 {
+			due, rule = MustDate(y, 3, 31), "Plan amended to name the post-16 place by 31 March of the year of the move"
+		}
+		add(Deadline{Key: "phase_transfer", PlanID: p.ID, Rule: rule, Source: "SEND Regulations 2014 reg 18",
+			From: due, Due: due, Done: pd.AmendedFinalIssued, PlanDelay: true})
+	}
+	if t := pd.TribunalOrder; !t.IsZero() {
+		add(Deadline{Key: "tribunal_order_5_weeks", PlanID: p.ID, Rule: "Plan amended as the Tribunal ordered within 5 weeks",
+			Source: "SEND Regulations 2014 reg 44(2)(e)", From: t, Due: weeks(t, 5), Done: pd.TribunalOrderDone, PlanDelay: true})
+	}
+	if d := pd.AppealableDecision; !d.IsZero() {
+		due := d.AddMonths(2)
+		if m := pd.MediationCertificate; !m.IsZero() && m.AddMonths(1).After(due) {
+			due = m.AddMonths(1)
+		}
+		add(Deadline{Key: "tribunal_appeal", PlanID: p.ID, Rule: "Appeal to the SEND Tribunal within 2 months of the decision (or 1 month from the mediation certificate, if later)",
+			Source: "SEND Regulations 2014", From: d, Due: due, Done: pd.TribunalAppealSent, ParentDeadline: true})
+	}
+}
+
+// finish sets the status and lateness of a deadline.
+func finish(d Deadline, cal Calendar, today Date) Deadline {
+	end := d.Done
+	switch {
+	case !d.Done.IsZero() && !d.Done.After(d.Due):
+		d.Status = Met
+		return d
+	case !d.Done.IsZero():
+		d.Status = Late
+	case today.IsZero() || !today.After(d.Due):
+		d.Status = Pending
+		return d
+	default:
+		d.Status = Overdue
+		end = today
+	}
+	d.DaysLate = end.Sub(d.Due)
+	d.WeeksLate = d.DaysLate / 7
+	d.WorkingDaysLate = cal.WorkingDaysBetween(d.Due, end)
+	return d
+}

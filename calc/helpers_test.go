@@ -1,0 +1,10 @@
+package calc
+
+import (
+	"os"
+	"path/filepath"
+)
+
+func readTestdata(name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join("testdata", "seeds", name))
+}

@@ -1,0 +1,454 @@
+package calc
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// Limits that catch typing slips rather than real cases.
+const (
+	maxPlans        = 20
+	maxProvisions   = 200
+	maxOutcomes     = 20000
+	maxCountPerItem = 2000 // sessions in one count-only period
+	maxShortText    = 200
+	maxLongText     = 10000
+)
+
+// maxPerPeriod is the most sessions (or hours) that can make sense per
+// period; more is a slip like "10,000 sessions a week".
+var maxPerPeriod = map[Per][2]int{ // sessions, hours
+	PerWeek: {25, 60}, PerFortnight: {50, 120}, PerMonth: {100, 250}, PerHalfTerm: {200, 450},
+	PerTerm: {400, 900}, PerYear: {1200, 2700}, PerTotal: {2000, 5000},
+}
+
+var (
+	planKinds  = set(PlanEHC, PlanCarePlan, PlanOther)
+	sections   = set(SectionF, SectionG, SectionH)
+	provTypes  = set(TypeOT, TypeSALT, TypePhysio, TypeOneToOne, TypeSpecialistTeaching, TypeTherapy, TypeTuition, TypeOther)
+	pers       = set(PerWeek, PerFortnight, PerMonth, PerHalfTerm, PerTerm, PerYear, PerTotal)
+	units      = set(UnitSessions, UnitHours, UnitMinutes)
+	weeksSet   = set(TermTime, AllYear)
+	statuses   = set(StatusDelivered, StatusMissed, StatusChildAbsent, StatusMadeUp, StatusPrivate)
+	reasons    = set(ReasonProviderCancelled, ReasonNoTherapist, ReasonSchool, ReasonNotKnown)
+	contacts   = set(ContactEmail, ContactPhone, ContactLetter, ContactMeeting, ContactOther)
+	procedures = set(ProcedureCorporate, ProcedureSocialCare)
+	weekdays   = set("monday", "tuesday", "wednesday", "thursday", "friday")
+)
+
+func set[T ~string](vs ...T) map[T]bool {
+	m := map[T]bool{}
+	for _, v := range vs {
+		m[v] = true
+	}
+	return m
+}
+
+// The earliest and latest dates that can belong to a real case.
+var (
+	earliestDate = MustDate(1990, 1, 1)
+	latestDate   = MustDate(2100, 12, 31)
+)
+
+type validator struct{ probs []FieldError }
+
+func (v *validator) add(path, msg string) { v.probs = append(v.probs, FieldError{path, msg}) }
+
+func (v *validator) text(path, s string, max int, required bool, what string) {
+	if required && strings.TrimSpace(s) == "" {
+		v.add(path, "Enter "+what)
+	}
+	if utf8.RuneCountInString(s) > max {
+		v.add(path, "This is too long: keep it under "+strconv.Itoa(max)+" characters")
+	}
+}
+
+func (v *validator) date(path string, d Date, required bool) {
+	if d.IsZero() {
+		if required {
+			v.add(path, "Enter a date")
+		}
+		return
+	}
+	if d.Before(earliestDate) || d.After(latestDate) {
+		v.add(path, "This date looks wrong: check the year")
+	}
+}
+
+// order checks that b is not before a when both are known.
+func (v *validator) order(path string, a, b Date, msg string) {
+	if !a.IsZero() && !b.IsZero() && b.Before(a) {
+		v.add(path, msg)
+	}
+}
+
+func (v *validator) count(path string, n, max int, what string) {
+	if n < 0 {
+		v.add(path, what+" cannot be below zero")
+	} else if n > max {
+		v.add(path, what+" looks too large: the most allowed is "+strconv.Itoa(max))
+	}
+}
+
+func (v *validator) money(path string, d decimal.Decimal) {
+	switch {
+	case d.Sign() < 0:
+		v.add(path, "The amount cannot be below zero")
+	case d.GreaterThan(MaxItemAmount):
+		v.add(path, "The amount looks too large: the most for one item is £100,000")
+	case !d.Equal(d.Round(2)):
+		v.add(path, "Use pounds and pence only (two decimal places)")
+	}
+}
+
+// Validate checks a case for impossible or absurd values and returns each
+// problem with its field path and a short plain-English message (nil when
+// the case is fine). DecodeCaseFile runs it; the UI can run it on every
+// edit.
+func Validate(c Case) []FieldError {
+	v := &validator{}
+	if c.SchemaVersion != SchemaVersion {
+		v.add("schema_version", "must be "+strconv.Itoa(SchemaVersion))
+	}
+	v.text("child.first_name", c.Child.FirstName, 100, true, "your child's first name")
+	v.date("child.date_of_birth", c.Child.DateOfBirth, false)
+	if c.Council != "" {
+		if _, ok := CouncilByCode(c.Council); !ok {
+			v.add("council", "This council code is not known: choose the council from the list")
+		}
+	}
+	v.text("notes", c.Notes, maxText, false, "")
+	if len(c.Plans) == 0 {
+		v.add("plans", "Add the plan")
+	}
+	if len(c.Plans) > maxPlans {
+		v.add("plans", "Too many plans: the most is "+strconv.Itoa(maxPlans))
+	}
+	planIDs, provIDs := map[string]bool{}, map[string]bool{}
+	for i, p := range c.Plans {
+		validatePlan(v, "plans["+strconv.Itoa(i)+"]", p, planIDs, provIDs)
+	}
+	for i, ct := range c.Contacts {
+		path := "contacts[" + strconv.Itoa(i) + "]"
+		v.date(path+".date", ct.Date, true)
+		if !contacts[ct.Kind] {
+			v.add(path+".kind", "Choose email, phone, letter, meeting or other")
+		}
+		v.text(path+".with", ct.With, maxShortText, false, "")
+		v.text(path+".said", ct.Said, maxLongText, false, "")
+		v.text(path+".promised", ct.Promised, maxLongText, false, "")
+		v.date(path+".reply_due_by", ct.ReplyDueBy, false)
+		v.order(path+".reply_due_by", ct.Date, ct.ReplyDueBy, "The reply date must be after the contact date")
+		v.date(path+".replied", ct.Replied, false)
+		v.order(path+".replied", ct.Date, ct.Replied, "The reply cannot come before the contact")
+	}
+	if len(c.Contacts) > maxOutcomes {
+		v.add("contacts", "Too many contacts")
+	}
+	validateComplaint(v, c.Complaint)
+	for i, sy := range c.Calendar.SchoolYears {
+		validateSchoolYear(v, "calendar.school_years["+strconv.Itoa(i)+"]", sy)
+	}
+	for i, d := range c.Calendar.InsetDays {
+		v.date("calendar.inset_days["+strconv.Itoa(i)+"]", d, true)
+	}
+	known := map[string]bool{}
+	for _, r := range DefaultRules().Rates {
+		known[r.Key] = true
+	}
+	seen := map[string]bool{}
+	for i, o := range c.RateOverrides {
+		path := "rate_overrides[" + strconv.Itoa(i) + "]"
+		if !known[o.Key] {
+			v.add(path+".key", "This rate is not in the rules table")
+		}
+		if seen[o.Key] {
+			v.add(path+".key", "This rate is already changed above")
+		}
+		seen[o.Key] = true
+		v.money(path+".low", o.Low)
+		v.money(path+".typical", o.Typical)
+		v.money(path+".high", o.High)
+		if o.Typical.LessThan(o.Low) || o.High.LessThan(o.Typical) {
+			v.add(path, "Low must not be more than typical, and typical not more than high")
+		}
+		v.text(path+".reason", o.Reason, maxLongText, false, "")
+	}
+	return v.probs
+}
+
+func validatePlan(v *validator, path string, p Plan, planIDs, provIDs map[string]bool) {
+	v.text(path+".id", p.ID, 64, true, "an id for the plan")
+	if p.ID != "" && planIDs[p.ID] {
+		v.add(path+".id", "Two plans have the same id")
+	}
+	planIDs[p.ID] = true
+	if !planKinds[p.Kind] {
+		v.add(path+".kind", "Choose the kind of plan: ehc_plan, care_plan or other")
+	}
+	v.text(path+".title", p.Title, maxShortText, false, "")
+	v.date(path+".issued", p.Issued, false)
+	v.date(path+".last_review", p.LastReview, false)
+	pd, pp := p.Process, path+".process."
+	for _, f := range []struct {
+		name string
+		d    Date
+	}{{"assessment_requested", pd.AssessmentRequested}, {"assessment_decision", pd.AssessmentDecision},
+		{"no_plan_decision", pd.NoPlanDecision}, {"draft_issued", pd.DraftIssued}, {"final_issued", pd.FinalIssued},
+		{"review_notice_sent", pd.ReviewNoticeSent}, {"review_report_sent", pd.ReviewReportSent},
+		{"review_decision", pd.ReviewDecision}, {"amendments_proposed", pd.AmendmentsProposed},
+		{"amended_final_issued", pd.AmendedFinalIssued}, {"tribunal_order", pd.TribunalOrder},
+		{"tribunal_order_done", pd.TribunalOrderDone}, {"appealable_decision", pd.AppealableDecision},
+		{"mediation_certificate", pd.MediationCertificate}, {"tribunal_appeal_sent", pd.TribunalAppealSent}} {
+		v.date(pp+f.name, f.d, false)
+	}
+	v.order(pp+"assessment_decision", pd.AssessmentRequested, pd.AssessmentDecision, "The decision must be after the request")
+	v.order(pp+"draft_issued", pd.AssessmentRequested, pd.DraftIssued, "The draft plan must be after the request")
+	v.order(pp+"final_issued", pd.DraftIssued, pd.FinalIssued, "The final plan must be after the draft")
+	v.order(pp+"final_issued", pd.AssessmentRequested, pd.FinalIssued, "The final plan must be after the request")
+	v.order(pp+"review_report_sent", p.LastReview, pd.ReviewReportSent, "The report must be after the review meeting")
+	v.order(pp+"review_decision", p.LastReview, pd.ReviewDecision, "The decision must be after the review meeting")
+	v.order(pp+"amended_final_issued", pd.AmendmentsProposed, pd.AmendedFinalIssued, "The final amended plan must be after the draft amendments")
+	v.order(pp+"tribunal_order_done", pd.TribunalOrder, pd.TribunalOrderDone, "This must be after the Tribunal's order")
+	if pd.PhaseTransferYear != 0 && (pd.PhaseTransferYear < 1990 || pd.PhaseTransferYear > 2100) {
+		v.add(pp+"phase_transfer_year", "Enter the year of the move, for example 2027")
+	}
+	if len(p.Provisions) > maxProvisions {
+		v.add(path+".provisions", "Too many provisions: the most is "+strconv.Itoa(maxProvisions))
+	}
+	for i, pr := range p.Provisions {
+		validateProvision(v, path+".provisions["+strconv.Itoa(i)+"]", pr, provIDs)
+	}
+	for i, s := range p.EducationLost {
+		validateSpell(v, path+".education_lost["+strconv.Itoa(i)+"]", s)
+	}
+	for i, s := range p.Steps {
+		sp := path + ".promised_steps[" + strconv.Itoa(i) + "]"
+		v.text(sp+".name", s.Name, maxShortText, true, "what was promised")
+		v.date(sp+".due", s.Due, true)
+		v.date(sp+".done", s.Done, false)
+	}
+}
+
+func validateSpell(v *validator, path string, s Spell) {
+	v.date(path+".from", s.From, true)
+	v.date(path+".to", s.To, false)
+	v.order(path+".to", s.From, s.To, "End date must be after the start date")
+	v.text(path+".note", s.Note, maxLongText, false, "")
+}
+
+func validateProvision(v *validator, path string, p Provision, ids map[string]bool) {
+	v.text(path+".id", p.ID, 64, true, "an id for this provision")
+	if p.ID != "" && ids[p.ID] {
+		v.add(path+".id", "Two provisions have the same id")
+	}
+	ids[p.ID] = true
+	if !sections[p.Section] {
+		v.add(path+".section", "Choose the section of the plan: F, G or H")
+	}
+	if !provTypes[p.Type] {
+		v.add(path+".type", "Choose the type of help")
+	}
+	v.text(path+".wording", p.Wording, maxLongText, false, "")
+	v.text(path+".provider", p.Provider, maxShortText, false, "")
+	v.text(path+".notes", p.Notes, maxLongText, false, "")
+	f := p.Frequency
+	if !units[f.Unit] {
+		v.add(path+".frequency.unit", "Choose sessions, hours or minutes")
+	}
+	if !pers[f.Per] {
+		v.add(path+".frequency.per", "Choose how often: per week, fortnight, month, half term, term, year, or in total")
+	}
+	if f.Count < 1 {
+		v.add(path+".frequency.count", "must be at least 1")
+	} else if lim, ok := maxPerPeriod[f.Per]; ok {
+		max := lim[0]
+		switch f.Unit {
+		case UnitHours:
+			max = lim[1]
+		case UnitMinutes:
+			max = lim[1] * 60
+		}
+		if f.Count > max {
+			v.add(path+".frequency.count", "This looks too many for one "+strings.ReplaceAll(string(f.Per), "_", " ")+": the most allowed is "+strconv.Itoa(max))
+		}
+	}
+	if p.SessionMinutes < 0 || p.SessionMinutes > 600 {
+		v.add(path+".session_minutes", "A session must be between 1 minute and 10 hours long")
+	}
+	if !weeksSet[p.Weeks] {
+		v.add(path+".weeks", "Choose term time only or all year")
+	}
+	seenDay := map[string]bool{}
+	for i, w := range p.Weekdays {
+		wp := path + ".weekdays[" + strconv.Itoa(i) + "]"
+		if !weekdays[w] {
+			v.add(wp, "Choose a school day, monday to friday")
+		}
+		if seenDay[w] {
+			v.add(wp, "This day is already in the list")
+		}
+		seenDay[w] = true
+	}
+	v.date(path+".start", p.Start, false)
+	v.date(path+".end", p.End, false)
+	v.order(path+".end", p.Start, p.End, "End date must be after the start date")
+	v.money(path+".price_per_session", p.PricePerSession)
+	if p.IndirectMissed && !p.IncludesIndirect {
+		v.add(path+".indirect_missed", "Tick that the plan includes indirect work first")
+	}
+	for i, s := range p.NotInPlace {
+		validateSpell(v, path+".not_in_place["+strconv.Itoa(i)+"]", s)
+	}
+	if len(p.Outcomes) > maxOutcomes {
+		v.add(path+".outcomes", "Too many sessions recorded: the most is "+strconv.Itoa(maxOutcomes))
+	}
+	type key struct {
+		d   Date
+		seq int
+	}
+	byKey := map[key]Status{}
+	for i, o := range p.Outcomes {
+		op := path + ".outcomes[" + strconv.Itoa(i) + "]"
+		v.date(op+".date", o.Date, true)
+		if o.Seq < 0 || o.Seq > 9 {
+			v.add(op+".seq", "The session number on one day must be between 0 and 9")
+		}
+		k := key{o.Date, o.Seq}
+		if _, dup := byKey[k]; dup {
+			v.add(op+".date", "There is already a session on this day: give the second one a different session number")
+		}
+		byKey[k] = o.Status
+		if !statuses[o.Status] {
+			v.add(op+".status", "Choose what happened: delivered, missed, child absent, made up or paid privately")
+		}
+		if o.Reason != "" && !reasons[o.Reason] {
+			v.add(op+".reason", "Choose a reason from the list")
+		}
+		if o.Reason != "" && o.Status != StatusMissed && o.Status != StatusPrivate {
+			v.add(op+".reason", "A reason is only for a missed session")
+		}
+		v.money(op+".cost", o.Cost)
+		if !o.Cost.IsZero() && o.Status != StatusPrivate {
+			v.add(op+".cost", "A cost is only for a session you paid for yourself")
+		}
+		v.text(op+".note", o.Note, maxLongText, false, "")
+	}
+	replaced := map[key]bool{}
+	for i, o := range p.Outcomes {
+		op := path + ".outcomes[" + strconv.Itoa(i) + "]"
+		if o.Status != StatusMadeUp {
+			if !o.Replaces.IsZero() {
+				v.add(op+".replaces", "Only a made-up session replaces another one")
+			}
+			continue
+		}
+		if o.Replaces.IsZero() {
+			v.add(op+".replaces", "Say which missed session this one makes up for")
+			continue
+		}
+		v.date(op+".replaces", o.Replaces, true)
+		k := key{o.Replaces, o.ReplacesSeq}
+		if st, ok := byKey[k]; ok && st != StatusMissed {
+			v.add(op+".replaces", "The session it makes up for must be one marked missed")
+		}
+		if replaced[k] {
+			v.add(op+".replaces", "Another session already makes up for this one")
+		}
+		replaced[k] = true
+	}
+	for i, cp := range p.CountPeriods {
+		cpp := path + ".count_periods[" + strconv.Itoa(i) + "]"
+		v.date(cpp+".from", cp.From, true)
+		v.date(cpp+".to", cp.To, true)
+		v.order(cpp+".to", cp.From, cp.To, "End date must be after the start date")
+		for _, n := range []struct {
+			name string
+			n    int
+		}{{"due", cp.Due}, {"delivered", cp.Delivered}, {"missed", cp.Missed}, {"made_up", cp.MadeUp},
+			{"child_absent", cp.ChildAbsent}, {"paid_privately", cp.PaidPrivately}} {
+			v.count(cpp+"."+n.name, n.n, maxCountPerItem, "The number")
+		}
+		if cp.Due > 0 && cp.Delivered+cp.Missed+cp.ChildAbsent+cp.PaidPrivately > cp.Due {
+			v.add(cpp, "Delivered, missed, absent and paid-for sessions add up to more than were due")
+		}
+		if cp.MadeUp > cp.Missed {
+			v.add(cpp+".made_up", "More sessions made up than were missed")
+		}
+		if cp.Reason != "" && !reasons[cp.Reason] {
+			v.add(cpp+".reason", "Choose a reason from the list")
+		}
+		v.money(cpp+".private_cost", cp.PrivateCost)
+		if !cp.PrivateCost.IsZero() && cp.PaidPrivately == 0 {
+			v.add(cpp+".private_cost", "A cost is only for sessions you paid for yourself")
+		}
+		v.text(cpp+".note", cp.Note, maxLongText, false, "")
+		for j := 0; j < i; j++ {
+			o := p.CountPeriods[j]
+			if !cp.From.IsZero() && !o.From.IsZero() && !cp.From.After(o.To) && !o.From.After(cp.To) {
+				v.add(cpp, "This period overlaps another count for the same provision")
+			}
+		}
+	}
+}
+
+func validateComplaint(v *validator, c Complaint) {
+	for _, f := range []struct {
+		name string
+		d    Date
+	}{{"problem_noticed", c.ProblemNoticed}, {"stage1_sent", c.Stage1Sent}, {"stage1_acknowledged", c.Stage1Acknowledged},
+		{"stage1_answered", c.Stage1Answered}, {"stage2_sent", c.Stage2Sent}, {"stage2_acknowledged", c.Stage2Acknowledged},
+		{"stage2_answered", c.Stage2Answered}, {"ombudsman_sent", c.OmbudsmanSent}} {
+		v.date("complaint."+f.name, f.d, false)
+	}
+	v.order("complaint.stage1_acknowledged", c.Stage1Sent, c.Stage1Acknowledged, "The acknowledgement cannot come before the complaint")
+	v.order("complaint.stage1_answered", c.Stage1Sent, c.Stage1Answered, "The answer cannot come before the complaint")
+	v.order("complaint.stage2_sent", c.Stage1Sent, c.Stage2Sent, "Stage 2 must come after stage 1")
+	v.order("complaint.stage2_acknowledged", c.Stage2Sent, c.Stage2Acknowledged, "The acknowledgement cannot come before the complaint")
+	v.order("complaint.stage2_answered", c.Stage2Sent, c.Stage2Answered, "The answer cannot come before the complaint")
+	pol := c.Policy
+	if pol.Procedure != "" && !procedures[pol.Procedure] {
+		v.add("complaint.policy.procedure", "Choose corporate or social_care")
+	}
+	for _, f := range []struct {
+		name string
+		n    int
+	}{{"stage1_ack_days", pol.Stage1AckDays}, {"stage1_answer_days", pol.Stage1AnswerDays},
+		{"stage2_ack_days", pol.Stage2AckDays}, {"stage2_answer_days", pol.Stage2AnswerDays}} {
+		v.count("complaint.policy."+f.name, f.n, 130, "The number of working days")
+	}
+	v.text("complaint.policy.source", pol.Source, maxShortText*5, false, "")
+}
+
+func validateSchoolYear(v *validator, path string, sy SchoolYear) {
+	if sy.StartYear() == 0 || sy.Year != schoolYearLabel(sy.StartYear()) {
+		v.add(path+".year", "Write the school year like 2025-26")
+	}
+	if len(sy.Terms) == 0 || len(sy.Terms) > 6 {
+		v.add(path+".terms", "A school year has between 1 and 6 terms")
+	}
+	for i, t := range sy.Terms {
+		tp := path + ".terms[" + strconv.Itoa(i) + "]"
+		v.text(tp+".name", t.Name, 50, false, "")
+		v.date(tp+".start", t.Start, true)
+		v.date(tp+".end", t.End, true)
+		v.order(tp+".end", t.Start, t.End, "End date must be after the start date")
+		if t.HalfTermStart.IsZero() != t.HalfTermEnd.IsZero() {
+			v.add(tp+".half_term_end", "Give both the first and the last day of half term")
+		}
+		v.order(tp+".half_term_end", t.HalfTermStart, t.HalfTermEnd, "Half term must end after it starts")
+		if !t.HalfTermStart.IsZero() && (t.HalfTermStart.Before(t.Start) || t.HalfTermEnd.After(t.End)) {
+			v.add(tp+".half_term_start", "Half term must be inside the term")
+		}
+		if i > 0 && !t.Start.IsZero() && !sy.Terms[i-1].End.IsZero() && !t.Start.After(sy.Terms[i-1].End) {
+			v.add(tp+".start", "A term must start after the one before it ends")
+		}
+	}
+	for i, d := range sy.InsetDays {
+		v.date(path+".inset_days["+strconv.Itoa(i)+"]", d, true)
+	}
+	v.text(path+".source", sy.Source, maxLongText, false, "")
+}
