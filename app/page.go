@@ -1,22 +1,45 @@
 package main
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // page is the frame around every screen: the app's name, a banner when a
-// new version is ready, the content, and a footer that says plainly what
-// this tool is not.
+// new version is ready, a back link, the error summary, the content, a
+// quiet "saved" line, and a footer that says plainly what this tool is not.
 type page struct {
 	app.Compo
 
-	Title   string
-	Content []app.UI
+	Title    string
+	Back     string // path of the previous step, or ""
+	Errors   formErrors
+	Question bool // the content starts with its own h1 (a question page)
+	Content  []app.UI
 
 	updateAvailable bool
 }
 
-// newPage starts a page with the given main heading.
+// newPage starts a page whose main heading is title.
 func newPage(title string, content ...app.UI) *page {
 	return &page{Title: title, Content: content}
+}
+
+// newQuestionPage starts a page whose heading is the question in its form;
+// title is used for the browser tab.
+func newQuestionPage(title, back string, errs formErrors, content ...app.UI) *page {
+	return &page{Title: title, Back: back, Errors: errs, Question: true, Content: content}
+}
+
+// withErrors shows an error summary at the top of the page.
+func (p *page) withErrors(errs formErrors) *page {
+	p.Errors = errs
+	return p
+}
+
+// backTo adds a back link to the page.
+func (p *page) backTo(path string) *page {
+	p.Back = path
+	return p
 }
 
 func (p *page) OnMount(ctx app.Context) {
@@ -25,8 +48,16 @@ func (p *page) OnMount(ctx app.Context) {
 	app.TryUpdate()
 }
 
-func (p *page) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle(p.Title + " – " + appName)
+func (p *page) OnNav(ctx app.Context) { p.setTitle(ctx) }
+
+func (p *page) OnUpdate(ctx app.Context) { p.setTitle(ctx) }
+
+func (p *page) setTitle(ctx app.Context) {
+	title := p.Title + " – " + appName
+	if len(p.Errors) > 0 {
+		title = "Error: " + title
+	}
+	ctx.Page().SetTitle(title)
 }
 
 // OnAppUpdate is called by go-app when a new version has been downloaded.
@@ -38,11 +69,14 @@ func (p *page) Render() app.UI {
 	return app.Div().Class("shell").Body(
 		app.A().Class("skip-link").Href("#main").Text("Skip to main content"),
 		app.Header().Class("site-header").Body(
-			app.Div().Class("width").Body(
+			app.Div().Class("width header-row").Body(
 				app.A().Class("site-name").Href(pagePath("/")).Body(
 					app.Img().Src("/web/icons/icon.svg").Attr("role", "presentation").Width(28).Height(28),
 					app.Span().Text(appName),
 				),
+				app.If(book.hasCase(), func() app.UI {
+					return app.A().Class("header-link").Href(pagePath("/tasks")).Text(book.current().Child.FirstName + "'s record")
+				}),
 			),
 		),
 		app.If(p.updateAvailable, func() app.UI {
@@ -55,17 +89,61 @@ func (p *page) Render() app.UI {
 				),
 			)
 		}),
+		app.Div().Class("width").Body(
+			app.If(p.Back != "", func() app.UI { return backLink(p.Back) }),
+		),
 		app.Main().ID("main").Class("width main").Body(
-			app.H1().Text(p.Title),
+			storageWarning(),
+			errorSummary(p.Errors),
+			app.If(!p.Question, func() app.UI { return app.H1().Text(p.Title) }),
 			app.Div().Body(p.Content...),
+			savedLine(),
 		),
 		app.Footer().Class("site-footer").Body(
 			app.Div().Class("width").Body(
 				app.P().Text("Provision Tracker is not a government or council service. It does not give legal advice."),
 				app.Ul().Class("footer-links").Body(
 					app.Li().Body(app.A().Href(pagePath("/privacy")).Text("Privacy")),
+					app.If(book.hasCase(), func() app.UI {
+						return app.Li().Body(app.A().Href(pagePath("/children")).Text("Your children's records"))
+					}),
 				),
 			),
 		),
 	)
+}
+
+// storageWarning tells the parent, plainly and at once, when what they type
+// is not being kept on the device.
+func storageWarning() app.UI {
+	msg := book.saveError
+	if msg == "" {
+		msg = book.openErr
+	}
+	if msg == "" {
+		return nil
+	}
+	return app.Div().Class("warning").Attr("role", "alert").Body(
+		app.P().Class("warning-title").Text("Your changes are not saved on this device"),
+		app.P().Text(msg),
+	)
+}
+
+// savedLine quietly confirms that the last change was kept.
+func savedLine() app.UI {
+	if book.saved.IsZero() || book.saveError != "" {
+		return app.P().Class("saved-line").Attr("role", "status")
+	}
+	return app.P().Class("saved-line").Attr("role", "status").
+		Text("Saved on this device at " + book.saved.Format("15:04"))
+}
+
+// focusErrorSummary moves the focus to the error summary after a page was
+// submitted with problems, so keyboard and screen reader users hear them.
+func focusErrorSummary(ctx app.Context) {
+	ctx.Defer(func(ctx app.Context) {
+		if el := app.Window().GetElementByID("error-summary"); el.Truthy() {
+			el.Call("focus")
+		}
+	})
 }

@@ -7,6 +7,8 @@ type startPage struct {
 	app.Compo
 }
 
+func (p *startPage) OnNav(ctx app.Context) { book.open(ctx) }
+
 func (p *startPage) Render() app.UI {
 	return newPage("Keep a record of the help in your child's plan",
 		app.P().Class("lead").Text("Use this tool if your child has an Education, Health and Care (EHC) plan "+
@@ -29,6 +31,16 @@ func (p *startPage) Render() app.UI {
 			app.Li().Text("any dates of sessions that did not happen"),
 			app.Li().Text("emails or letters from the council or school about it"),
 		),
+		app.If(book.hasCase(), func() app.UI {
+			return app.Div().Class("actions").Body(
+				app.A().Class("button").Href(pagePath("/tasks")).Text("Continue with "+book.current().Child.FirstName+"'s record"),
+				app.A().Class("button button-secondary").Href(pagePath("/child/name?new=1")).Text("Start a record for another child"),
+			)
+		}).Else(func() app.UI {
+			return app.Div().Class("actions").Body(
+				app.A().Class("button button-start").Href(pagePath("/child/name")).Text("Start now"),
+			)
+		}),
 		app.Div().Class("callout").Body(
 			app.P().Text("This tool gives an idea, not legal advice. "+
 				"The Ombudsman or a court decides each case on its own facts."),

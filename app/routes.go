@@ -17,6 +17,25 @@ type route struct {
 var routes = []route{
 	{"/", func() app.Composer { return &startPage{} }},
 	{"/privacy", func() app.Composer { return &privacyPage{} }},
+	{"/tasks", func() app.Composer { return &tasksPage{} }},
+	{"/children", func() app.Composer { return &childrenPage{} }},
+	{"/child/name", func() app.Composer { return &childNamePage{} }},
+	{"/child/birth", func() app.Composer { return &childBirthPage{} }},
+	{"/child/council", func() app.Composer { return &childCouncilPage{} }},
+	{"/plan/kind", func() app.Composer { return &planKindPage{} }},
+	{"/plan/issued", func() app.Composer { return &planIssuedPage{planDatePage{q: planIssued}} }},
+	{"/plan/review", func() app.Composer { return &planReviewPage{planDatePage{q: planReview}} }},
+	{"/plan/dates", func() app.Composer { return &planDatesPage{} }},
+	{"/provisions", func() app.Composer { return &provisionsPage{} }},
+	{"/provision/type", func() app.Composer { return &provisionTypePage{} }},
+	{"/provision/section", func() app.Composer { return &provisionSectionPage{} }},
+	{"/provision/wording", func() app.Composer { return &provisionWordingPage{} }},
+	{"/provision/amount", func() app.Composer { return &provisionAmountPage{} }},
+	{"/provision/weeks", func() app.Composer { return &provisionWeeksPage{} }},
+	{"/provision/dates", func() app.Composer { return &provisionDatesPage{} }},
+	{"/provision/provider", func() app.Composer { return &provisionProviderPage{} }},
+	{"/provision/indirect", func() app.Composer { return &provisionIndirectPage{} }},
+	{"/provision/check", func() app.Composer { return &provisionCheckPage{} }},
 }
 
 // appName is the app's name, as people see it.
@@ -33,7 +52,7 @@ var registerOnce sync.Once
 func registerRoutes() {
 	registerOnce.Do(func() {
 		for _, r := range routes {
-			app.Route(r.path, app.NewZeroComponentFactory(r.page()))
+			app.Route(r.path, r.page)
 		}
 		// Anything else is a page that does not exist. go-app tries exact
 		// routes first, so this catch-all only gets what no page claims.

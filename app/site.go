@@ -138,11 +138,19 @@ func buildSite(out, webDir, prefix string, useBrotli bool) (builtSite, error) {
 }
 
 // hashWeb lists the files of webDir as site paths ("/web/app.css") and
-// derives the app version from their content, so two builds of the same
-// commit give the same version and browsers re-download only real changes.
-// The wasm file holds all the app's code, so it stands for the pages too.
+// derives the app version from their content and from this program (which
+// writes the pages and the worker), so two builds of the same commit give
+// the same version (Go builds with -trimpath are reproducible) and browsers
+// re-download only after a real change.
 func hashWeb(webDir string) (files []string, version string, err error) {
 	sum := sha256.New()
+	self, err := os.Executable()
+	if err != nil {
+		return nil, "", err
+	}
+	if err := hashFile(sum, self); err != nil {
+		return nil, "", err
+	}
 	err = filepath.WalkDir(webDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || isCompressedCopy(p) {
 			return err
@@ -152,13 +160,8 @@ func hashWeb(webDir string) (files []string, version string, err error) {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
 		fmt.Fprintf(sum, "%s\x00", rel)
-		if _, err := io.Copy(sum, f); err != nil {
+		if err := hashFile(sum, p); err != nil {
 			return err
 		}
 		if rel != "app.wasm" { // go-app caches the wasm itself
@@ -168,6 +171,16 @@ func hashWeb(webDir string) (files []string, version string, err error) {
 	})
 	sort.Strings(files)
 	return files, hex.EncodeToString(sum.Sum(nil))[:16], err
+}
+
+func hashFile(w io.Writer, name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(w, f)
+	return err
 }
 
 func isCompressedCopy(p string) bool {

@@ -1,9 +1,10 @@
 // Provision Tracker's service worker: it keeps a copy of every page and
 // file of one version of the app, so the app opens with no network.
 //
-// Based on go-app's DefaultAppWorkerJS with two changes:
+// Based on go-app's DefaultAppWorkerJS with three changes:
 // - install and activate wait for their work (event.waitUntil), so the
 //   worker never reports ready before the copy is complete;
+// - it does not claim pages on its first install (see activate);
 // - a page address that is not in the copy (a mistyped link, a page added
 //   later) falls back to the copied start page while offline, and the app
 //   then shows the right page or "page not found".
@@ -50,7 +51,9 @@ self.addEventListener("activate", (event) => {
       await Promise.all(
         keys.filter((key) => key !== cacheName).map((key) => caches.delete(key))
       );
-      await self.clients.claim();
+      // No clients.claim(): a first visit is not an update, and go-app
+      // would otherwise offer one. Pages opened from now on, and pages of
+      // an older version (through skipWaiting), are controlled anyway.
       console.log("app worker {{.Version}} is activated");
     })()
   );

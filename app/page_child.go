@@ -1,0 +1,191 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+)
+
+// childNamePage asks for the child's first name. It is the first question
+// of a new record, so it also creates the record.
+type childNamePage struct {
+	app.Compo
+	name string
+	errs formErrors
+}
+
+func (p *childNamePage) OnNav(ctx app.Context) {
+	book.open(ctx)
+	p.errs = nil
+	p.name = ""
+	if book.hasCase() && ctx.Page().URL().Query().Get("new") == "" {
+		p.name = book.current().Child.FirstName
+	}
+}
+
+func (p *childNamePage) Render() app.UI {
+	return newQuestionPage("Your child's first name", "/", p.errs,
+		questionForm(p.submit, "",
+			textField{
+				ID: "first-name", Label: "What is your child's first name?", AsHeading: true,
+				Hint:  "We put it in your letters. You do not need to give their last name here.",
+				Value: &p.name, Error: p.errs.of("first-name"), AutoComplete: "off",
+			}.render(&p.Compo),
+		),
+	)
+}
+
+func (p *childNamePage) submit(ctx app.Context) {
+	name := strings.TrimSpace(p.name)
+	fields := map[string]string{"child.first_name": "first-name"}
+	var problems []calc.FieldError
+	if book.hasCase() && ctx.Page().URL().Query().Get("new") == "" {
+		problems = book.change(func(c *calc.Case) { c.Child.FirstName = name })
+	} else {
+		problems = book.start(newCase(name))
+	}
+	if p.errs = errorsFrom(problems, "first-name", fields); len(p.errs) > 0 {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/child/birth")
+}
+
+// newCase is an empty record for a child, with one EHC plan to fill in.
+func newCase(firstName string) calc.Case {
+	return calc.Case{
+		SchemaVersion: calc.SchemaVersion,
+		Child:         calc.Child{FirstName: firstName},
+		Plans:         []calc.Plan{{ID: "plan-1", Kind: calc.PlanEHC}},
+	}
+}
+
+// childBirthPage asks for the date of birth, which letters show.
+type childBirthPage struct {
+	app.Compo
+	birth dateText
+	errs  formErrors
+}
+
+func (p *childBirthPage) OnNav(ctx app.Context) {
+	book.open(ctx)
+	p.errs = nil
+	p.birth = dateTextOf(book.current().Child.DateOfBirth)
+}
+
+func (p *childBirthPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	name := book.current().Child.FirstName
+	return newQuestionPage("Date of birth", "/child/name", p.errs,
+		questionForm(p.submit, "",
+			dateField{
+				ID: "birth", Legend: "What is " + name + "'s date of birth?", AsHeading: true,
+				Hint:  "For example, 27 3 2015. It goes at the top of your letters. You can leave it empty.",
+				Value: &p.birth, Error: p.errs.of("birth"),
+			}.render(&p.Compo),
+		),
+	)
+}
+
+func (p *childBirthPage) submit(ctx app.Context) {
+	p.errs = nil
+	d, msg := p.birth.parse("Date of birth")
+	if msg == "" && d.After(today()) {
+		msg = "Date of birth must be today or in the past"
+	}
+	if msg != "" {
+		p.errs.add("birth-day", msg)
+		focusErrorSummary(ctx)
+		return
+	}
+	problems := book.change(func(c *calc.Case) { c.Child.DateOfBirth = d })
+	if p.errs = errorsFrom(problems, "birth-day", nil); len(p.errs) > 0 {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/child/council")
+}
+
+// childCouncilPage asks which council is responsible for the plan.
+type childCouncilPage struct {
+	app.Compo
+	council string
+	errs    formErrors
+}
+
+func (p *childCouncilPage) OnNav(ctx app.Context) {
+	book.open(ctx)
+	p.errs = nil
+	p.council = book.current().Council
+}
+
+func (p *childCouncilPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	councils := councilsByName()
+	err := p.errs.of("council")
+	class := "select"
+	if err != "" {
+		class += " input-error"
+	}
+	return newQuestionPage("Council", "/child/birth", p.errs,
+		questionForm(p.submit, "",
+			app.Div().Class(groupClass(err)).Body(
+				app.H1().Class("question").Body(
+					app.Label().For("council").Class("label").Text("Which council is responsible for the plan?"),
+				),
+				app.Div().ID("council-hint").Class("hint").Text("It is usually the council for the area where your child lives. "+
+					"Its name is on the first page of the plan."),
+				app.If(err != "", func() app.UI {
+					return app.P().ID("council-error").Class("field-error").Body(
+						app.Span().Class("visually-hidden").Text("Error: "), app.Text(err))
+				}),
+				app.Select().ID("council").Name("council").Class(class).
+					Aria("describedby", describedBy("council", "hint", err)).
+					OnChange(p.ValueTo(&p.council)).Body(
+					app.Option().Value("").Selected(p.council == "").Text("Choose a council"),
+					app.Range(councils).Slice(func(i int) app.UI {
+						co := councils[i]
+						return app.Option().Value(co.Code).Selected(co.Code == p.council).Text(co.ShortName)
+					}),
+				),
+			),
+		),
+	)
+}
+
+func (p *childCouncilPage) submit(ctx app.Context) {
+	p.errs = nil
+	if p.council == "" {
+		p.errs.add("council", "Choose the council from the list")
+		focusErrorSummary(ctx)
+		return
+	}
+	problems := book.change(func(c *calc.Case) { c.Council = p.council })
+	if p.errs = errorsFrom(problems, "council", nil); len(p.errs) > 0 {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/tasks")
+}
+
+// councilsByName lists the councils as parents look for them: by their
+// everyday name, A to Z.
+func councilsByName() []calc.Council {
+	list := append([]calc.Council(nil), calc.Councils()...)
+	sortBy(list, func(a, b calc.Council) bool { return a.ShortName < b.ShortName })
+	return list
+}
+
+// noRecordPage is shown on a record's pages when there is no record yet.
+func noRecordPage() app.UI {
+	return newPage("Start a record first",
+		app.P().Text("There is no record for a child on this device yet."),
+		app.A().Class("button").Href(pagePath("/child/name")).Text("Start a record"),
+	)
+}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+)
+
+// childrenPage lists every child's record on this device: open one, add
+// another, or remove one (after a confirmation).
+type childrenPage struct {
+	app.Compo
+	confirm string // id of the record the parent asked to remove
+}
+
+func (p *childrenPage) OnNav(ctx app.Context) {
+	book.open(ctx)
+	p.confirm = ""
+}
+
+func (p *childrenPage) Render() app.UI {
+	list := book.store.List()
+	return newPage("Your children's records",
+		app.If(len(list) == 0, func() app.UI { return app.P().Text("There are no records on this device yet.") }),
+		app.Ul().Class("summary-cards").Body(app.Range(list).Slice(func(i int) app.UI {
+			s := list[i]
+			name := s.ChildName
+			if name == "" {
+				name = "A child with no name yet"
+			}
+			return app.Li().Class("card").Body(
+				app.H2().Class("card-title").Text(name),
+				app.P().Class("card-meta").Text("Last changed "+s.Updated.Format("2 January 2006 at 15:04")),
+				app.If(p.confirm == s.ID, func() app.UI {
+					return app.Div().Class("warning").Attr("role", "alert").Body(
+						app.P().Class("warning-title").Text("Remove "+name+"'s record from this device?"),
+						app.P().Text("Everything you entered for "+name+" will be deleted. This cannot be undone. Download a backup first if you may need it."),
+						app.Div().Class("actions").Body(
+							app.Button().Type("button").Class("button button-warning").Text("Yes, remove it").
+								OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, s.ID) }),
+							app.Button().Type("button").Class("button button-secondary").Text("No, keep it").
+								OnClick(func(ctx app.Context, e app.Event) { p.confirm = "" }),
+						),
+					)
+				}).Else(func() app.UI {
+					return app.Div().Class("card-actions").Body(
+						app.If(s.ID == book.id, func() app.UI { return app.Strong().Class("tag tag-blue").Text("Open now") }).
+							Else(func() app.UI {
+								return app.Button().Type("button").Class("link-button").
+									OnClick(func(ctx app.Context, e app.Event) { p.open(ctx, s.ID) }).Body(
+									app.Text("Open"), app.Span().Class("visually-hidden").Text(" "+name+"'s record"))
+							}),
+						app.Button().Type("button").Class("link-button").
+							OnClick(func(ctx app.Context, e app.Event) { p.confirm = s.ID }).Body(
+							app.Text("Remove"), app.Span().Class("visually-hidden").Text(" "+name+"'s record")),
+					)
+				}),
+			)
+		})),
+		app.A().Class("button button-secondary").Href(pagePath("/child/name?new=1")).Text("Add another child"),
+	).backTo("/tasks")
+}
+
+func (p *childrenPage) open(ctx app.Context, id string) {
+	if err := book.switchTo(id); err != nil {
+		book.saveError = err.Error()
+		return
+	}
+	ctx.Navigate(pagePath("/tasks"))
+}
+
+func (p *childrenPage) remove(ctx app.Context, id string) {
+	if err := book.store.Delete(id); err != nil {
+		book.saveError = err.Error()
+		return
+	}
+	p.confirm = ""
+	if id == book.id {
+		book.id, book.rev, book.c, book.draft = "", 0, calc.Case{}, nil
+		if list := book.store.List(); len(list) > 0 {
+			book.switchTo(list[0].ID)
+		}
+	}
+}

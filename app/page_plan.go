@@ -1,0 +1,227 @@
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+)
+
+// planKindPage asks what kind of plan the help is written in.
+type planKindPage struct {
+	app.Compo
+	kind string
+	errs formErrors
+}
+
+func (p *planKindPage) OnNav(ctx app.Context) {
+	book.open(ctx)
+	p.errs = nil
+	if c := book.current(); len(c.Plans) > 0 {
+		p.kind = string(c.Plans[0].Kind)
+	}
+}
+
+func (p *planKindPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	return newQuestionPage("Kind of plan", "/tasks", p.errs,
+		questionForm(p.submit, "",
+			radioField{
+				ID: "kind", Legend: "What kind of plan is the help written in?", AsHeading: true,
+				Value: &p.kind, Error: p.errs.of("kind"),
+				Options: []option{
+					{string(calc.PlanEHC), "An Education, Health and Care plan (EHC plan)", "The council writes it. Section F is the help for learning."},
+					{string(calc.PlanCarePlan), "A care plan under a court order", "Children's social care writes it, for example with a supervision order."},
+					{string(calc.PlanOther), "Something else", ""},
+				},
+			}.render(&p.Compo),
+		),
+	)
+}
+
+func (p *planKindPage) submit(ctx app.Context) {
+	p.errs = nil
+	if p.kind == "" {
+		p.errs.add("kind", "Choose the kind of plan")
+		focusErrorSummary(ctx)
+		return
+	}
+	problems := book.change(func(c *calc.Case) { c.Plans[0].Kind = calc.PlanKind(p.kind) })
+	if p.errs = errorsFrom(problems, "kind", nil); len(p.errs) > 0 {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/plan/issued")
+}
+
+// planDatePage asks one date about the plan: a page per question, all
+// built from the same parts.
+type planDatePage struct {
+	app.Compo
+	q    planDateQuestion
+	date dateText
+	errs formErrors
+}
+
+// planIssuedPage and planReviewPage are separate types because go-app
+// keeps a page of the same type when it moves between two addresses, and
+// would show the first question again.
+type planIssuedPage struct{ planDatePage }
+
+type planReviewPage struct{ planDatePage }
+
+// planDateQuestion is one date question about the plan.
+type planDateQuestion struct {
+	title, question, hint, back, next string
+	required                          bool
+	get                               func(p calc.Plan) calc.Date
+	set                               func(p *calc.Plan, d calc.Date)
+}
+
+var planIssued = planDateQuestion{
+	title: "Date of the plan", back: "/plan/kind", next: "/plan/review", required: true,
+	question: "What is the date of the plan?",
+	hint:     "It is on the first or last page of the final plan, for example 14 7 2023. If the plan was changed after a review, use the date of the newest final plan.",
+	get:      func(p calc.Plan) calc.Date { return p.Issued },
+	set:      func(p *calc.Plan, d calc.Date) { p.Issued = d },
+}
+
+var planReview = planDateQuestion{
+	title: "Last annual review", back: "/plan/issued", next: "/plan/dates",
+	question: "When was the last annual review meeting?",
+	hint:     "The council must review the plan at least once a year. Leave it empty if there has not been one yet.",
+	get:      func(p calc.Plan) calc.Date { return p.LastReview },
+	set:      func(p *calc.Plan, d calc.Date) { p.LastReview = d },
+}
+
+func (p *planDatePage) OnNav(ctx app.Context) {
+	book.open(ctx)
+	p.errs = nil
+	if c := book.current(); len(c.Plans) > 0 {
+		p.date = dateTextOf(p.q.get(c.Plans[0]))
+	}
+}
+
+func (p *planDatePage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	return newQuestionPage(p.q.title, p.q.back, p.errs,
+		questionForm(p.submit, "",
+			dateField{ID: "date", Legend: p.q.question, Hint: p.q.hint, AsHeading: true,
+				Value: &p.date, Error: p.errs.of("date")}.render(&p.Compo),
+		),
+	)
+}
+
+func (p *planDatePage) submit(ctx app.Context) {
+	p.errs = nil
+	d, msg := p.date.parse("The date")
+	switch {
+	case msg != "":
+	case p.q.required && d.IsZero():
+		msg = "Enter the date of the plan"
+	case d.After(today()):
+		msg = "The date must be today or in the past"
+	}
+	if msg != "" {
+		p.errs.add("date-day", msg)
+		focusErrorSummary(ctx)
+		return
+	}
+	problems := book.change(func(c *calc.Case) { p.q.set(&c.Plans[0], d) })
+	if p.errs = errorsFrom(problems, "date-day", nil); len(p.errs) > 0 {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, p.q.next)
+}
+
+// planDatesPage collects the dates of making or changing the plan that the
+// parent knows. They are optional; calc works out each deadline from them.
+type planDatesPage struct {
+	app.Compo
+	dates [len(processDateQuestions)]dateText
+	errs  formErrors
+}
+
+// processDateQuestions are the key dates of RULES.md §2 a parent may know.
+var processDateQuestions = [...]struct {
+	id, path, label, hint string
+	field                 func(pd *calc.ProcessDates) *calc.Date
+}{
+	{"requested", "assessment_requested", "You asked for an EHC needs assessment", "The date the council got your request.",
+		func(pd *calc.ProcessDates) *calc.Date { return &pd.AssessmentRequested }},
+	{"draft", "draft_issued", "The council sent the draft plan", "",
+		func(pd *calc.ProcessDates) *calc.Date { return &pd.DraftIssued }},
+	{"final", "final_issued", "The council sent the first final plan", "",
+		func(pd *calc.ProcessDates) *calc.Date { return &pd.FinalIssued }},
+	{"decision", "review_decision", "The council decided what to do after the last review", "To keep, change or end the plan.",
+		func(pd *calc.ProcessDates) *calc.Date { return &pd.ReviewDecision }},
+	{"amendments", "amendments_proposed", "The council sent the proposed changes (draft amended plan)", "",
+		func(pd *calc.ProcessDates) *calc.Date { return &pd.AmendmentsProposed }},
+	{"amended-final", "amended_final_issued", "The council sent the final amended plan", "",
+		func(pd *calc.ProcessDates) *calc.Date { return &pd.AmendedFinalIssued }},
+}
+
+func (p *planDatesPage) OnNav(ctx app.Context) {
+	book.open(ctx)
+	p.errs = nil
+	if c := book.current(); len(c.Plans) > 0 {
+		pd := c.Plans[0].Process
+		for i, q := range processDateQuestions {
+			p.dates[i] = dateTextOf(*q.field(&pd))
+		}
+	}
+}
+
+func (p *planDatesPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	fields := []app.UI{
+		app.H1().Class("question").Text("Dates in making or changing the plan"),
+		app.P().Text("Fill in the dates you know. Leave the others empty. " +
+			"We use them to check the council's legal deadlines."),
+	}
+	for i, q := range processDateQuestions {
+		fields = append(fields, dateField{ID: q.id, Legend: q.label, Hint: q.hint,
+			Value: &p.dates[i], Error: p.errs.of(q.id)}.render(&p.Compo))
+	}
+	return newQuestionPage("Dates in making or changing the plan", "/plan/review", p.errs,
+		questionForm(p.submit, "", fields...))
+}
+
+func (p *planDatesPage) submit(ctx app.Context) {
+	p.errs = nil
+	var parsed [len(processDateQuestions)]calc.Date
+	for i, q := range processDateQuestions {
+		d, msg := p.dates[i].parse(q.label)
+		if msg == "" && d.After(today()) {
+			msg = q.label + ": the date must be today or in the past"
+		}
+		if msg != "" {
+			p.errs.add(q.id+"-day", msg)
+		}
+		parsed[i] = d
+	}
+	if len(p.errs) > 0 {
+		focusErrorSummary(ctx)
+		return
+	}
+	problems := book.change(func(c *calc.Case) {
+		for i, q := range processDateQuestions {
+			*q.field(&c.Plans[0].Process) = parsed[i]
+		}
+	})
+	fields := map[string]string{}
+	for _, q := range processDateQuestions {
+		fields["plans[0].process."+q.path] = q.id + "-day"
+	}
+	if p.errs = errorsFrom(problems, processDateQuestions[0].id+"-day", fields); len(p.errs) > 0 {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/tasks")
+}

@@ -1,0 +1,548 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+)
+
+// The steps of adding or changing one provision, one question a page:
+// type → section → wording → amount → weeks → day and length → dates →
+// provider and price → indirect work → check and save. They fill in
+// book.draft; only the check page puts it in the record.
+
+// provisionStep is what every step page shares.
+type provisionStep struct {
+	app.Compo
+	errs formErrors
+}
+
+// begin opens the draft for a step: a new one for "?new=1", or the
+// provision named by "?id=". It reports false when there is nothing to
+// edit (for example after a reload in the middle of adding).
+func (s *provisionStep) begin(ctx app.Context) bool {
+	book.open(ctx)
+	s.errs = nil
+	if !book.hasCase() {
+		return false
+	}
+	q := ctx.Page().URL().Query()
+	c := book.current()
+	switch {
+	case q.Get("new") != "":
+		book.draft = &calc.Provision{ID: newProvisionID(c), Section: calc.SectionF, Frequency: calc.Frequency{Unit: calc.UnitSessions}}
+		book.draftIsNew = true
+	case q.Get("id") != "" && (book.draft == nil || book.draft.ID != q.Get("id")):
+		for _, p := range provisionsOf(c) {
+			if p.ID == q.Get("id") {
+				copied := cloneProvision(p)
+				book.draft, book.draftIsNew = &copied, false
+			}
+		}
+	}
+	return book.draft != nil
+}
+
+// next goes to the following step, or back to the check page when the
+// parent came from one of its Change links.
+func (s *provisionStep) next(ctx app.Context, step string) {
+	if len(s.errs) > 0 {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/provision/"+step)
+}
+
+func (s *provisionStep) fail(ctx app.Context, field, msg string) {
+	s.errs.add(field, msg)
+	focusErrorSummary(ctx)
+}
+
+// noDraftPage is shown when a step is opened without a provision to edit.
+func noDraftPage() app.UI {
+	return newPage("Start again from the list",
+		app.P().Text("We could not find the help you were adding. Nothing you saved has been lost."),
+		app.A().Class("button").Href(pagePath("/provisions")).Text("Go to the help in the plan"),
+	)
+}
+
+func cloneProvision(p calc.Provision) calc.Provision {
+	c := cloneCase(calc.Case{SchemaVersion: calc.SchemaVersion, Child: calc.Child{FirstName: "x"},
+		Plans: []calc.Plan{{ID: "p", Kind: calc.PlanEHC, Provisions: []calc.Provision{p}}}})
+	return c.Plans[0].Provisions[0]
+}
+
+// --- type ------------------------------------------------------------------
+
+type provisionTypePage struct {
+	provisionStep
+	kind string
+}
+
+func (p *provisionTypePage) OnNav(ctx app.Context) {
+	if p.begin(ctx) {
+		p.kind = string(book.draft.Type)
+	}
+}
+
+func (p *provisionTypePage) Render() app.UI {
+	if book.draft == nil {
+		return noDraftPage()
+	}
+	return newQuestionPage("Type of help", "/provisions", p.errs, questionForm(p.submit, "",
+		radioField{ID: "type", Legend: "What kind of help is it?", AsHeading: true,
+			Hint: "Add one kind of help at a time. You can add more afterwards.", Options: provisionTypes,
+			Value: &p.kind, Error: p.errs.of("type")}.render(&p.Compo)))
+}
+
+func (p *provisionTypePage) submit(ctx app.Context) {
+	if p.kind == "" {
+		p.fail(ctx, "type", "Choose the kind of help")
+		return
+	}
+	book.draft.Type = calc.ProvisionType(p.kind)
+	p.next(ctx, "section")
+}
+
+// --- section ---------------------------------------------------------------
+
+type provisionSectionPage struct {
+	provisionStep
+	section string
+}
+
+func (p *provisionSectionPage) OnNav(ctx app.Context) {
+	if p.begin(ctx) {
+		p.section = string(book.draft.Section)
+	}
+}
+
+func (p *provisionSectionPage) Render() app.UI {
+	if book.draft == nil {
+		return noDraftPage()
+	}
+	return newQuestionPage("Section of the plan", "/provision/type", p.errs, questionForm(p.submit, "",
+		radioField{ID: "section", Legend: "Which section of the plan is it in?", AsHeading: true,
+			Hint: "Sections have letters. The heading of each section says what it is.", Options: sections,
+			Value: &p.section, Error: p.errs.of("section")}.render(&p.Compo)))
+}
+
+func (p *provisionSectionPage) submit(ctx app.Context) {
+	if p.section == "" {
+		p.fail(ctx, "section", "Choose the section of the plan")
+		return
+	}
+	book.draft.Section = calc.Section(p.section)
+	p.next(ctx, "wording")
+}
+
+// --- wording ---------------------------------------------------------------
+
+type provisionWordingPage struct {
+	provisionStep
+	wording string
+}
+
+func (p *provisionWordingPage) OnNav(ctx app.Context) {
+	if p.begin(ctx) {
+		p.wording = book.draft.Wording
+	}
+}
+
+func (p *provisionWordingPage) Render() app.UI {
+	if book.draft == nil {
+		return noDraftPage()
+	}
+	return newQuestionPage("Words in the plan", "/provision/section", p.errs, questionForm(p.submit, "",
+		textField{ID: "wording", Label: "What does the plan say about this help?", AsHeading: true, Multiline: true,
+			Hint:  "Copy the words exactly, for example: \"1 session of occupational therapy each week, 45 minutes, in term time\". We quote them in your letter.",
+			Value: &p.wording, Error: p.errs.of("wording")}.render(&p.Compo)))
+}
+
+func (p *provisionWordingPage) submit(ctx app.Context) {
+	w := strings.TrimSpace(p.wording)
+	if len(w) > 10000 {
+		p.fail(ctx, "wording", "The words from the plan must be 10,000 characters or fewer")
+		return
+	}
+	book.draft.Wording = w
+	p.next(ctx, "amount")
+}
+
+// --- amount ----------------------------------------------------------------
+
+type provisionAmountPage struct {
+	provisionStep
+	count, unit, per string
+}
+
+func (p *provisionAmountPage) OnNav(ctx app.Context) {
+	if p.begin(ctx) {
+		f := book.draft.Frequency
+		p.count, p.unit, p.per = "", string(f.Unit), string(f.Per)
+		if f.Count > 0 {
+			p.count = strconv.Itoa(f.Count)
+		}
+		if p.unit == "" {
+			p.unit = string(calc.UnitSessions)
+		}
+	}
+}
+
+func (p *provisionAmountPage) Render() app.UI {
+	if book.draft == nil {
+		return noDraftPage()
+	}
+	perErr := p.errs.of("per")
+	return newQuestionPage("How much help", "/provision/wording", p.errs, questionForm(p.submit, "",
+		app.H1().Class("question").Text("How much help does the plan say?"),
+		app.P().Class("hint").Text("For example: 1 session a week, 6 sessions each half term, 12 sessions in total, or 3 hours a week."),
+		textField{ID: "count", Label: "Number", Width: "short", InputMode: "numeric",
+			Value: &p.count, Error: p.errs.of("count")}.render(&p.Compo),
+		radioField{ID: "unit", Legend: "Sessions or hours?", Options: []option{
+			{string(calc.UnitSessions), "Sessions", ""}, {string(calc.UnitHours), "Hours", ""}},
+			Value: &p.unit, Error: p.errs.of("unit")}.render(&p.Compo),
+		app.Div().Class(groupClass(perErr)).Body(
+			app.Label().For("per").Class("label").Text("How often"),
+			app.If(perErr != "", func() app.UI {
+				return app.P().ID("per-error").Class("field-error").Body(app.Span().Class("visually-hidden").Text("Error: "), app.Text(perErr))
+			}),
+			app.Select().ID("per").Name("per").Class("select").Aria("describedby", describedBy("per", "", perErr)).
+				OnChange(p.ValueTo(&p.per)).Body(
+				app.Option().Value("").Selected(p.per == "").Text("Choose how often"),
+				app.Range(perOptions).Slice(func(i int) app.UI {
+					return app.Option().Value(perOptions[i].Value).Selected(p.per == perOptions[i].Value).Text(perOptions[i].Label)
+				}),
+			),
+		),
+	))
+}
+
+func (p *provisionAmountPage) submit(ctx app.Context) {
+	p.errs = nil
+	n, err := strconv.Atoi(strings.TrimSpace(p.count))
+	switch {
+	case strings.TrimSpace(p.count) == "":
+		p.errs.add("count", "Enter the number of sessions or hours")
+	case err != nil:
+		p.errs.add("count", "The number must be a whole number, like 1 or 12")
+	case n < 1:
+		p.errs.add("count", "The number must be 1 or more")
+	}
+	if p.unit == "" {
+		p.errs.add("unit", "Choose sessions or hours")
+	}
+	if p.per == "" {
+		p.errs.add("per", "Choose how often")
+	}
+	if len(p.errs) == 0 {
+		// calc knows what is absurd (10,000 sessions a week): ask it.
+		trial := *book.draft
+		trial.Frequency = calc.Frequency{Count: n, Unit: calc.Unit(p.unit), Per: calc.Per(p.per)}
+		trial.Weeks = calc.TermTime
+		for _, fe := range provisionProblems(trial) {
+			if strings.Contains(fe.Path, ".frequency") {
+				p.errs.add("count", sentence(fe.Message))
+			}
+		}
+	}
+	if len(p.errs) == 0 {
+		book.draft.Frequency = calc.Frequency{Count: n, Unit: calc.Unit(p.unit), Per: calc.Per(p.per)}
+	}
+	p.next(ctx, "weeks")
+}
+
+// provisionProblems checks one provision with calc's rules.
+func provisionProblems(pr calc.Provision) []calc.FieldError {
+	c := book.current()
+	c.Plans = []calc.Plan{{ID: "check", Kind: calc.PlanEHC, Provisions: []calc.Provision{pr}}}
+	return calc.Validate(c)
+}
+
+// --- weeks, day and length ---------------------------------------------------
+
+type provisionWeeksPage struct {
+	provisionStep
+	weeks, weekday, minutes string
+}
+
+func (p *provisionWeeksPage) OnNav(ctx app.Context) {
+	if p.begin(ctx) {
+		d := book.draft
+		p.weeks, p.weekday, p.minutes = string(d.Weeks), "", ""
+		if len(d.Weekdays) > 0 {
+			p.weekday = d.Weekdays[0]
+		}
+		if d.SessionMinutes > 0 {
+			p.minutes = strconv.Itoa(d.SessionMinutes)
+		}
+	}
+}
+
+func (p *provisionWeeksPage) Render() app.UI {
+	if book.draft == nil {
+		return noDraftPage()
+	}
+	return newQuestionPage("When the help happens", "/provision/amount", p.errs, questionForm(p.submit, "",
+		app.H1().Class("question").Text("When does the help happen?"),
+		radioField{ID: "weeks", Legend: "Is it only in school term time?", Options: []option{
+			{string(calc.TermTime), "Term time only", "Not in the school holidays."},
+			{string(calc.AllYear), "All year", "Holidays too."}},
+			Value: &p.weeks, Error: p.errs.of("weeks")}.render(&p.Compo),
+		radioField{ID: "weekday", Legend: "Which day of the week is it usually on?",
+			Hint: "We use this to list the dates of the sessions that were due.", Options: weekdayOptions,
+			Value: &p.weekday, Error: p.errs.of("weekday")}.render(&p.Compo),
+		textField{ID: "minutes", Label: "How long is each session, in minutes? (optional)", Width: "short", InputMode: "numeric",
+			Hint: "For example, 45.", Value: &p.minutes, Error: p.errs.of("minutes")}.render(&p.Compo),
+	))
+}
+
+func (p *provisionWeeksPage) submit(ctx app.Context) {
+	p.errs = nil
+	if p.weeks == "" {
+		p.errs.add("weeks", "Choose term time only or all year")
+	}
+	minutes := 0
+	if m := strings.TrimSpace(p.minutes); m != "" {
+		n, err := strconv.Atoi(m)
+		switch {
+		case err != nil:
+			p.errs.add("minutes", "The length must be a whole number of minutes, like 45")
+		case n < 1 || n > 600:
+			p.errs.add("minutes", "The length must be between 1 and 600 minutes")
+		}
+		minutes = n
+	}
+	if len(p.errs) == 0 {
+		d := book.draft
+		d.Weeks, d.SessionMinutes, d.Weekdays = calc.Weeks(p.weeks), minutes, nil
+		if p.weekday != "" {
+			d.Weekdays = []string{p.weekday}
+		}
+	}
+	p.next(ctx, "dates")
+}
+
+// --- dates -----------------------------------------------------------------
+
+type provisionDatesPage struct {
+	provisionStep
+	start, end dateText
+}
+
+func (p *provisionDatesPage) OnNav(ctx app.Context) {
+	if p.begin(ctx) {
+		p.start, p.end = dateTextOf(book.draft.Start), dateTextOf(book.draft.End)
+	}
+}
+
+func (p *provisionDatesPage) Render() app.UI {
+	if book.draft == nil {
+		return noDraftPage()
+	}
+	return newQuestionPage("Start and end dates", "/provision/weeks", p.errs, questionForm(p.submit, "",
+		app.H1().Class("question").Text("When should this help start and end?"),
+		dateField{ID: "start", Legend: "Start date", Value: &p.start, Error: p.errs.of("start"),
+			Hint: "The date it should have started. Usually the date of the final plan, or when the provider was meant to start. For example, 27 2 2023."}.render(&p.Compo),
+		dateField{ID: "end", Legend: "End date (optional)", Value: &p.end, Error: p.errs.of("end"),
+			Hint: "Leave it empty if the help should still be going on."}.render(&p.Compo),
+	))
+}
+
+func (p *provisionDatesPage) submit(ctx app.Context) {
+	p.errs = nil
+	start, msg := p.start.parse("Start date")
+	if msg == "" && start.IsZero() {
+		msg = "Enter the start date"
+	}
+	if msg != "" {
+		p.errs.add("start-day", msg)
+	}
+	end, msg := p.end.parse("End date")
+	if msg == "" && !end.IsZero() && !start.IsZero() && !end.After(start) {
+		msg = "End date must be after the start date"
+	}
+	if msg != "" {
+		p.errs.add("end-day", msg)
+	}
+	if len(p.errs) == 0 {
+		book.draft.Start, book.draft.End = start, end
+	}
+	p.next(ctx, "provider")
+}
+
+// --- provider and price -----------------------------------------------------
+
+type provisionProviderPage struct {
+	provisionStep
+	provider, price string
+}
+
+func (p *provisionProviderPage) OnNav(ctx app.Context) {
+	if p.begin(ctx) {
+		p.provider, p.price = book.draft.Provider, ""
+		if book.draft.PricePerSession.Sign() > 0 {
+			p.price = book.draft.PricePerSession.StringFixed(2)
+		}
+	}
+}
+
+func (p *provisionProviderPage) Render() app.UI {
+	if book.draft == nil {
+		return noDraftPage()
+	}
+	return newQuestionPage("Who gives the help", "/provision/dates", p.errs, questionForm(p.submit, "",
+		app.H1().Class("question").Text("Who gives this help?"),
+		textField{ID: "provider", Label: "Name of the therapist, service or company (optional)",
+			Value: &p.provider, Error: p.errs.of("provider")}.render(&p.Compo),
+		textField{ID: "price", Label: "Price of one session, if you know it (optional)", Width: "short", InputMode: "decimal", Prefix: "£",
+			Hint:  "For example, 90 or 85.50. We use it to show what the missed sessions were worth.",
+			Value: &p.price, Error: p.errs.of("price")}.render(&p.Compo),
+	))
+}
+
+func (p *provisionProviderPage) submit(ctx app.Context) {
+	p.errs = nil
+	provider := strings.TrimSpace(p.provider)
+	if len(provider) > 200 {
+		p.errs.add("provider", "The name must be 200 characters or fewer")
+	}
+	price, msg := parsePounds(p.price, "The price")
+	if msg != "" {
+		p.errs.add("price", msg)
+	}
+	if len(p.errs) == 0 {
+		book.draft.Provider, book.draft.PricePerSession = provider, price
+	}
+	p.next(ctx, "indirect")
+}
+
+// --- indirect work ----------------------------------------------------------
+
+type provisionIndirectPage struct {
+	provisionStep
+	includes, missed string
+}
+
+func (p *provisionIndirectPage) OnNav(ctx app.Context) {
+	if p.begin(ctx) {
+		p.includes, p.missed = yesNo(book.draft.IncludesIndirect), yesNo(book.draft.IndirectMissed)
+		if book.draftIsNew {
+			p.includes, p.missed = "", ""
+		}
+	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func (p *provisionIndirectPage) Render() app.UI {
+	if book.draft == nil {
+		return noDraftPage()
+	}
+	yn := []option{{"yes", "Yes", ""}, {"no", "No", ""}}
+	return newQuestionPage("Indirect work", "/provision/provider", p.errs, questionForm(p.submit, "",
+		radioField{ID: "includes", Legend: "Does the plan also give indirect work for this help?", AsHeading: true,
+			Hint:    "For example a programme for home and school, the therapist talking to school staff, or training for staff.",
+			Options: yn, Value: &p.includes, Error: p.errs.of("includes")}.render(&p.Compo),
+		radioField{ID: "missed", Legend: "If yes: was the indirect work missed?",
+			Options: yn, Value: &p.missed, Error: p.errs.of("missed")}.render(&p.Compo),
+	))
+}
+
+func (p *provisionIndirectPage) submit(ctx app.Context) {
+	p.errs = nil
+	if p.includes == "" {
+		p.errs.add("includes", "Choose yes or no")
+	}
+	if p.includes == "yes" && p.missed == "" {
+		p.errs.add("missed", "Choose yes if the indirect work was missed, or no if it was done")
+	}
+	if len(p.errs) == 0 {
+		book.draft.IncludesIndirect = p.includes == "yes"
+		book.draft.IndirectMissed = p.includes == "yes" && p.missed == "yes"
+	}
+	p.next(ctx, "check")
+}
+
+// --- check and save ---------------------------------------------------------
+
+type provisionCheckPage struct {
+	provisionStep
+}
+
+func (p *provisionCheckPage) OnNav(ctx app.Context) { p.begin(ctx) }
+
+func (p *provisionCheckPage) Render() app.UI {
+	if book.draft == nil {
+		return noDraftPage()
+	}
+	d := *book.draft
+	ret := "/provision/check"
+	dates := d.Start.Long()
+	if !d.End.IsZero() {
+		dates += " to " + d.End.Long()
+	}
+	price := "Not known"
+	if d.PricePerSession.Sign() > 0 {
+		price = calc.FormatMoney(d.PricePerSession)
+	}
+	indirect := "No"
+	if d.IncludesIndirect {
+		indirect = "Yes, and it was done"
+		if d.IndirectMissed {
+			indirect = "Yes, and it was missed"
+		}
+	}
+	day := "Not fixed"
+	if len(d.Weekdays) > 0 {
+		day = labelOf(weekdayOptions, d.Weekdays[0])
+	}
+	rows := []summaryRow{
+		{"Kind of help", provisionName(d), withReturn("/provision/type", ret)},
+		{"Section", "Section " + string(d.Section), withReturn("/provision/section", ret)},
+		{"Words in the plan", orNone(d.Wording), withReturn("/provision/wording", ret)},
+		{"How much", describeAmount(d), withReturn("/provision/amount", ret)},
+		{"Day", day, withReturn("/provision/weeks", ret)},
+		{"Dates", dates, withReturn("/provision/dates", ret)},
+		{"Who gives it", orNone(d.Provider), withReturn("/provision/provider", ret)},
+		{"Price of a session", price, withReturn("/provision/provider", ret)},
+		{"Indirect work", indirect, withReturn("/provision/indirect", ret)},
+	}
+	return newPage("Check this help", summaryList(rows), questionForm(p.submit, "Save this help")).
+		withErrors(p.errs).backTo("/provisions")
+}
+
+func (p *provisionCheckPage) submit(ctx app.Context) {
+	d := *book.draft
+	problems := book.change(func(c *calc.Case) {
+		pl := &c.Plans[0]
+		for i := range pl.Provisions {
+			if pl.Provisions[i].ID == d.ID {
+				pl.Provisions[i] = d
+				return
+			}
+		}
+		pl.Provisions = append(pl.Provisions, d)
+	})
+	if p.errs = errorsFrom(problems, "main", nil); len(p.errs) > 0 {
+		focusErrorSummary(ctx)
+		return
+	}
+	book.draft = nil
+	ctx.Navigate(pagePath("/provisions"))
+}
+
+func orNone(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "Not given"
+	}
+	return s
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+)
+
+// provisionsPage lists the help in the plan, with add, change and remove
+// (and Undo straight after a removal).
+type provisionsPage struct {
+	app.Compo
+}
+
+func (p *provisionsPage) OnNav(ctx app.Context) {
+	book.open(ctx)
+	book.removed = nil // Undo is offered only straight after a removal
+}
+
+func (p *provisionsPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	list := book.current().Plans[0].Provisions
+	content := []app.UI{
+		app.If(book.removed != nil, func() app.UI {
+			return app.Div().Class("notice").Attr("role", "status").Body(
+				app.P().Text("You removed " + provisionName(*book.removed) + "."),
+				app.Button().Type("button").Class("button button-secondary").Text("Undo").OnClick(p.undo),
+			)
+		}),
+		app.P().Text("Add each kind of help written in the plan, one at a time. Look in Section F, and in Sections G and H if help there is missing too."),
+	}
+	if len(list) == 0 {
+		content = append(content, app.P().Class("empty").Text("You have not added any help yet."))
+	}
+	content = append(content, app.Ul().Class("summary-cards").Body(app.Range(list).Slice(func(i int) app.UI {
+		pr := list[i]
+		return app.Li().Class("card").Body(
+			app.H2().Class("card-title").Text(provisionName(pr)),
+			app.P().Class("card-meta").Text("Section "+string(pr.Section)+" · "+describeAmount(pr)),
+			app.If(pr.Wording != "", func() app.UI { return app.Blockquote().Class("wording").Text(pr.Wording) }),
+			app.Div().Class("card-actions").Body(
+				app.A().Href(pagePath("/provision/check?id="+pr.ID)).Body(
+					app.Text("Change"), app.Span().Class("visually-hidden").Text(" "+provisionName(pr))),
+				app.Button().Type("button").Class("link-button").
+					OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, i) }).Body(
+					app.Text("Remove"), app.Span().Class("visually-hidden").Text(" "+provisionName(pr))),
+			),
+		)
+	})),
+		app.Div().Class("actions").Body(
+			app.A().Class("button button-secondary").Href(pagePath("/provision/type?new=1")).Text(addLabel(len(list))),
+			app.If(len(list) > 0, func() app.UI {
+				return app.A().Class("button").Href(pagePath("/sessions")).Text("Continue to sessions")
+			}),
+		),
+	)
+	return newPage("Help in the plan", content...).backTo("/tasks")
+}
+
+func addLabel(n int) string {
+	if n == 0 {
+		return "Add help from the plan"
+	}
+	return "Add more help"
+}
+
+func (p *provisionsPage) remove(ctx app.Context, i int) {
+	removed := book.current().Plans[0].Provisions[i]
+	book.change(func(c *calc.Case) {
+		pl := &c.Plans[0]
+		pl.Provisions = append(pl.Provisions[:i], pl.Provisions[i+1:]...)
+	})
+	if book.saveError == "" {
+		book.removed, book.removedIndex = &removed, i
+	}
+}
+
+func (p *provisionsPage) undo(ctx app.Context, e app.Event) {
+	if book.removed == nil {
+		return
+	}
+	r, i := *book.removed, book.removedIndex
+	book.change(func(c *calc.Case) {
+		pl := &c.Plans[0]
+		i = min(i, len(pl.Provisions))
+		pl.Provisions = append(pl.Provisions[:i], append([]calc.Provision{r}, pl.Provisions[i:]...)...)
+	})
+	book.removed = nil
+}
+
+// newProvisionID gives a provision an id not used in the case.
+func newProvisionID(c calc.Case) string {
+	used := map[string]bool{}
+	for _, p := range provisionsOf(c) {
+		used[p.ID] = true
+	}
+	for n := len(used) + 1; ; n++ {
+		if id := "provision-" + strconv.Itoa(n); !used[id] {
+			return id
+		}
+	}
+}

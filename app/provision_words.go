@@ -1,0 +1,84 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"provisiontracker/calc"
+)
+
+// Words for showing a provision back to the parent. They describe; they
+// never count: counts come from calc.
+
+var provisionTypes = []option{
+	{string(calc.TypeOT), "Occupational therapy (OT)", ""},
+	{string(calc.TypeSALT), "Speech and language therapy", ""},
+	{string(calc.TypePhysio), "Physiotherapy", ""},
+	{string(calc.TypeOneToOne), "1:1 support", "An adult working with your child on their own, such as a teaching assistant."},
+	{string(calc.TypeSpecialistTeaching), "Specialist teaching", "For example a specialist teacher for hearing, vision or dyslexia."},
+	{string(calc.TypeTherapy), "Another therapy, such as Theraplay or counselling", ""},
+	{string(calc.TypeTuition), "Tuition", "Teaching at home or somewhere other than school."},
+	{string(calc.TypeOther), "Something else", ""},
+}
+
+var sections = []option{
+	{string(calc.SectionF), "Section F: help with learning (special educational provision)", "Most therapy and support in school is here. The council must make sure your child gets it."},
+	{string(calc.SectionG), "Section G: health", "The NHS must give this help."},
+	{string(calc.SectionH), "Section H: social care", "Children's social care must give this help."},
+}
+
+var perOptions = []option{
+	{string(calc.PerWeek), "a week", ""},
+	{string(calc.PerFortnight), "a fortnight", ""},
+	{string(calc.PerMonth), "a month", ""},
+	{string(calc.PerHalfTerm), "each half term", ""},
+	{string(calc.PerTerm), "a term", ""},
+	{string(calc.PerYear), "a year", ""},
+	{string(calc.PerTotal), "in total", "For example, 12 sessions in all."},
+}
+
+var weekdayOptions = []option{
+	{"monday", "Monday", ""}, {"tuesday", "Tuesday", ""}, {"wednesday", "Wednesday", ""},
+	{"thursday", "Thursday", ""}, {"friday", "Friday", ""},
+	{"", "It changes, or I do not know", "We will spread the sessions evenly."},
+}
+
+func labelOf(opts []option, value string) string {
+	for _, o := range opts {
+		if o.Value == value {
+			return o.Label
+		}
+	}
+	return value
+}
+
+// provisionName is a short name for a provision, e.g.
+// "Occupational therapy (OT)".
+func provisionName(p calc.Provision) string {
+	return labelOf(provisionTypes, string(p.Type))
+}
+
+// describeAmount says how much help the plan gives, e.g.
+// "1 session a week, term time only, 45 minutes each".
+func describeAmount(p calc.Provision) string {
+	f := p.Frequency
+	if f.Count == 0 {
+		return ""
+	}
+	unit := strings.TrimSuffix(string(f.Unit), "s")
+	s := strconv.Itoa(f.Count) + " " + unit
+	if f.Count != 1 {
+		s += "s"
+	}
+	s += " " + labelOf(perOptions, string(f.Per))
+	switch p.Weeks {
+	case calc.TermTime:
+		s += ", term time only"
+	case calc.AllYear:
+		s += ", all year"
+	}
+	if p.SessionMinutes > 0 {
+		s += ", " + strconv.Itoa(p.SessionMinutes) + " minutes each"
+	}
+	return s
+}
