@@ -27,7 +27,7 @@ func (p *provisionsPage) Render() app.UI {
 	content := []app.UI{
 		app.If(book.removed != nil, func() app.UI {
 			return app.Div().Class("notice").Attr("role", "status").Body(
-				app.P().Text("You removed " + provisionName(*book.removed) + "."),
+				app.P().Text("You removed "+provisionName(*book.removed)+"."),
 				app.Button().Type("button").Class("button button-secondary").Text("Undo").OnClick(p.undo),
 			)
 		}),

@@ -87,7 +87,9 @@ func (s localStorage) Keys() ([]string, error) {
 // tells the parent and keeps working in memory.
 type unavailableStorage struct{}
 
-func (unavailableStorage) Get(string) (string, bool, error) { return "", false, casestore.ErrUnavailable }
-func (unavailableStorage) Set(string, string) error          { return casestore.ErrUnavailable }
-func (unavailableStorage) Remove(string) error               { return casestore.ErrUnavailable }
-func (unavailableStorage) Keys() ([]string, error)           { return nil, casestore.ErrUnavailable }
+func (unavailableStorage) Get(string) (string, bool, error) {
+	return "", false, casestore.ErrUnavailable
+}
+func (unavailableStorage) Set(string, string) error { return casestore.ErrUnavailable }
+func (unavailableStorage) Remove(string) error      { return casestore.ErrUnavailable }
+func (unavailableStorage) Keys() ([]string, error)  { return nil, casestore.ErrUnavailable }
