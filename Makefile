@@ -5,9 +5,9 @@ SHELL := /bin/bash
 GO ?= go
 GOFLAGS_BUILD := -trimpath -ldflags='-s -w'
 BIN := bin/provision-tracker
-TOOLS_BIN := $(CURDIR)/.tools/bin
-# wasmbrowsertest runs the app's wasm tests in headless Chromium; the node
-# runner that ships with Go runs calc's (they read testdata files).
+# wasmbrowsertest runs the app's wasm tests in headless Chromium
+# (scripts/wasm-test.sh); the node runner that ships with Go runs the pure
+# packages' (they read testdata files).
 NODE_WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
 .PHONY: all run static wasm native test test-tools vet unit wasm-test e2e bench fuzz icons clean
@@ -37,14 +37,14 @@ test-tools:
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./calc/...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./calc/... ./casestore/... ./letters/... ./backup/...
 
 unit:
 	$(GO) test ./...
 
 wasm-test:
-	PATH="$(TOOLS_BIN):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./app/
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(NODE_WASM_EXEC)" ./calc/...
+	bash scripts/wasm-test.sh
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(NODE_WASM_EXEC)" ./calc/... ./casestore/... ./letters/... ./backup/...
 
 # Unit tests, wasm tests and the browser tests (app/e2e, against the
 # static build) in one go.
