@@ -1,0 +1,63 @@
+// Package letters turns a case (package calc) into what the parent sends:
+// advice on which complaint route applies and its time limits, complaint
+// letters filled from the case, the text for the Ombudsman's online form,
+// and downloads (plain text, a standalone printable HTML page, and the
+// session log as CSV).
+//
+// Everything is a plain value built by a pure function. "Today" is always a
+// parameter and the package never reads the clock. It builds natively and
+// for GOOS=js GOARCH=wasm, and it does not use text/template or
+// html/template (they make the WebAssembly file about 3 MB bigger): text is
+// built with strings.Builder and HTML is escaped with html.EscapeString.
+//
+// # Routes
+//
+// Routes(c, today) lists the complaint routes that fit the case, each with
+// why it applies, its steps and its time limits as dates with their source:
+//   - Section F of an EHC plan: the council's complaints procedure (its own
+//     timescales, calc.EffectivePolicy), then the Local Government and Social
+//     Care Ombudsman (12 months from when the parent knew of the problem, the
+//     usual limit: the Ombudsman can accept later complaints);
+//   - a care plan or Section H: the statutory children's social-care
+//     procedure (Children Act 1989; 10, 25 and 30 working days), then the
+//     Ombudsman;
+//   - Section G: the NHS complaints procedure (12 months), then the
+//     Parliamentary and Health Service Ombudsman;
+//   - what the plan says (its content): the SEND Tribunal, signposted only;
+//   - free, independent help (IPSEA, SENDIASS, Contact, SOS!SEN).
+//
+// # Letters
+//
+// Available(c) says which kinds apply; Build(kind, c, inputs, today) fills
+// one from the case. A Letter is a list of Blocks (heading, paragraph,
+// list, table) between the UK letter conventions: sender, date written out,
+// recipient, subject line with the child's name, "Dear Sir or Madam" …
+// "Yours faithfully" or "Dear Ms Patel" … "Yours sincerely", and copies.
+// Blocks marked Own hold the parent's own words (or, while empty, a
+// bracketed prompt); Missing lists, in plain words, the facts the parent
+// still needs to add. The remedy lines come from calc.EstimateCase, limited
+// to the provision the letter is about (Section F for council letters, a
+// care plan or Section H for the social-care letter); lines that are not
+// about one provision (delay, distress, time and trouble) appear in every
+// letter that can use them, and the totals are the sums of the lines shown.
+// When the case has only one kind of provision the totals are the
+// estimate's own totals.
+//
+// Reply dates are working days from the letter's date on the case's
+// calendar (calc.CalendarFor): the council's complaint timescale from
+// calc.EffectivePolicy for council letters, 10 working days for a
+// social-care stage 1. Each letter asks for the provision to restart within
+// RestartWorkingDays working days.
+//
+// # Downloads
+//
+// Letter.PlainText is the golden-file form: one paragraph a line, a blank
+// line between blocks, tables as aligned columns. Letter.StandaloneHTML is
+// one self-contained page (inline CSS for A4, no external resources, every
+// piece of user text escaped). SessionLogCSV writes one row per expected
+// session, made-up session or count-only period, with count columns whose
+// sums equal calc.Tally; cells that a spreadsheet would read as a formula
+// are prefixed with a single quote.
+//
+// The letters are not legal advice, and they say so.
+package letters

@@ -1,0 +1,948 @@
+package letters
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"provisiontracker/calc"
+)
+
+// Kind names a letter (or form text) the app can write.
+type Kind string
+
+// Letter kinds.
+const (
+	CouncilStage1    Kind = "council_stage1"     // formal stage 1 complaint: Section F not delivered
+	CouncilStage2    Kind = "council_stage2"     // asking for stage 2
+	OmbudsmanForm    Kind = "ombudsman_form"     // answers for the Ombudsman's online form (not a letter)
+	SocialCareStage1 Kind = "social_care_stage1" // stage 1 under the Children Act 1989 procedure
+)
+
+// Kinds lists every kind, in the order the app offers them.
+var Kinds = []Kind{CouncilStage1, CouncilStage2, OmbudsmanForm, SocialCareStage1}
+
+// RestartWorkingDays is how many working days from the letter's date the
+// letters give the council to put the provision back in place (RULES.md §5:
+// 5 to 10 working days for provision).
+const RestartWorkingDays = 10
+
+// SocialCareStage1Days is the stage 1 timescale of the children's
+// social-care procedure (Children Act 1989 Representations Procedure
+// (England) Regulations 2006: 10 working days, up to 20).
+const SocialCareStage1Days = 10
+
+// ErrNotAvailable is returned by Build for a kind that does not fit the case
+// (see Available).
+var ErrNotAvailable = errors.New("this letter does not fit the case")
+
+// Inputs is what the parent types for a letter. It is JSON-friendly so the
+// store can keep it in the case later.
+type Inputs struct {
+	SenderName    string   `json:"sender_name,omitempty"`
+	SenderAddress []string `json:"sender_address,omitempty"`
+	SenderEmail   string   `json:"sender_email,omitempty"`
+	SenderPhone   string   `json:"sender_phone,omitempty"`
+	// RecipientName is a named person ("Ms Priya Patel"); empty gives
+	// "Dear Sir or Madam" and "Yours faithfully".
+	RecipientName    string   `json:"recipient_name,omitempty"`
+	RecipientRole    string   `json:"recipient_role,omitempty"` // "Complaints Manager"
+	RecipientAddress []string `json:"recipient_address,omitempty"`
+	School           string   `json:"school,omitempty"`
+	Impact           string   `json:"impact,omitempty"` // the parent's own words: how it affected the child
+	Extra            string   `json:"extra,omitempty"`  // anything else to add
+	// NotResolved says why the stage 1 answer did not put things right
+	// (stage 2 and the Ombudsman form).
+	NotResolved string   `json:"not_resolved,omitempty"`
+	CC          []string `json:"cc,omitempty"` // copies, e.g. "Mr Jones, SEN caseworker"
+	// Stage1Reference is the council's reference for the stage 1 complaint.
+	Stage1Reference string `json:"stage1_reference,omitempty"`
+}
+
+// Block kinds.
+const (
+	BlockHeading   = "heading"
+	BlockParagraph = "paragraph"
+	BlockQuote     = "quote" // the plan's exact words
+	BlockList      = "list"
+	BlockTable     = "table"
+)
+
+// Block is one part of a letter's body.
+type Block struct {
+	Kind     string   `json:"kind"`
+	Text     string   `json:"text,omitempty"`
+	Items    []string `json:"items,omitempty"`
+	Numbered bool     `json:"numbered,omitempty"` // a numbered list
+	Table    *Table   `json:"table,omitempty"`
+	// Own marks the parent's own words; while the parent has written
+	// nothing, Text is a prompt in square brackets.
+	Own bool `json:"own,omitempty"`
+}
+
+// Table is a table in a letter. Totals, when present, is the last row,
+// shown apart.
+type Table struct {
+	Caption string     `json:"caption,omitempty"`
+	Headers []string   `json:"headers"`
+	Rows    [][]string `json:"rows"`
+	Totals  []string   `json:"totals,omitempty"`
+}
+
+// Letter is a filled letter, ready to show, print or download.
+type Letter struct {
+	Kind       Kind      `json:"kind"`
+	Title      string    `json:"title"`            // for the app: "Stage 1 complaint to the council"
+	Sender     []string  `json:"sender,omitempty"` // name, address lines, email, phone
+	Date       calc.Date `json:"date"`
+	Recipient  []string  `json:"recipient,omitempty"`
+	Subject    string    `json:"subject,omitempty"`
+	Salutation string    `json:"salutation,omitempty"`
+	Blocks     []Block   `json:"blocks"`
+	SignOff    string    `json:"sign_off,omitempty"`
+	SignName   string    `json:"sign_name,omitempty"`
+	CC         []string  `json:"cc,omitempty"`
+	// ReplyBy is the date the council's full answer is due (zero for the
+	// Ombudsman form).
+	ReplyBy calc.Date `json:"reply_by,omitzero"`
+	// Missing lists, in plain words, facts the parent still needs to add.
+	Missing []string `json:"missing,omitempty"`
+}
+
+// IsLetter reports whether the text is a letter (with addresses and a
+// salutation) rather than answers for a form.
+func (l Letter) IsLetter() bool { return l.Kind != OmbudsmanForm }
+
+func councilScope(pl *calc.Plan, p *calc.Provision) bool {
+	return p.Section == calc.SectionF && pl.Kind != calc.PlanCarePlan
+}
+
+func socialScope(pl *calc.Plan, p *calc.Provision) bool {
+	return p.Section == calc.SectionH || (pl.Kind == calc.PlanCarePlan && p.Section != calc.SectionG)
+}
+
+func hasCouncil(c calc.Case) bool {
+	for i := range c.Plans {
+		pl := &c.Plans[i]
+		if pl.Kind == calc.PlanEHC {
+			return true
+		}
+		for j := range pl.Provisions {
+			if councilScope(pl, &pl.Provisions[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasSocial(c calc.Case) bool {
+	for i := range c.Plans {
+		pl := &c.Plans[i]
+		if pl.Kind == calc.PlanCarePlan {
+			return true
+		}
+		for j := range pl.Provisions {
+			if socialScope(pl, &pl.Provisions[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Available returns the kinds of letter that fit the case, in the order of
+// Kinds: the council letters when there is an EHC plan or Section F
+// provision, the social-care letter when there is a care plan or Section H
+// provision, and the Ombudsman form with either.
+func Available(c calc.Case) []Kind {
+	council, social := hasCouncil(c), hasSocial(c)
+	var out []Kind
+	if council {
+		out = append(out, CouncilStage1, CouncilStage2)
+	}
+	if council || social {
+		out = append(out, OmbudsmanForm)
+	}
+	if social {
+		out = append(out, SocialCareStage1)
+	}
+	return out
+}
+
+var titles = map[Kind]string{
+	CouncilStage1:    "Stage 1 complaint to the council",
+	CouncilStage2:    "Stage 2 complaint to the council",
+	OmbudsmanForm:    "Text for the Ombudsman's online complaint form",
+	SocialCareStage1: "Stage 1 complaint to children's social care",
+}
+
+// Build fills a letter of kind k from the case, the parent's inputs and the
+// date of the letter (today). It returns ErrNotAvailable when the kind does
+// not fit the case, and an error for an unknown kind.
+func Build(k Kind, c calc.Case, in Inputs, today calc.Date) (Letter, error) {
+	if _, ok := titles[k]; !ok {
+		return Letter{}, errors.New("unknown letter kind " + strconv.Quote(string(k)))
+	}
+	ok := false
+	for _, a := range Available(c) {
+		ok = ok || a == k
+	}
+	if !ok {
+		return Letter{}, ErrNotAvailable
+	}
+	b := newBuilder(k, c, in, today)
+	switch k {
+	case CouncilStage1:
+		b.councilStage1()
+	case CouncilStage2:
+		b.councilStage2()
+	case OmbudsmanForm:
+		b.ombudsman()
+	case SocialCareStage1:
+		b.socialStage1()
+	}
+	return b.l, nil
+}
+
+// builder holds what every kind of letter works out from the case.
+type builder struct {
+	k      Kind
+	c      calc.Case
+	in     Inputs
+	today  calc.Date
+	cal    calc.Calendar
+	l      Letter
+	child  string // the child's name, or "my child"
+	named  bool
+	coun   string // the council's official name, or "the council"
+	social bool   // the letter is about social care
+	facts  []facts
+	est    calc.Estimate
+	lines  []calc.Line
+	dls    []calc.Deadline
+}
+
+func newBuilder(k Kind, c calc.Case, in Inputs, today calc.Date) *builder {
+	b := &builder{k: k, c: c, in: in, today: today, cal: calc.CalendarFor(c)}
+	b.social = k == SocialCareStage1 || (k == OmbudsmanForm && !hasCouncil(c))
+	b.l = Letter{Kind: k, Title: titles[k], Date: today}
+	b.child = oneLine(c.Child.FirstName)
+	b.named = b.child != ""
+	if !b.named {
+		b.child = "my child"
+		b.missing("your child's first name")
+	}
+	if co, ok := calc.CouncilByCode(c.Council); ok {
+		b.coun = co.Name
+	} else {
+		b.coun = "the council"
+		b.missing("which council looks after the plan")
+	}
+	for i := range c.Plans {
+		pl := &c.Plans[i]
+		for j := range pl.Provisions {
+			p := &pl.Provisions[j]
+			if (b.social && socialScope(pl, p)) || (!b.social && councilScope(pl, p)) {
+				b.facts = append(b.facts, provisionFacts(pl, p, b.cal, today))
+			}
+		}
+	}
+	b.est = calc.EstimateCase(c, calc.DefaultRules(), today)
+	b.dls = b.est.Deadlines
+	b.lines = b.scopeLines()
+	if k != OmbudsmanForm {
+		b.sender()
+		b.recipient()
+	}
+	return b
+}
+
+// scopeLines keeps the estimate lines the letter is about: lines for a
+// provision in scope, and lines about no one provision (education lost in
+// a plan of the right kind, delay, distress, time and trouble).
+func (b *builder) scopeLines() []calc.Line {
+	inScope := map[string]bool{}
+	for _, f := range b.facts {
+		inScope[f.Prov.ID] = true
+	}
+	var out []calc.Line
+	for _, l := range b.est.Lines {
+		switch {
+		case l.ProvisionID != "":
+			if !inScope[l.ProvisionID] {
+				continue
+			}
+		case l.Kind == calc.LineEducationLost:
+			planID := strings.SplitN(strings.TrimPrefix(l.Key, calc.LineEducationLost+":"), ":", 2)[0]
+			care := false
+			for _, pl := range b.c.Plans {
+				if pl.ID == planID {
+					care = pl.Kind == calc.PlanCarePlan
+				}
+			}
+			if care != b.social {
+				continue
+			}
+		case l.Kind == calc.LineDelay:
+			if b.social {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func (b *builder) missing(s string) {
+	for _, m := range b.l.Missing {
+		if m == s {
+			return
+		}
+	}
+	b.l.Missing = append(b.l.Missing, s)
+}
+
+func (b *builder) add(bl ...Block) { b.l.Blocks = append(b.l.Blocks, bl...) }
+func (b *builder) h(s string)      { b.add(Block{Kind: BlockHeading, Text: s}) }
+func (b *builder) p(s string)      { b.add(Block{Kind: BlockParagraph, Text: s}) }
+func (b *builder) list(items []string, numbered bool) {
+	if len(items) > 0 {
+		b.add(Block{Kind: BlockList, Items: items, Numbered: numbered})
+	}
+}
+
+// own adds the parent's own words, or a prompt while there are none.
+func (b *builder) own(text, prompt, missing string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		b.add(Block{Kind: BlockParagraph, Text: "[" + prompt + "]", Own: true})
+		if missing != "" {
+			b.missing(missing)
+		}
+		return
+	}
+	b.add(Block{Kind: BlockParagraph, Text: text, Own: true})
+}
+
+// Child returns "Sam" or, at the start of a sentence, "My child".
+func (b *builder) Child() string { return capital(b.child) }
+func (b *builder) poss() string  { return b.child + "'s" }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func (b *builder) sender() {
+	in := b.in
+	var s []string
+	if n := oneLine(in.SenderName); n != "" {
+		s = append(s, n)
+		b.l.SignName = n
+	} else {
+		b.l.SignName = "[your name]"
+		b.missing("your name")
+	}
+	addr := nonEmpty(in.SenderAddress)
+	if len(addr) == 0 {
+		b.missing("your address")
+	}
+	s = append(s, addr...)
+	if e := oneLine(in.SenderEmail); e != "" {
+		s = append(s, "Email: "+e)
+	}
+	if p := oneLine(in.SenderPhone); p != "" {
+		s = append(s, "Phone: "+p)
+	}
+	b.l.Sender = s
+	b.l.CC = nonEmpty(in.CC)
+}
+
+func nonEmpty(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if l = oneLine(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (b *builder) recipient() {
+	in := b.in
+	var r []string
+	if n := oneLine(in.RecipientName); n != "" {
+		r = append(r, n)
+	}
+	role := oneLine(in.RecipientRole)
+	if role == "" {
+		role = "Complaints team"
+		if b.social {
+			role = "Children's social care complaints"
+		}
+	}
+	r = append(r, role)
+	if b.coun != "the council" {
+		r = append(r, b.coun)
+	}
+	addr := nonEmpty(in.RecipientAddress)
+	if len(addr) == 0 {
+		b.missing("the council's address for complaints")
+	}
+	b.l.Recipient = append(r, addr...)
+	b.l.Salutation, b.l.SignOff = Salutation(in.RecipientName)
+}
+
+var titleWords = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true, "professor": true, "sir": false}
+
+// Salutation returns the greeting and the matching close under UK
+// convention: no name gives "Dear Sir or Madam" and "Yours faithfully"; a
+// named person gives "Dear Ms Patel" and "Yours sincerely". A name with a
+// title keeps the title and the surname only ("Ms Priya Patel" → "Dear Ms
+// Patel"); a name without a title is used as written.
+func Salutation(name string) (greeting, close string) {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return "Dear Sir or Madam", "Yours faithfully"
+	}
+	if t := strings.ToLower(strings.TrimSuffix(f[0], ".")); titleWords[t] && len(f) >= 2 {
+		return "Dear " + f[0] + " " + f[len(f)-1], "Yours sincerely"
+	}
+	return "Dear " + strings.Join(f, " "), "Yours sincerely"
+}
+
+// subject builds the subject line: what the letter is, then the child's
+// name, date of birth and school when known.
+func (b *builder) subject(what string) string {
+	parts := []string{b.Child()}
+	if d := b.c.Child.DateOfBirth; !d.IsZero() {
+		parts = append(parts, "date of birth "+d.Long())
+	} else {
+		b.missing("your child's date of birth")
+	}
+	if s := oneLine(b.in.School); s != "" {
+		parts = append(parts, s)
+	} else if !b.social {
+		b.missing("your child's school")
+	}
+	if !b.named {
+		parts = parts[1:]
+		if len(parts) == 0 {
+			return what
+		}
+	}
+	return what + " – " + strings.Join(parts, ", ")
+}
+
+// planDate is the date of the plan the letter is about.
+func (b *builder) planDate(kind calc.PlanKind) (calc.Date, string) {
+	for _, pl := range b.c.Plans {
+		if pl.Kind != kind {
+			continue
+		}
+		d := pl.Issued
+		if d.IsZero() {
+			d = pl.Process.AmendedFinalIssued
+		}
+		if d.IsZero() {
+			d = pl.Process.FinalIssued
+		}
+		if !d.IsZero() {
+			return d, pl.Title
+		}
+	}
+	return calc.Date{}, ""
+}
+
+// --- shared sections ---
+
+func (b *builder) planSays() {
+	if len(b.facts) == 0 {
+		return
+	}
+	b.h("What the plan says")
+	for _, f := range b.facts {
+		name := provName(f.Prov)
+		if f.Prov.Section != "" && !(b.social && f.Plan.Kind == calc.PlanCarePlan) {
+			name += " (Section " + string(f.Prov.Section) + ")"
+		}
+		if pv := oneLine(f.Prov.Provider); pv != "" && !strings.Contains(name, "("+pv+")") {
+			name += ", given by " + pv
+		}
+		b.p(name + ". The plan says:")
+		if w := strings.TrimSpace(f.Prov.Wording); w != "" {
+			b.add(Block{Kind: BlockQuote, Text: w})
+		} else {
+			b.add(Block{Kind: BlockQuote, Text: "[Copy the exact words from the plan here.]", Own: true})
+			b.missing("the exact words of the plan for " + calc.TypeName(f.Prov.Type))
+		}
+		if fr := frequencyText(f.Prov); fr != "" {
+			b.p("That is " + fr + ".")
+		}
+	}
+}
+
+func sessionsWord(p *calc.Provision) string {
+	if p.Frequency.Unit != calc.UnitSessions {
+		return "school day"
+	}
+	return "session"
+}
+
+// tally adds the table of due, had and missed sessions with totals, and a
+// short summary of each provision.
+func (b *builder) tally() {
+	if len(b.facts) == 0 {
+		return
+	}
+	b.h("What " + b.child + " has had")
+	t := &Table{Caption: "Sessions due from the start of the provision to " + b.today.Long(),
+		Headers: []string{"Provision", "Due", "Had", "Missed", "Made up later", "Paid for by me", "Still owed"}}
+	var tot [6]int
+	var cost decimal.Decimal
+	sameUnit := true
+	for _, f := range b.facts {
+		n := f.Counts
+		name := provName(f.Prov)
+		if sessionsWord(f.Prov) != "session" {
+			name += " (school days)"
+			sameUnit = false
+		}
+		owed := n.MissedNotMadeUp + n.PaidPrivately
+		t.Rows = append(t.Rows, []string{name, itoa(n.Due), itoa(n.Delivered), itoa(n.Missed), itoa(n.MadeUp), itoa(n.PaidPrivately), itoa(owed)})
+		for i, v := range []int{n.Due, n.Delivered, n.Missed, n.MadeUp, n.PaidPrivately, owed} {
+			tot[i] += v
+		}
+		cost = cost.Add(n.PrivateCost)
+	}
+	if len(b.facts) > 1 && sameUnit {
+		t.Totals = []string{"Total", itoa(tot[0]), itoa(tot[1]), itoa(tot[2]), itoa(tot[3]), itoa(tot[4]), itoa(tot[5])}
+	}
+	b.add(Block{Kind: BlockTable, Table: t})
+	for _, f := range b.facts {
+		n := f.Counts
+		word := sessionsWord(f.Prov)
+		name := provName(f.Prov)
+		var s []string
+		if n.Due == 0 && n.Missed == 0 {
+			s = append(s, capital(name)+": no "+word+"s were due by "+b.today.Long()+".")
+		} else {
+			had := "none"
+			if n.Delivered > 0 {
+				had = itoa(n.Delivered)
+			}
+			x := capital(name) + ": " + plural(n.Due, word) + " due. " + b.Child() + " had " + had
+			if n.MadeUp > 0 {
+				x += ", and " + itoa(n.MadeUp) + " more made up later"
+			}
+			x += ". " + capital(plural(n.Missed, word)) + " " + was(n.Missed) + " missed"
+			if n.PaidPrivately > 0 {
+				x += ", and I paid for " + plural(n.PaidPrivately, "private session") + " (" + calc.FormatMoney(n.PrivateCost) + ") when " + itoa(n.PaidPrivately) + " more " + was(n.PaidPrivately) + " not given"
+			}
+			x += "."
+			s = append(s, x)
+			if !f.Since.IsZero() && n.Missed+n.PaidPrivately > 0 {
+				if f.SinceTo.IsZero() {
+					s = append(s, "The first "+word+" missed was on "+f.Since.Long()+".")
+				} else {
+					s = append(s, "The first missed "+word+"s were between "+f.Since.Long()+" and "+f.SinceTo.Long()+".")
+				}
+			}
+			if n.Due-n.ChildAbsent > 0 {
+				s = append(s, b.Child()+" got "+pct(n.PercentDelivered)+" of what was due.")
+			}
+			if n.ChildAbsent > 0 {
+				s = append(s, capital(plural(n.ChildAbsent, word))+" when "+b.child+" was away "+isAre(n.ChildAbsent)+" not counted against the council.")
+			}
+		}
+		if f.Still {
+			s = append(s, "It has not been in place since "+f.Gap.Long()+", and it is still not in place on "+b.today.Long()+".")
+		}
+		if rs := f.reasons(); len(rs) > 0 {
+			s = append(s, "Reasons I was given: "+strings.Join(rs, "; ")+".")
+		}
+		b.p(strings.Join(s, " "))
+		if n.Unrecorded > 0 {
+			b.missing("what happened to " + plural(n.Unrecorded, word) + " of " + strings.ToLower(name[:1]) + name[1:] + " (nothing recorded yet)")
+		}
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func was(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+func pct(d decimal.Decimal) string { return d.String() + "%" }
+
+// missedList adds the dated list of missed sessions.
+func (b *builder) missedList() {
+	t := &Table{Headers: []string{"Date", "Provision", "What happened", "Reason given"}}
+	for _, f := range b.facts {
+		for _, e := range f.missedEntries() {
+			t.Rows = append(t.Rows, []string{e[0], provName(f.Prov), e[1], e[2]})
+		}
+	}
+	if len(t.Rows) == 0 {
+		return
+	}
+	b.h("The missed sessions")
+	b.add(Block{Kind: BlockTable, Table: t})
+}
+
+// delays lists late and overdue steps in making or amending an EHC plan.
+func (b *builder) delays() []string {
+	awaited := map[string]bool{}
+	for _, pl := range b.c.Plans {
+		awaited[pl.ID] = pl.Process.ReviewOutcomeAwaited
+	}
+	var out []string
+	for _, d := range b.dls {
+		if !d.PlanDelay || (d.Status != calc.Late && d.Status != calc.Overdue) {
+			continue
+		}
+		if d.Status == calc.Overdue && d.Key == "review_decision_4_weeks" && !awaited[d.PlanID] {
+			continue
+		}
+		s := d.Rule + ": due " + d.Due.Long()
+		if d.Status == calc.Late {
+			s += ", done " + d.Done.Long() + ", " + lateness(d) + " late"
+		} else {
+			s += ", still not done on " + b.today.Long() + " (" + lateness(d) + " late)"
+		}
+		out = append(out, s+". ("+d.Source+")")
+	}
+	return out
+}
+
+func lateness(d calc.Deadline) string {
+	if d.WeeksLate > 0 {
+		return plural(d.WeeksLate, "week")
+	}
+	return plural(d.DaysLate, "day")
+}
+
+// brokenPromises lists steps a care plan promised that are late or not done.
+func (b *builder) brokenPromises() []string {
+	var out []string
+	for _, d := range b.dls {
+		if !strings.HasPrefix(d.Key, "promised_step_") || (d.Status != calc.Late && d.Status != calc.Overdue) {
+			continue
+		}
+		s := d.Rule + ": due " + d.Due.Long()
+		if d.Status == calc.Late {
+			s += ", done " + d.Done.Long() + " (" + lateness(d) + " late)"
+		} else {
+			s += ", not done by " + b.today.Long()
+		}
+		out = append(out, s+".")
+	}
+	return out
+}
+
+var contactWords = map[calc.ContactKind]string{calc.ContactEmail: "email", calc.ContactPhone: "phone call",
+	calc.ContactLetter: "letter", calc.ContactMeeting: "meeting", calc.ContactOther: "contact"}
+
+// contacts adds the dated contact log: what the parent already did.
+func (b *builder) contacts() {
+	cs := append([]calc.Contact(nil), b.c.Contacts...)
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Date.Before(cs[j].Date) })
+	var items []string
+	for _, ct := range cs {
+		kind := contactWords[ct.Kind]
+		if kind == "" {
+			kind = "contact"
+		}
+		s := ct.Date.Long() + ", " + kind
+		if w := oneLine(ct.With); w != "" {
+			s += " with " + w
+		}
+		s += "."
+		if x := oneLine(ct.Said); x != "" {
+			s += " What was said: " + endStop(x)
+		}
+		if x := oneLine(ct.Promised); x != "" {
+			s += " What was promised: " + endStop(x)
+		}
+		if !ct.ReplyDueBy.IsZero() {
+			s += " Due by " + ct.ReplyDueBy.Long() + "."
+			switch {
+			case !ct.Replied.IsZero():
+				s += " Answered on " + ct.Replied.Long() + "."
+			case b.today.After(ct.ReplyDueBy):
+				s += " Not done by then."
+			}
+		} else if !ct.Replied.IsZero() {
+			s += " Answered on " + ct.Replied.Long() + "."
+		}
+		items = append(items, s)
+	}
+	if len(items) == 0 {
+		b.missing("when you have already asked the council about this (your contact log)")
+		return
+	}
+	b.h("What I have already done")
+	b.list(items, false)
+}
+
+func endStop(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?':
+		return s
+	}
+	return s + "."
+}
+
+// law adds the duty the council owes.
+func (b *builder) law() {
+	b.h("The law")
+	if b.social {
+		care, h := false, false
+		for _, f := range b.facts {
+			care = care || f.Plan.Kind == calc.PlanCarePlan
+			h = h || f.Prov.Section == calc.SectionH
+		}
+		if care || len(b.facts) == 0 {
+			b.p("The council made " + b.poss() + " care plan under the Children Act 1989 (sections 31A and 35) as part of the court case. The plan sets out the help the council itself decided " + b.child + " and our family need.")
+		}
+		if h {
+			b.p("Section H of an EHC plan sets out social care provision (Children and Families Act 2014 section 21(4)). The council's children's social care service must provide it under the Children Act 1989.")
+		}
+		b.p("A complaint about children's social care must be handled under the statutory procedure: section 26(3) of the Children Act 1989 and the Children Act 1989 Representations Procedure (England) Regulations 2006.")
+		return
+	}
+	b.p("Section 42(2) of the Children and Families Act 2014 says the council must secure the special educational provision in Section F of an EHC plan. This duty is owed to " + b.child + " personally.")
+	b.p("The duty is absolute. It is not a duty to try, or to do the council's best (R v London Borough of Harrow, ex parte M [1997] ELR 62; R (N) v North Tyneside BC [2010] EWCA Civ 135).")
+	b.p("The council cannot hand the duty to someone else. If a school, a therapy service or an NHS trust does not give the help, it is still the council's failure (R (JSH) v Westmorland and Furness Council [2024] EWHC 3362 (Admin)).")
+	if d, _ := b.planDate(calc.PlanEHC); !d.IsZero() {
+		b.p("The duty runs from the date of the final plan, " + d.Long() + ". Most of the provision should be in place within 5 weeks of that date (R (BA) v Nottinghamshire CC [2021] EWHC 1348 (Admin)).")
+	}
+}
+
+// impact adds the parent's own words on the impact and anything to add.
+func (b *builder) impact(heading string) {
+	b.h(heading)
+	b.own(b.in.Impact, "Write here, in your own words, how missing this help has affected "+b.child+" and your family.",
+		"how this has affected "+b.child+" and your family, in your own words")
+}
+
+func (b *builder) extra() {
+	if strings.TrimSpace(b.in.Extra) == "" {
+		return
+	}
+	b.h("Anything else")
+	b.own(b.in.Extra, "", "")
+}
+
+func (b *builder) counts() (missed, paid int, cost decimal.Decimal, still bool) {
+	for _, f := range b.facts {
+		missed += f.Counts.MissedNotMadeUp
+		paid += f.Counts.PaidPrivately
+		cost = cost.Add(f.Counts.PrivateCost)
+		still = still || f.Still
+	}
+	return
+}
+
+// asks adds what the parent asks for; restart is the date to put the
+// provision back in place.
+func (b *builder) asks(heading string, restart calc.Date) {
+	missed, paid, cost, _ := b.counts()
+	var items []string
+	what := "the provision in Section F of the plan"
+	if b.social {
+		what = "the help in the plan"
+	}
+	if len(b.facts) > 0 {
+		items = append(items, "Make sure "+b.child+" gets all of "+what+" from "+restart.Long()+" at the latest, and tell me in writing who will give it and when.")
+	}
+	if missed > 0 {
+		items = append(items, "Send me a plan to make up the "+plural(missed, "missed session")+": how many, when, and who will give them.")
+	}
+	if paid > 0 {
+		items = append(items, "Pay me back the "+calc.FormatMoney(cost)+" I paid for "+plural(paid, "private session")+". I can send the receipts.")
+	}
+	if !b.social {
+		for _, d := range b.dls {
+			if d.Status == calc.Overdue && d.PlanDelay && (strings.HasPrefix(d.Key, "amended_plan") || d.Key == "final_plan_20_weeks" || d.Key == "phase_transfer" || d.Key == "tribunal_order_5_weeks") {
+				items = append(items, "Send me the final plan by "+restart.Long()+". It is already late.")
+				break
+			}
+		}
+	}
+	if len(b.lines) > 0 {
+		items = append(items, "Make a payment to put right what "+b.child+" missed and the distress this caused, as set out below.")
+	}
+	items = append(items,
+		"Give me a written apology from a senior manager.",
+		"Tell me what the council will change so that this does not happen again, to "+b.child+" or to other children.")
+	b.h(heading)
+	b.list(items, true)
+	b.remedy()
+}
+
+// remedy adds the itemised payment with its range and the statement that
+// it is indicative.
+func (b *builder) remedy() {
+	if len(b.lines) == 0 {
+		return
+	}
+	t := &Table{Caption: "Payment asked for, worked out from the Ombudsman's past decisions",
+		Headers: []string{"Item", "How it is worked out", "Amount"}}
+	low, typ, high := decimal.Zero, decimal.Zero, decimal.Zero
+	ongoing := false
+	for _, l := range b.lines {
+		title, basis := b.lineWords(l)
+		t.Rows = append(t.Rows, []string{title, basis, calc.FormatMoney(l.Typical)})
+		low, typ, high = low.Add(l.Low), typ.Add(l.Typical), high.Add(l.High)
+		ongoing = ongoing || l.Ongoing
+	}
+	t.Totals = []string{"Total", "", calc.FormatMoney(typ)}
+	b.h("The payment I am asking for")
+	b.add(Block{Kind: BlockTable, Table: t})
+	s := "In total I ask for " + calc.FormatMoney(typ) + "."
+	if !low.Equal(high) {
+		s += " From the Ombudsman's past decisions, the range for a case like this is " + calc.FormatMoney(low) + " to " + calc.FormatMoney(high) + "."
+	}
+	b.p(s)
+	if ongoing {
+		b.p("The amount for provision that is still missing is for the months to come: it stops when the provision is back in place.")
+	}
+	fd := b.est.FiguresDate.Long()
+	b.p("These amounts are an indicative estimate, not legal advice. They are based on what the Local Government and Social Care Ombudsman has recommended in similar cases (figures as at " + fd + "). The Ombudsman decides each case on its own facts.")
+}
+
+// reply adds the reply deadline and the next steps; it sets ReplyBy.
+func (b *builder) reply(ackDays, ansDays int, source string, next []string) {
+	b.h("When I need your answer")
+	var s []string
+	if ackDays > 0 {
+		s = append(s, "Please confirm that you have received this complaint within "+plural(ackDays, "working day")+", by "+b.cal.AddWorkingDays(b.today, ackDays).Long()+".")
+	}
+	due := b.cal.AddWorkingDays(b.today, ansDays)
+	b.l.ReplyBy = due
+	s = append(s, "Please send me your full answer within "+plural(ansDays, "working day")+", by "+due.Long()+".")
+	b.p(strings.Join(s, " "))
+	b.p("These time limits come from: " + endStop(source))
+	for _, n := range next {
+		b.p(n)
+	}
+	if e := oneLine(b.in.SenderEmail); e != "" {
+		b.p("You can reply to me by email at " + e + ".")
+	}
+}
+
+// ombudsmanLimit is the usual last day to complain to the Ombudsman, and
+// the date it counts from.
+func ombudsmanLimit(c calc.Case, social bool) (limit, from calc.Date, noticed bool) {
+	from = c.Complaint.ProblemNoticed
+	if !from.IsZero() {
+		return from.AddMonths(12), from, true
+	}
+	from = firstProblem(c, social)
+	if from.IsZero() {
+		return calc.Date{}, calc.Date{}, false
+	}
+	return from.AddMonths(12), from, false
+}
+
+// firstProblem is the earliest date the records show a problem (a missed
+// or paid-for session, provision not in place, a contact): used for the
+// Ombudsman's time limit when the parent has not said when they knew.
+func firstProblem(c calc.Case, social bool) calc.Date {
+	var first calc.Date
+	see := func(d calc.Date) {
+		if !d.IsZero() && (first.IsZero() || d.Before(first)) {
+			first = d
+		}
+	}
+	for i := range c.Plans {
+		pl := &c.Plans[i]
+		for j := range pl.Provisions {
+			p := &pl.Provisions[j]
+			inScope := councilScope(pl, p)
+			if social {
+				inScope = socialScope(pl, p)
+			}
+			if !inScope {
+				continue
+			}
+			for _, o := range p.Outcomes {
+				if o.Status == calc.StatusMissed || o.Status == calc.StatusPrivate {
+					see(o.Date)
+				}
+			}
+			for _, s := range p.NotInPlace {
+				see(s.From)
+			}
+			for _, cp := range p.CountPeriods {
+				if cp.Missed+cp.PaidPrivately > 0 {
+					see(cp.From)
+				}
+			}
+		}
+	}
+	for _, ct := range c.Contacts {
+		see(ct.Date)
+	}
+	see(c.Complaint.Stage1Sent)
+	return first
+}
+
+// lineWords gives an estimate line's title and basis in the parent's voice
+// (calc's words speak to the parent: "sessions you paid for").
+func (b *builder) lineWords(l calc.Line) (title, basis string) {
+	title, basis = l.Title, l.Basis
+	name := ""
+	for _, f := range b.facts {
+		if f.Prov.ID == l.ProvisionID {
+			name = strings.ToLower(provName(f.Prov)[:1]) + provName(f.Prov)[1:]
+		}
+	}
+	switch l.Kind {
+	case calc.LineMissedSessions:
+		title = "Missed " + name + " sessions, not made up"
+	case calc.LineMadeUp:
+		title = "Missed " + name + " sessions made up later"
+		for _, f := range b.facts {
+			if f.Prov.ID == l.ProvisionID {
+				n := min(f.Counts.MadeUp, f.Counts.Missed)
+				basis = plural(n, "session") + " made up like for like: no payment asked for"
+			}
+		}
+	case calc.LinePrivateCosts:
+		title = "Refund of private " + name + " sessions"
+		for _, f := range b.facts {
+			if f.Prov.ID == l.ProvisionID {
+				basis = "what I paid for " + plural(f.Counts.PaidPrivately, "session") + "; I can send the receipts"
+			}
+		}
+	case calc.LineIndirect:
+		title = "Missed " + name + " programme, liaison and training"
+	case calc.LinePartialProvision:
+		title = capital(name) + " not given"
+	case calc.LineOngoing:
+		title = capital(name) + " still not in place"
+	case calc.LineTimeAndTrouble:
+		basis = "for the time and trouble of chasing the council"
+		if n := len(b.c.Contacts); n > 0 {
+			basis += " (" + plural(n, "contact") + " in my log)"
+		}
+	}
+	return title, basis
+}

@@ -1,0 +1,365 @@
+package letters
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"provisiontracker/calc"
+)
+
+func TestSalutation(t *testing.T) {
+	for _, tc := range []struct{ name, greet, close string }{
+		{"", "Dear Sir or Madam", "Yours faithfully"},
+		{"   ", "Dear Sir or Madam", "Yours faithfully"},
+		{"Ms Patel", "Dear Ms Patel", "Yours sincerely"},
+		{"Ms Priya Patel", "Dear Ms Patel", "Yours sincerely"},
+		{"Dr. Ann Lee", "Dear Dr. Lee", "Yours sincerely"},
+		{"Mr  John  Paul Jones", "Dear Mr Jones", "Yours sincerely"},
+		{"Priya Patel", "Dear Priya Patel", "Yours sincerely"},
+	} {
+		g, c := Salutation(tc.name)
+		if g != tc.greet || c != tc.close {
+			t.Errorf("Salutation(%q) = %q, %q; want %q, %q", tc.name, g, c, tc.greet, tc.close)
+		}
+	}
+	c := loadCase(t, "testdata/cases/sam.json")
+	l, err := Build(CouncilStage1, c, Inputs{RecipientName: "Ms Priya Patel"}, calc.MustDate(2025, 12, 18))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Salutation != "Dear Ms Patel" || l.SignOff != "Yours sincerely" || l.Recipient[0] != "Ms Priya Patel" {
+		t.Errorf("named letter: %q / %q / %q", l.Salutation, l.SignOff, l.Recipient)
+	}
+}
+
+func TestReplyDeadlines(t *testing.T) {
+	c := loadCase(t, "testdata/cases/sam.json")
+	for _, tc := range []struct {
+		name   string
+		kind   Kind
+		policy calc.ComplaintPolicy
+		today  calc.Date
+		want   calc.Date
+	}{
+		// 10 working days from 18 December 2025 skip 25, 26 December and 1 January.
+		{"code default over Christmas", CouncilStage1, calc.ComplaintPolicy{}, calc.MustDate(2025, 12, 18), calc.MustDate(2026, 1, 6)},
+		{"social care over Christmas", SocialCareStage1, calc.ComplaintPolicy{}, calc.MustDate(2025, 12, 18), calc.MustDate(2026, 1, 6)},
+		{"council's 20 days", CouncilStage1, calc.ComplaintPolicy{Procedure: calc.ProcedureCorporate, Stage1AnswerDays: 20}, calc.MustDate(2023, 6, 30), calc.MustDate(2023, 7, 28)},
+		{"stage 2 default 20 days over Easter 2026", CouncilStage2, calc.ComplaintPolicy{}, calc.MustDate(2026, 3, 27), calc.MustDate(2026, 4, 28)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := c
+			c.Complaint.Policy = tc.policy
+			l, err := Build(tc.kind, c, Inputs{}, tc.today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !l.ReplyBy.Equal(tc.want) {
+				t.Errorf("ReplyBy = %s, want %s", l.ReplyBy.Long(), tc.want.Long())
+			}
+			if !strings.Contains(l.PlainText(), "by "+tc.want.Long()) {
+				t.Errorf("letter does not state the reply date %s", tc.want.Long())
+			}
+		})
+	}
+	l, _ := Build(OmbudsmanForm, c, Inputs{}, calc.MustDate(2025, 12, 18))
+	if !l.ReplyBy.IsZero() || l.IsLetter() || l.Salutation != "" || len(l.Sender) != 0 {
+		t.Errorf("Ombudsman form must not be a letter: %+v", l)
+	}
+}
+
+func TestAvailableAndRoutes(t *testing.T) {
+	prov := func(sec calc.Section) calc.Provision {
+		return calc.Provision{ID: "p" + string(sec), Section: sec, Type: calc.TypeOT,
+			Frequency: calc.Frequency{Count: 1, Unit: calc.UnitSessions, Per: calc.PerWeek}, Weeks: calc.TermTime}
+	}
+	plan := func(k calc.PlanKind, ps ...calc.Provision) calc.Case {
+		return calc.Case{SchemaVersion: 1, Child: calc.Child{FirstName: "Sam"}, Council: "919",
+			Plans: []calc.Plan{{ID: "x", Kind: k, Provisions: ps}}}
+	}
+	keys := func(rs []Route) string {
+		var s []string
+		for _, r := range rs {
+			s = append(s, r.Key)
+		}
+		return strings.Join(s, ",")
+	}
+	kinds := func(ks []Kind) string {
+		var s []string
+		for _, k := range ks {
+			s = append(s, string(k))
+		}
+		return strings.Join(s, ",")
+	}
+	today := calc.MustDate(2026, 3, 14)
+	for _, tc := range []struct {
+		name          string
+		c             calc.Case
+		kinds, routes string
+	}{
+		{"section F", plan(calc.PlanEHC, prov(calc.SectionF)), "council_stage1,council_stage2,ombudsman_form",
+			"council_complaint,ombudsman,send_tribunal,free_help"},
+		{"section G only", plan(calc.PlanOther, prov(calc.SectionG)), "", "nhs_complaint,free_help"},
+		{"section H in an EHC plan", plan(calc.PlanEHC, prov(calc.SectionH)), "council_stage1,council_stage2,ombudsman_form,social_care_stage1",
+			"council_complaint,social_care_complaint,ombudsman,send_tribunal,free_help"},
+		{"care plan", plan(calc.PlanCarePlan, prov(calc.SectionH)), "ombudsman_form,social_care_stage1",
+			"social_care_complaint,ombudsman,free_help"},
+		{"F, G and H", plan(calc.PlanEHC, prov(calc.SectionF), prov(calc.SectionG), prov(calc.SectionH)),
+			"council_stage1,council_stage2,ombudsman_form,social_care_stage1",
+			"council_complaint,social_care_complaint,ombudsman,nhs_complaint,send_tribunal,free_help"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := kinds(Available(tc.c)); got != tc.kinds {
+				t.Errorf("Available = %s, want %s", got, tc.kinds)
+			}
+			if got := keys(Routes(tc.c, today)); got != tc.routes {
+				t.Errorf("Routes = %s, want %s", got, tc.routes)
+			}
+			if _, err := Build(CouncilStage1, tc.c, Inputs{}, today); (err == nil) != strings.Contains(tc.kinds, "council_stage1") {
+				t.Errorf("Build(council_stage1) error = %v", err)
+			}
+		})
+	}
+	if _, err := Build(CouncilStage1, plan(calc.PlanCarePlan), Inputs{}, today); !errors.Is(err, ErrNotAvailable) {
+		t.Errorf("council letter for a care plan: err = %v, want ErrNotAvailable", err)
+	}
+	if _, err := Build("nonsense", plan(calc.PlanEHC), Inputs{}, today); err == nil {
+		t.Error("unknown kind: no error")
+	}
+}
+
+func limitOf(rs []Route, key, what string) (Limit, bool) {
+	for _, r := range rs {
+		if r.Key != key {
+			continue
+		}
+		for _, l := range r.Limits {
+			if strings.HasPrefix(l.What, what) {
+				return l, true
+			}
+		}
+	}
+	return Limit{}, false
+}
+
+func TestOmbudsmanTimeLimit(t *testing.T) {
+	c := loadCase(t, "testdata/cases/sam.json")
+	c.Complaint.ProblemNoticed = calc.MustDate(2026, 3, 14)
+	l, ok := limitOf(Routes(c, calc.MustDate(2026, 4, 1)), RouteOmbudsman, "Complain to the Ombudsman by")
+	if !ok || !l.Date.Equal(calc.MustDate(2027, 3, 14)) || l.Passed || !l.Parent {
+		t.Fatalf("limit = %+v, want 14 March 2027", l)
+	}
+	if !strings.Contains(l.Note, "usual time limit") || !strings.Contains(l.Note, "discretion") || l.Source != "Local Government Act 1974 s26B" {
+		t.Errorf("note/source = %q / %q", l.Note, l.Source)
+	}
+	// 29 February + 12 months is 28 February.
+	c.Complaint.ProblemNoticed = calc.MustDate(2024, 2, 29)
+	l, _ = limitOf(Routes(c, calc.MustDate(2025, 3, 1)), RouteOmbudsman, "Complain to the Ombudsman by")
+	if !l.Date.Equal(calc.MustDate(2025, 2, 28)) || !l.Passed {
+		t.Errorf("limit = %+v, want 28 February 2025, passed", l)
+	}
+	// Unknown: counts from the first problem in the records, and says so.
+	c.Complaint.ProblemNoticed = calc.Date{}
+	l, _ = limitOf(Routes(c, calc.MustDate(2025, 12, 18)), RouteOmbudsman, "Complain to the Ombudsman by")
+	if !l.Date.Equal(calc.MustDate(2026, 9, 16)) || !strings.Contains(l.Note, "16 September 2025, the first problem in your records") {
+		t.Errorf("limit without a noticed date = %+v", l)
+	}
+	// NHS route for Section G: 12 months too.
+	if l, ok := limitOf(Routes(c, calc.MustDate(2025, 12, 18)), RouteNHS, "Complain to the NHS by"); !ok || !l.Date.Equal(calc.MustDate(2026, 9, 1)) {
+		t.Errorf("NHS limit = %+v", l)
+	}
+}
+
+// TestLetterFacts checks that every letter carries the child's name, the
+// council's name, each missed session's date and the estimate's totals.
+func TestLetterFacts(t *testing.T) {
+	for name, path := range caseFiles(t) {
+		c := loadCase(t, path)
+		today := goldenToday[name]
+		est := calc.EstimateCase(c, calc.DefaultRules(), today)
+		council, _ := calc.CouncilByCode(c.Council)
+		for _, k := range Available(c) {
+			l, err := Build(k, c, goldenInputs(), today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := l.PlainText()
+			for _, want := range []string{c.Child.FirstName, council.Name} {
+				if !strings.Contains(text, want) {
+					t.Errorf("%s %s: no %q", name, k, want)
+				}
+			}
+			b := newBuilder(k, c, Inputs{}, today)
+			typ := decimal.Zero
+			for _, ln := range b.lines {
+				typ = typ.Add(ln.Typical)
+			}
+			if len(b.lines) > 0 && !strings.Contains(text, "Total") || len(b.lines) > 0 && !strings.Contains(text, calc.FormatMoney(typ)) {
+				t.Errorf("%s %s: no total %s", name, k, calc.FormatMoney(typ))
+			}
+			if len(b.lines) == len(est.Lines) && len(b.lines) > 0 {
+				for _, m := range []decimal.Decimal{est.Low, est.Typical, est.High} {
+					if !strings.Contains(text, calc.FormatMoney(m)) {
+						t.Errorf("%s %s: no estimate total %s", name, k, calc.FormatMoney(m))
+					}
+				}
+			}
+			if !strings.Contains(text, "indicative estimate, not legal advice") && len(b.lines) > 0 {
+				t.Errorf("%s %s: no indicative statement", name, k)
+			}
+			for _, f := range b.facts {
+				for _, o := range f.Prov.Outcomes {
+					if (o.Status == calc.StatusMissed || o.Status == calc.StatusPrivate) && !o.Date.After(today) && !strings.Contains(text, o.Date.Long()) {
+						t.Errorf("%s %s: missed session %s not listed", name, k, o.Date.Long())
+					}
+				}
+				if f.Prov.Wording != "" && !strings.Contains(text, f.Prov.Wording) {
+					t.Errorf("%s %s: plan wording not quoted exactly", name, k)
+				}
+			}
+		}
+	}
+	// The made-up case: Section F only in the council letter, and the
+	// whole-estimate totals for the letter that covers all of it.
+	c := loadCase(t, "testdata/cases/sam.json")
+	l, _ := Build(CouncilStage1, c, goldenInputs(), goldenToday["sam"])
+	text := l.PlainText()
+	for _, want := range []string{"Hertfordshire County Council", "Sam, date of birth 2 April 2015, Oak Tree Primary School",
+		"16 September 2025", "23 September 2025", "14 October 2025", "21 October 2025", "4 November 2025",
+		"£1,685.00", "Children and Families Act 2014", "Copy to: Mr Jones, SEN caseworker", "Yours faithfully"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("council letter lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "Physiotherapy") || strings.Contains(text, "short-break") {
+		t.Error("council letter mentions Section G or H provision")
+	}
+	l, _ = Build(SocialCareStage1, c, goldenInputs(), goldenToday["sam"])
+	if text := l.PlainText(); !strings.Contains(text, "Children Act 1989") || strings.Contains(text, "Occupational therapy") {
+		t.Errorf("social care letter: wrong scope:\n%s", text)
+	}
+}
+
+func TestHTMLEscapesAndIsStandalone(t *testing.T) {
+	c := loadCase(t, "testdata/cases/sam.json")
+	c.Child.FirstName = `Sam <b>&</b>`
+	in := goldenInputs()
+	in.Impact = `<script>alert("x")</script>` + "\n\nSecond paragraph"
+	in.SenderAddress = []string{`<img src=x onerror=alert(1)>`}
+	for _, k := range Available(c) {
+		l, err := Build(k, c, in, calc.MustDate(2025, 12, 18))
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := l.StandaloneHTML()
+		for _, bad := range []string{"<script", "<img", "<b>", "<link", "<iframe", "<a ", ` src="`, ` href="`, "url(", "@import", "http://", "https://"} {
+			if strings.Contains(strings.ToLower(h), bad) {
+				t.Errorf("%s: HTML contains %q", k, bad)
+			}
+		}
+		for _, want := range []string{"&lt;script&gt;", "@page{size:A4", "break-inside:avoid", "<!DOCTYPE html>", "Sam &lt;b&gt;&amp;&lt;/b&gt;"} {
+			if !strings.Contains(h, want) {
+				t.Errorf("%s: HTML lacks %q", k, want)
+			}
+		}
+		if k != OmbudsmanForm && !strings.Contains(h, "&lt;img src=x onerror=alert(1)&gt;") {
+			t.Errorf("%s: sender address not escaped", k)
+		}
+	}
+}
+
+func TestSessionLogCSV(t *testing.T) {
+	for name, path := range caseFiles(t) {
+		c := loadCase(t, path)
+		today := goldenToday[name]
+		b, err := SessionLogCSV(c, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if strings.Join(recs[0], ",") != strings.Join(CSVHeader, ",") {
+			t.Errorf("header = %v", recs[0])
+		}
+		col := map[string]int{}
+		for i, h := range CSVHeader {
+			col[h] = i
+		}
+		type sums struct {
+			due, delivered, missed, madeUp, absent, paid int
+			cost                                         decimal.Decimal
+		}
+		got := map[string]*sums{}
+		for _, r := range recs[1:] {
+			if len(r) != len(CSVHeader) {
+				t.Fatalf("%s: row has %d cells", name, len(r))
+			}
+			for _, cell := range r {
+				if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+					t.Errorf("%s: unguarded cell %q", name, cell)
+				}
+			}
+			if _, err := calc.ParseDate(r[col["date"]]); err != nil || r[col["date"]] == "" {
+				t.Errorf("%s: bad date %q", name, r[col["date"]])
+			}
+			s := got[r[0]]
+			if s == nil {
+				s = &sums{cost: decimal.Zero}
+				got[r[0]] = s
+			}
+			n := func(h string) int { v, _ := strconv.Atoi(r[col[h]]); return v }
+			s.due += n("due")
+			s.delivered += n("delivered")
+			s.missed += n("missed")
+			s.madeUp += n("made_up")
+			s.absent += n("child_absent")
+			s.paid += n("paid_privately")
+			cost := r[col["private_cost"]]
+			if i := strings.IndexByte(cost, '.'); i < 0 || len(cost)-i != 3 {
+				t.Errorf("%s: cost %q not two decimals", name, cost)
+			}
+			s.cost = s.cost.Add(decimal.RequireFromString(cost))
+		}
+		cal := calc.CalendarFor(c)
+		est := calc.EstimateCase(c, calc.DefaultRules(), today)
+		for _, pl := range c.Plans {
+			for _, p := range pl.Provisions {
+				want := calc.Tally(p, calc.Schedule(p, cal, today), calc.Date{}, today)
+				s := got[calc.TypeName(p.Type)+" ("+p.ID+")"]
+				if s == nil {
+					s = &sums{cost: decimal.Zero}
+				}
+				if s.due != want.Due || s.delivered != want.Delivered || s.missed != want.Missed || s.madeUp != want.MadeUp ||
+					s.absent != want.ChildAbsent || s.paid != want.PaidPrivately || !s.cost.Equal(want.PrivateCost) {
+					t.Errorf("%s %s: CSV sums %+v, Tally %+v", name, p.ID, *s, want)
+				}
+				for _, ec := range est.Counts {
+					if ec.ProvisionID == p.ID && (ec.Due != s.due || ec.Missed != s.missed) {
+						t.Errorf("%s %s: CSV differs from the estimate's counts", name, p.ID)
+					}
+				}
+			}
+		}
+	}
+	b, _ := SessionLogCSV(loadCase(t, "testdata/cases/sam.json"), goldenToday["sam"])
+	if !strings.Contains(string(b), `"'=HYPERLINK(""http://x"")"`) {
+		t.Errorf("formula not guarded:\n%s", b)
+	}
+}
+
+func TestSafeCell(t *testing.T) {
+	for in, want := range map[string]string{"": "", "=1+1": "'=1+1", "+44 7700": "'+44 7700", "-5": "'-5", "@SUM(A1)": "'@SUM(A1)",
+		"\t=1": "'\t=1", "note": "note", "2025-01-01": "2025-01-01"} {
+		if got := SafeCell(in); got != want {
+			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
