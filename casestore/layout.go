@@ -78,6 +78,7 @@ type head struct {
 	Version  string    `json:"version"`            // key of the current saved version
 	Previous string    `json:"previous,omitempty"` // key of the one before, kept for recovery
 	Child    string    `json:"child"`              // first name, for the list
+	Council  string    `json:"council,omitempty"`  // DfE code, to match an imported backup
 	SavedAt  time.Time `json:"saved_at"`
 }
 

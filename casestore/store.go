@@ -30,6 +30,7 @@ var ErrDamaged = errors.New("This child's saved record could not be read, so the
 type Summary struct {
 	ID          string
 	ChildName   string    // the child's first name ("" if not entered yet)
+	Council     string    // DfE code of the council ("" if not chosen yet)
 	Updated     time.Time // when it was last saved
 	Revision    int
 	NeedsBackup bool      // changed since the last backup (or never backed up)
@@ -302,7 +303,7 @@ func (s *Store) adoptHeadless(id string, versions []string) error {
 		return nil
 	}
 	h := head{Format: headFormat, Layout: Layout, ID: id, Revision: e.Revision, Version: k,
-		Child: c.Child.FirstName, SavedAt: e.SavedAt}
+		Child: c.Child.FirstName, Council: c.Council, SavedAt: e.SavedAt}
 	b, _ := json.Marshal(h)
 	if err := s.st.Set(headKey(id), string(b)); err != nil {
 		// Cannot write the head now (storage full?): offer the case as a
@@ -436,7 +437,7 @@ func (s *Store) Summary(id string) (Summary, bool) {
 func (s *Store) summary(id string) Summary {
 	e := s.cases[id]
 	return Summary{
-		ID: id, ChildName: e.head.Child, Updated: e.head.SavedAt, Revision: e.head.Revision,
+		ID: id, ChildName: e.head.Child, Council: e.head.Council, Updated: e.head.SavedAt, Revision: e.head.Revision,
 		NeedsBackup: e.head.Revision > e.mark.Revision,
 		BackedUpRev: e.mark.Revision, BackedUpAt: e.mark.At, Note: e.note,
 	}
@@ -596,7 +597,7 @@ func (s *Store) save(id string, c calc.Case, baseRev int, creating bool) (int, e
 		return 0, storageErr(err)
 	}
 	nh := head{Format: headFormat, Layout: Layout, ID: id, Revision: rev, Version: vk,
-		Previous: old.Version, Child: c.Child.FirstName, SavedAt: at}
+		Previous: old.Version, Child: c.Child.FirstName, Council: c.Council, SavedAt: at}
 	hb, _ := json.Marshal(nh)
 	if err := s.st.Set(headKey(id), string(hb)); err != nil {
 		s.st.Remove(vk)
