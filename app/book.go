@@ -4,8 +4,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	"provisiontracker/calc"
 	"provisiontracker/casestore"
 )
@@ -33,17 +31,20 @@ type caseBook struct {
 	// removed is the provision just removed, with where it was, for Undo.
 	removed      *calc.Provision
 	removedIndex int
+
+	index *outcomeIndex // sessions by key, for drawing the log
 }
 
 // book is the single caseBook of the running app.
 var book = &caseBook{}
 
-// open loads the store the first time any page needs it.
-func (b *caseBook) open(ctx app.Context) {
-	if b.store != nil || b.openErr != "" {
+// open loads the store the first time anything needs it. Every reader of
+// the book calls it, because go-app may draw a page before its OnNav.
+func (b *caseBook) open() {
+	if b.store != nil {
 		return
 	}
-	s, err := casestore.Open(browserStorage(ctx), time.Now)
+	s, err := casestore.Open(browserStorage(), time.Now)
 	if err != nil {
 		b.openErr = err.Error()
 		s, _ = casestore.Open(casestore.NewMemory(), time.Now) // keep working in memory
@@ -54,12 +55,30 @@ func (b *caseBook) open(ctx app.Context) {
 	}
 }
 
+// setCase makes c the open case and drops what was derived from the old one.
+func (b *caseBook) setCase(c calc.Case) {
+	b.c = c
+	b.index = nil
+}
+
 // hasCase reports whether a child's case is open.
-func (b *caseBook) hasCase() bool { return b.id != "" }
+func (b *caseBook) hasCase() bool {
+	b.open()
+	return b.id != ""
+}
 
 // current returns the open case. Callers must not change it in place:
 // use change.
-func (b *caseBook) current() calc.Case { return b.c }
+func (b *caseBook) current() calc.Case {
+	b.open()
+	return b.c
+}
+
+// list returns every child's record on this device.
+func (b *caseBook) list() []casestore.Summary {
+	b.open()
+	return b.store.List()
+}
 
 // switchTo opens another child's case.
 func (b *caseBook) switchTo(id string) error {
@@ -67,7 +86,8 @@ func (b *caseBook) switchTo(id string) error {
 	if err != nil {
 		return err
 	}
-	b.id, b.rev, b.c, b.conflict, b.saveError = id, rev, c, false, ""
+	b.id, b.rev, b.conflict, b.saveError = id, rev, false, ""
+	b.setCase(c)
 	b.store.SetCurrent(id)
 	return nil
 }
@@ -82,7 +102,8 @@ func (b *caseBook) start(c calc.Case) []calc.FieldError {
 		b.saveError = err.Error()
 		return []calc.FieldError{{Path: "", Message: err.Error()}}
 	}
-	b.id, b.rev, b.c, b.saveError, b.saved = id, rev, c, "", time.Now()
+	b.id, b.rev, b.saveError, b.saved = id, rev, "", time.Now()
+	b.setCase(c)
 	b.store.SetCurrent(id)
 	return nil
 }
@@ -94,6 +115,41 @@ func (b *caseBook) start(c calc.Case) []calc.FieldError {
 func (b *caseBook) change(edit func(c *calc.Case)) []calc.FieldError {
 	next := cloneCase(b.c)
 	edit(&next)
+	return b.commit(next)
+}
+
+// changeOutcomes changes the session records of one provision. Only that
+// provision's list is copied, not the whole case, so a tap in a log of
+// thousands of sessions stays quick.
+func (b *caseBook) changeOutcomes(provisionID string, edit func([]calc.Outcome) []calc.Outcome) []calc.FieldError {
+	next := b.c
+	next.Plans = append([]calc.Plan(nil), b.c.Plans...)
+	for pi := range next.Plans {
+		for i, p := range next.Plans[pi].Provisions {
+			if p.ID != provisionID {
+				continue
+			}
+			provs := append([]calc.Provision(nil), next.Plans[pi].Provisions...)
+			provs[i].Outcomes = edit(append([]calc.Outcome(nil), p.Outcomes...))
+			next.Plans[pi].Provisions = provs
+			return b.commit(next)
+		}
+	}
+	return []calc.FieldError{{Message: "This help is no longer in the record. Go back to the list."}}
+}
+
+// provision returns the provision with this id in the open case.
+func (b *caseBook) provision(id string) (calc.Provision, bool) {
+	for _, p := range provisionsOf(b.c) {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return calc.Provision{}, false
+}
+
+// commit checks a changed case and saves it; see change.
+func (b *caseBook) commit(next calc.Case) []calc.FieldError {
 	if problems := calc.Validate(next); len(problems) > 0 {
 		return problems
 	}
@@ -106,11 +162,12 @@ func (b *caseBook) change(edit func(c *calc.Case)) []calc.FieldError {
 			"Your last change was not saved, so that nothing is overwritten. Reload the page to see the newest version."
 		return nil
 	case err != nil:
-		b.c = next
+		b.setCase(next)
 		b.saveError = err.Error()
 		return nil
 	}
-	b.c, b.rev, b.saved, b.saveError = next, rev, time.Now(), ""
+	b.rev, b.saved, b.saveError = rev, time.Now(), ""
+	b.setCase(next)
 	return nil
 }
 
@@ -126,4 +183,47 @@ func cloneCase(c calc.Case) calc.Case {
 		return c
 	}
 	return copied
+}
+
+// outcomeOf returns what is recorded for one expected session. The index
+// is rebuilt only after the case changes (setCase), so drawing a row costs
+// a map lookup.
+func (b *caseBook) outcomeOf(provisionID string, s calc.Session) (calc.Outcome, bool) {
+	idx := b.outcomeIndex()
+	o, ok := idx.records[outcomeKey{provisionID, s}]
+	return o, ok
+}
+
+// madeUpFor returns the date a missed session was made up, if it was.
+func (b *caseBook) madeUpFor(provisionID string, s calc.Session) (calc.Date, bool) {
+	d, ok := b.outcomeIndex().madeUp[outcomeKey{provisionID, s}]
+	return d, ok
+}
+
+type outcomeKey struct {
+	provisionID string
+	session     calc.Session
+}
+
+type outcomeIndex struct {
+	records map[outcomeKey]calc.Outcome
+	madeUp  map[outcomeKey]calc.Date
+}
+
+func (b *caseBook) outcomeIndex() *outcomeIndex {
+	if b.index != nil {
+		return b.index
+	}
+	idx := &outcomeIndex{records: map[outcomeKey]calc.Outcome{}, madeUp: map[outcomeKey]calc.Date{}}
+	for _, p := range provisionsOf(b.c) {
+		for _, o := range p.Outcomes {
+			if o.Status == calc.StatusMadeUp {
+				idx.madeUp[outcomeKey{p.ID, calc.Session{Date: o.Replaces, Seq: o.ReplacesSeq}}] = o.Date
+				continue
+			}
+			idx.records[outcomeKey{p.ID, calc.Session{Date: o.Date, Seq: o.Seq}}] = o
+		}
+	}
+	b.index = idx
+	return idx
 }

@@ -89,10 +89,8 @@ func (p *page) Render() app.UI {
 				),
 			)
 		}),
-		app.Div().Class("width").Body(
-			app.If(p.Back != "", func() app.UI { return backLink(p.Back) }),
-		),
 		app.Main().ID("main").Class("width main").Body(
+			app.If(p.Back != "", func() app.UI { return backLink(p.Back) }),
 			storageWarning(),
 			errorSummary(p.Errors),
 			app.If(!p.Question, func() app.UI { return app.H1().Text(p.Title) }),

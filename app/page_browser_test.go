@@ -14,7 +14,9 @@ func mount(t *testing.T, c app.Composer) app.Value {
 	t.Helper()
 	doc := app.Window().Get("document")
 	body := doc.Get("body")
-	body.Set("innerHTML", "<div></div>") // go-app mounts onto the body's first element
+	// go-app mounts onto the body's first element. Add one rather than
+	// replace the body: wasmbrowsertest's own "done" button lives there.
+	body.Call("insertBefore", doc.Call("createElement", "div"), body.Get("firstChild"))
 	e := app.NewTestEngine()
 	if err := e.Load(c); err != nil {
 		t.Fatal(err)

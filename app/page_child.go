@@ -17,7 +17,7 @@ type childNamePage struct {
 }
 
 func (p *childNamePage) OnNav(ctx app.Context) {
-	book.open(ctx)
+	book.open()
 	p.errs = nil
 	p.name = ""
 	if book.hasCase() && ctx.Page().URL().Query().Get("new") == "" {
@@ -70,7 +70,7 @@ type childBirthPage struct {
 }
 
 func (p *childBirthPage) OnNav(ctx app.Context) {
-	book.open(ctx)
+	book.open()
 	p.errs = nil
 	p.birth = dateTextOf(book.current().Child.DateOfBirth)
 }
@@ -118,7 +118,7 @@ type childCouncilPage struct {
 }
 
 func (p *childCouncilPage) OnNav(ctx app.Context) {
-	book.open(ctx)
+	book.open()
 	p.errs = nil
 	p.council = book.current().Council
 }

@@ -14,12 +14,12 @@ type childrenPage struct {
 }
 
 func (p *childrenPage) OnNav(ctx app.Context) {
-	book.open(ctx)
+	book.open()
 	p.confirm = ""
 }
 
 func (p *childrenPage) Render() app.UI {
-	list := book.store.List()
+	list := book.list()
 	return newPage("Your children's records",
 		app.If(len(list) == 0, func() app.UI { return app.P().Text("There are no records on this device yet.") }),
 		app.Ul().Class("summary-cards").Body(app.Range(list).Slice(func(i int) app.UI {
@@ -77,7 +77,7 @@ func (p *childrenPage) remove(ctx app.Context, id string) {
 	p.confirm = ""
 	if id == book.id {
 		book.id, book.rev, book.c, book.draft = "", 0, calc.Case{}, nil
-		if list := book.store.List(); len(list) > 0 {
+		if list := book.list(); len(list) > 0 {
 			book.switchTo(list[0].ID)
 		}
 	}

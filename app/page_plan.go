@@ -14,7 +14,7 @@ type planKindPage struct {
 }
 
 func (p *planKindPage) OnNav(ctx app.Context) {
-	book.open(ctx)
+	book.open()
 	p.errs = nil
 	if c := book.current(); len(c.Plans) > 0 {
 		p.kind = string(c.Plans[0].Kind)
@@ -96,7 +96,7 @@ var planReview = planDateQuestion{
 }
 
 func (p *planDatePage) OnNav(ctx app.Context) {
-	book.open(ctx)
+	book.open()
 	p.errs = nil
 	if c := book.current(); len(c.Plans) > 0 {
 		p.date = dateTextOf(p.q.get(c.Plans[0]))
@@ -166,7 +166,7 @@ var processDateQuestions = [...]struct {
 }
 
 func (p *planDatesPage) OnNav(ctx app.Context) {
-	book.open(ctx)
+	book.open()
 	p.errs = nil
 	if c := book.current(); len(c.Plans) > 0 {
 		pd := c.Plans[0].Process

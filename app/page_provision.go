@@ -24,7 +24,7 @@ type provisionStep struct {
 // provision named by "?id=". It reports false when there is nothing to
 // edit (for example after a reload in the middle of adding).
 func (s *provisionStep) begin(ctx app.Context) bool {
-	book.open(ctx)
+	book.open()
 	s.errs = nil
 	if !book.hasCase() {
 		return false

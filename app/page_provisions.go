@@ -15,7 +15,7 @@ type provisionsPage struct {
 }
 
 func (p *provisionsPage) OnNav(ctx app.Context) {
-	book.open(ctx)
+	book.open()
 	book.removed = nil // Undo is offered only straight after a removal
 }
 

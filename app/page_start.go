@@ -7,7 +7,7 @@ type startPage struct {
 	app.Compo
 }
 
-func (p *startPage) OnNav(ctx app.Context) { book.open(ctx) }
+func (p *startPage) OnNav(ctx app.Context) { book.open() }
 
 func (p *startPage) Render() app.UI {
 	return newPage("Keep a record of the help in your child's plan",

@@ -11,7 +11,7 @@ type tasksPage struct {
 	app.Compo
 }
 
-func (p *tasksPage) OnNav(ctx app.Context) { book.open(ctx) }
+func (p *tasksPage) OnNav(ctx app.Context) { book.open() }
 
 func (p *tasksPage) Render() app.UI {
 	if !book.hasCase() {

@@ -36,6 +36,23 @@ var routes = []route{
 	{"/provision/provider", func() app.Composer { return &provisionProviderPage{} }},
 	{"/provision/indirect", func() app.Composer { return &provisionIndirectPage{} }},
 	{"/provision/check", func() app.Composer { return &provisionCheckPage{} }},
+	{"/sessions", func() app.Composer { return &sessionsPage{} }},
+	{"/sessions/log", func() app.Composer { return &sessionLogPage{} }},
+	{"/sessions/count", func() app.Composer { return &sessionCountPage{} }},
+	{"/contacts", func() app.Composer { return &contactsPage{} }},
+	{"/contact", func() app.Composer { return &contactPage{} }},
+	{"/delays", func() app.Composer { return &delaysPage{} }},
+	{"/complaint/noticed", func() app.Composer { return &complaintNoticedPage{complaintDatesPage{q: complaintNoticedQ}} }},
+	{"/complaint/stage1", func() app.Composer { return &complaintStage1Page{complaintDatesPage{q: complaintStage1Q}} }},
+	{"/complaint/stage2", func() app.Composer { return &complaintStage2Page{complaintDatesPage{q: complaintStage2Q}} }},
+	{"/complaint/ombudsman", func() app.Composer { return &complaintOmbudsmanPage{complaintDatesPage{q: complaintOmbudsmanQ}} }},
+	{"/complaint/procedure", func() app.Composer { return &complaintProcedurePage{} }},
+	{"/complaint/timescales", func() app.Composer { return &complaintTimescalesPage{} }},
+	{"/deadlines", func() app.Composer { return &deadlinesPage{} }},
+	{"/calendar", func() app.Composer { return &calendarPage{} }},
+	{"/calendar/term", func() app.Composer { return &calendarTermPage{} }},
+	{"/calendar/inset", func() app.Composer { return &calendarInsetPage{} }},
+	{"/check", func() app.Composer { return &checkPage{} }},
 }
 
 // appName is the app's name, as people see it.

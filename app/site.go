@@ -255,11 +255,17 @@ func finishFiles(out string, useBrotli bool) (int, error) {
 		if err != nil {
 			return err
 		}
-		if path.Ext(p) == ".html" {
+		switch {
+		case path.Ext(p) == ".html":
 			data = emptySocialMeta.ReplaceAll(data, nil)
-			if err := os.WriteFile(p, data, 0o644); err != nil {
-				return err
-			}
+		case filepath.Base(p) == "app.js":
+			// go-app's update check rejects when offline, and nothing
+			// catches it: a console error on every offline start.
+			data = bytes.ReplaceAll(data, []byte("goappServiceWorkerRegistration.update();"),
+				[]byte("goappServiceWorkerRegistration.update().catch(() => {});"))
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
 		}
 		if !compressible(p) {
 			return nil

@@ -121,6 +121,9 @@ func TestBuildManifestAndWorker(t *testing.T) {
 			t.Errorf("worker does not cache %s", f)
 		}
 	}
+	if !strings.Contains(read(t, out, "app.js"), ".update().catch(") {
+		t.Error("app.js lets an offline update check fail loudly")
+	}
 	if !strings.Contains(read(t, out, "app.js"), `const goappWasmContentLength = "4"`) {
 		t.Error("app.js lacks the wasm size, so the loading percentage would be wrong")
 	}

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"syscall/js"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	"provisiontracker/casestore"
 )
 
@@ -17,7 +15,7 @@ type localStorage struct{ v js.Value }
 
 // browserStorage returns the site's localStorage, or memory when the
 // browser refuses it (some private modes throw on the first access).
-func browserStorage(ctx app.Context) (s casestore.Storage) {
+func browserStorage() (s casestore.Storage) {
 	defer func() {
 		if recover() != nil {
 			s = unavailableStorage{}

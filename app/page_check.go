@@ -1,0 +1,188 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+)
+
+// checkPage shows everything in the record on one page, section by
+// section, each answer with a Change link that comes back here, before the
+// parent goes on to the summary and letters.
+type checkPage struct {
+	app.Compo
+}
+
+func (p *checkPage) OnNav(ctx app.Context) { book.open() }
+
+// checkReturn is where a Change link on this page comes back to.
+const checkReturn = "/check"
+
+// checkPlanKinds are short names for the kinds of plan.
+var checkPlanKinds = map[calc.PlanKind]string{
+	calc.PlanEHC:      "An EHC plan",
+	calc.PlanCarePlan: "A care plan under a court order",
+	calc.PlanOther:    "Something else",
+}
+
+func checkDate(d calc.Date) string {
+	if d.IsZero() {
+		return "Not given"
+	}
+	return d.Long()
+}
+
+func (p *checkPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	c := book.current()
+	content := []app.UI{
+		app.P().Text("Check what you have put in. Use a Change link to put anything right."),
+		app.H2().Text("Your child"),
+		summaryList(checkChildRows(c)),
+		app.H2().Text("The plan"),
+		summaryList(checkPlanRows(c)),
+		app.H2().Text("Help in the plan"),
+		checkProvisions(c),
+		app.H2().Text("Contacts and your complaint"),
+		summaryList(checkContactRows(c)),
+		app.H2().Text("School term dates"),
+		summaryList(checkCalendarRows(c)),
+		app.H2().Text("Now see the summary"),
+		app.P().Text("The summary shows what was missed, the deadlines and what the Ombudsman has given in cases like yours."),
+		app.Div().Class("actions").Body(
+			app.A().Class("button").Href(pagePath("/summary")).Text("Continue to the summary"),
+		),
+	}
+	return newPage("Check your answers", content...).backTo("/tasks")
+}
+
+func checkChildRows(c calc.Case) []summaryRow {
+	council := "Not given"
+	if co, ok := calc.CouncilByCode(c.Council); ok {
+		council = co.ShortName
+	}
+	return []summaryRow{
+		{"First name", c.Child.FirstName, withReturn("/child/name", checkReturn)},
+		{"Date of birth", checkDate(c.Child.DateOfBirth), withReturn("/child/birth", checkReturn)},
+		{"Council", council, withReturn("/child/council", checkReturn)},
+	}
+}
+
+func checkPlanRows(c calc.Case) []summaryRow {
+	if len(c.Plans) == 0 {
+		return []summaryRow{{"Kind of plan", "Not given", withReturn("/plan/kind", checkReturn)}}
+	}
+	pl := c.Plans[0]
+	kind, ok := checkPlanKinds[pl.Kind]
+	if !ok {
+		kind = "Not given"
+	}
+	var dates []string
+	for _, q := range processDateQuestions {
+		if d := *q.field(&pl.Process); !d.IsZero() {
+			dates = append(dates, q.label+": "+d.Long())
+		}
+	}
+	if len(dates) == 0 {
+		dates = []string{"None given"}
+	}
+	return []summaryRow{
+		{"Kind of plan", kind, withReturn("/plan/kind", checkReturn)},
+		{"Date of the plan", checkDate(pl.Issued), withReturn("/plan/issued", checkReturn)},
+		{"Last annual review", checkDate(pl.LastReview), withReturn("/plan/review", checkReturn)},
+		{"Dates in making or changing the plan", strings.Join(dates, "\n"), withReturn("/plan/dates", checkReturn)},
+	}
+}
+
+// checkProvisions lists each piece of help with calc's session counts.
+func checkProvisions(c calc.Case) app.UI {
+	list := provisionsOf(c)
+	if len(list) == 0 {
+		return app.Div().Body(
+			app.P().Class("empty").Text("You have not added any help from the plan."),
+			app.P().Body(app.A().Href(pagePath("/provisions")).Text("Add the help in the plan")),
+		)
+	}
+	cal := calc.CalendarFor(c)
+	now := today()
+	var rows []summaryRow
+	for _, pr := range list {
+		n := calc.Tally(pr, calc.Schedule(pr, cal, now), calc.Date{}, now)
+		rows = append(rows,
+			summaryRow{provisionName(pr), orNone(describeAmount(pr)), withReturn("/provision/check?id="+pr.ID, checkReturn)},
+			summaryRow{"Sessions: " + strings.ToLower(provisionName(pr)), checkCountsWords(n), "/sessions"},
+		)
+	}
+	return summaryList(rows)
+}
+
+// checkCountsWords puts calc's counts for one piece of help into words.
+func checkCountsWords(n calc.Counts) string {
+	lines := []string{
+		strconv.Itoa(n.Due) + " due so far",
+		strconv.Itoa(n.Delivered) + " given",
+		strconv.Itoa(n.Missed) + " missed",
+	}
+	for _, extra := range []struct {
+		n    int
+		text string
+	}{
+		{n.MadeUp, " made up later"},
+		{n.ChildAbsent, " when your child was away"},
+		{n.PaidPrivately, " you paid for yourself"},
+		{n.Unrecorded, " not recorded yet"},
+	} {
+		if extra.n > 0 {
+			lines = append(lines, strconv.Itoa(extra.n)+extra.text)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func checkContactRows(c calc.Case) []summaryRow {
+	contacts := "None yet"
+	switch n := len(c.Contacts); n {
+	case 0:
+	case 1:
+		contacts = "1 contact"
+	default:
+		contacts = strconv.Itoa(n) + " contacts"
+	}
+	rows := []summaryRow{{"Contacts with the council", contacts, "/contacts"}}
+	for _, q := range []complaintQuestion{complaintNoticedQ, complaintStage1Q, complaintStage2Q, complaintOmbudsmanQ} {
+		for _, d := range q.dates {
+			rows = append(rows, summaryRow{complaintDateName(d), checkDate(*d.field(&c.Complaint)), withReturn(q.path, checkReturn)})
+		}
+	}
+	pol := calc.EffectivePolicy(c.Complaint.Policy)
+	return append(rows,
+		summaryRow{"Complaints procedure", labelOf(complaintProcedures, string(pol.Procedure)), withReturn("/complaint/procedure", checkReturn)},
+		summaryRow{"Time limits for answering", complaintPolicyWords(pol), withReturn("/complaint/timescales", checkReturn)},
+	)
+}
+
+func checkCalendarRows(c calc.Case) []summaryRow {
+	terms := "The usual dates"
+	if len(c.Calendar.SchoolYears) > 0 {
+		var years []string
+		for _, sy := range c.Calendar.SchoolYears {
+			years = append(years, sy.Year)
+		}
+		terms = "You changed the dates for " + strings.Join(years, ", ")
+	}
+	inset := "None"
+	if n := len(c.Calendar.InsetDays); n == 1 {
+		inset = "1 day"
+	} else if n > 1 {
+		inset = strconv.Itoa(n) + " days"
+	}
+	return []summaryRow{
+		{"Term dates", terms, "/calendar"},
+		{"INSET days", inset, "/calendar"},
+	}
+}

@@ -1,0 +1,330 @@
+package main
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+)
+
+// The contact log: every time the parent was in touch with the council,
+// what was said and promised, and whether a promised reply came. It is the
+// evidence the Ombudsman asks for, so it is kept in the parent's words.
+
+// contactKinds are the ways a parent can be in touch.
+var contactKinds = []option{
+	{string(calc.ContactEmail), "Email", ""},
+	{string(calc.ContactPhone), "Phone call", ""},
+	{string(calc.ContactLetter), "Letter", ""},
+	{string(calc.ContactMeeting), "Meeting", "For example an annual review or a meeting at school."},
+	{string(calc.ContactOther), "Something else", "For example a text message or an online form."},
+}
+
+// contactsPage lists the contacts, newest first, with add, change and
+// remove (and Undo straight after a removal).
+type contactsPage struct {
+	app.Compo
+	// removed is the contact just removed and where it was, for Undo. It
+	// lives on the page because Undo is offered only until the parent
+	// leaves it.
+	removed      *calc.Contact
+	removedIndex int
+}
+
+func (p *contactsPage) OnNav(ctx app.Context) {
+	book.open()
+	p.removed = nil
+}
+
+// contactReplyStatus finds calc's verdict on the reply promised in
+// contact i (stored order), if it made one.
+func contactReplyStatus(deadlines []calc.Deadline, i int) (calc.Deadline, bool) {
+	key := "contact_" + strconv.Itoa(i) + "_reply"
+	for _, d := range deadlines {
+		if d.Key == key {
+			return d, true
+		}
+	}
+	return calc.Deadline{}, false
+}
+
+// contactOrder returns the stored positions of the contacts, newest first.
+// Positions, not copies, because Change and Remove need them.
+func contactOrder(list []calc.Contact) []int {
+	order := make([]int, len(list))
+	for i := range order {
+		order[i] = i
+	}
+	sortBy(order, func(a, b int) bool { return list[a].Date.After(list[b].Date) })
+	return order
+}
+
+func (p *contactsPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	c := book.current()
+	deadlines := calc.Deadlines(c, calc.CalendarFor(c), today())
+	order := contactOrder(c.Contacts)
+	content := []app.UI{
+		app.If(p.removed != nil, func() app.UI {
+			return app.Div().Class("notice").Attr("role", "status").Body(
+				app.P().Text("You removed the contact on "+p.removed.Date.Long()+"."),
+				app.Button().Type("button").Class("button button-secondary").Text("Undo").OnClick(p.undo),
+			)
+		}),
+		app.P().Text("Write down each time you were in touch with the council about the missing help: " +
+			"emails, phone calls, letters and meetings. Say what you were told and what they promised."),
+	}
+	if len(order) == 0 {
+		content = append(content, app.P().Class("empty").Text("You have not added any contacts yet."))
+	}
+	content = append(content,
+		app.Ul().Class("summary-cards contact-list").Body(app.Range(order).Slice(func(n int) app.UI {
+			i := order[n]
+			return contactCard(c.Contacts[i], i, deadlines, p.remove)
+		})),
+		app.Div().Class("actions").Body(
+			app.A().Class("button button-secondary").Href(pagePath("/contact?new=1")).Text(contactAddLabel(len(order))),
+		),
+		app.H2().Text("Delays and your complaint"),
+		app.Ul().Class("list").Body(
+			app.Li().Body(app.A().Href(pagePath("/delays")).Text("Your complaint to the council and the Ombudsman")),
+			app.Li().Body(app.A().Href(pagePath(withReturn("/plan/dates", "/contacts"))).Text("Dates in making or changing the plan")),
+			app.Li().Body(app.A().Href(pagePath("/deadlines")).Text("Deadlines the council met or missed")),
+		),
+		app.Div().Class("actions").Body(
+			app.A().Class("button").Href(pagePath("/tasks")).Text("Back to the record"),
+		),
+	)
+	return newPage("Contacts with the council", content...).backTo("/tasks")
+}
+
+func contactAddLabel(n int) string {
+	if n == 0 {
+		return "Add a contact"
+	}
+	return "Add another contact"
+}
+
+// contactCard shows one contact. Everything the parent typed goes in
+// through Text, so it is shown exactly as typed, never as HTML.
+func contactCard(ct calc.Contact, i int, deadlines []calc.Deadline, remove func(ctx app.Context, i int)) app.UI {
+	title := ct.Date.Long() + ": " + strings.ToLower(labelOf(contactKinds, string(ct.Kind)))
+	var rows []summaryRow
+	if ct.With != "" {
+		rows = append(rows, summaryRow{Key: "With", Value: ct.With})
+	}
+	if ct.Said != "" {
+		rows = append(rows, summaryRow{Key: "What was said", Value: ct.Said})
+	}
+	if ct.Promised != "" {
+		rows = append(rows, summaryRow{Key: "What was promised", Value: ct.Promised})
+	}
+	if !ct.ReplyDueBy.IsZero() {
+		rows = append(rows, summaryRow{Key: "Reply due by", Value: ct.ReplyDueBy.Long()})
+	}
+	if !ct.Replied.IsZero() {
+		rows = append(rows, summaryRow{Key: "Replied on", Value: ct.Replied.Long()})
+	}
+	var tag app.UI
+	if d, ok := contactReplyStatus(deadlines, i); ok {
+		switch d.Status {
+		case calc.Overdue:
+			tag = app.Strong().Class("tag tag-overdue").Text("Reply overdue")
+		case calc.Late:
+			tag = app.Strong().Class("tag tag-late").Text("Replied late")
+		case calc.Met:
+			tag = app.Strong().Class("tag tag-green").Text("Replied in time")
+		case calc.Pending:
+			tag = app.Strong().Class("tag tag-blue").Text("Waiting for a reply")
+		}
+	}
+	name := " the contact on " + ct.Date.Long()
+	return app.Li().Class("card contact-card").Body(
+		app.H2().Class("card-title").Text(title),
+		app.If(tag != nil, func() app.UI { return app.P().Class("card-meta").Body(tag) }),
+		app.If(len(rows) > 0, func() app.UI { return summaryList(rows) }),
+		app.Div().Class("card-actions").Body(
+			app.A().Href(pagePath("/contact?i="+strconv.Itoa(i))).Body(
+				app.Text("Change"), app.Span().Class("visually-hidden").Text(name)),
+			app.Button().Type("button").Class("link-button").
+				OnClick(func(ctx app.Context, e app.Event) { remove(ctx, i) }).Body(
+				app.Text("Remove"), app.Span().Class("visually-hidden").Text(name)),
+		),
+	)
+}
+
+func (p *contactsPage) remove(ctx app.Context, i int) {
+	list := book.current().Contacts
+	if i < 0 || i >= len(list) {
+		return
+	}
+	removed := list[i]
+	problems := book.change(func(c *calc.Case) {
+		c.Contacts = append(c.Contacts[:i], c.Contacts[i+1:]...)
+	})
+	if len(problems) == 0 && book.saveError == "" {
+		p.removed, p.removedIndex = &removed, i
+	}
+}
+
+func (p *contactsPage) undo(ctx app.Context, e app.Event) {
+	if p.removed == nil {
+		return
+	}
+	r, i := *p.removed, p.removedIndex
+	book.change(func(c *calc.Case) {
+		i = min(i, len(c.Contacts))
+		c.Contacts = append(c.Contacts[:i], append([]calc.Contact{r}, c.Contacts[i:]...)...)
+	})
+	p.removed = nil
+}
+
+// contactPage adds one contact (?new=1) or changes one (?i=N, its stored
+// position). A dated entry is one page: its few answers belong together.
+type contactPage struct {
+	app.Compo
+	index                      int // stored position; -1 adds a new contact
+	found                      bool
+	date, replyDue, replied    dateText
+	kind, with, said, promised string
+	errs                       formErrors
+}
+
+func (p *contactPage) OnNav(ctx app.Context) {
+	book.open()
+	p.load(ctx.Page().URL().Query())
+}
+
+// load fills the page from the address: a blank form or the contact to change.
+func (p *contactPage) load(q url.Values) {
+	*p = contactPage{Compo: p.Compo, index: -1}
+	if !book.hasCase() {
+		return
+	}
+	if q.Get("new") != "" {
+		p.found = true
+		return
+	}
+	list := book.current().Contacts
+	i, err := strconv.Atoi(q.Get("i"))
+	if err != nil || i < 0 || i >= len(list) {
+		return
+	}
+	ct := list[i]
+	p.index, p.found = i, true
+	p.date, p.replyDue, p.replied = dateTextOf(ct.Date), dateTextOf(ct.ReplyDueBy), dateTextOf(ct.Replied)
+	p.kind, p.with, p.said, p.promised = string(ct.Kind), ct.With, ct.Said, ct.Promised
+}
+
+func (p *contactPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	if !p.found {
+		return newPage("Contact not found",
+			app.P().Text("We could not find that contact. Nothing you saved has been lost."),
+			app.A().Class("button").Href(pagePath("/contacts")).Text("Go to your contacts"),
+		)
+	}
+	heading := "Add a contact with the council"
+	if p.index >= 0 {
+		heading = "Change a contact with the council"
+	}
+	return newQuestionPage(heading, "/contacts", p.errs,
+		questionForm(p.submit, "Save this contact",
+			app.H1().Class("question").Text(heading),
+			dateField{ID: "date", Legend: "Date", Hint: "For example, 4 4 2023.",
+				Value: &p.date, Error: p.errs.of("date")}.render(&p.Compo),
+			radioField{ID: "kind", Legend: "How were you in touch?", Options: contactKinds,
+				Value: &p.kind, Error: p.errs.of("kind")}.render(&p.Compo),
+			textField{ID: "with", Label: "Who was it with? (optional)", Hint: "A name or a team, for example the SEN team.",
+				Value: &p.with, Error: p.errs.of("with")}.render(&p.Compo),
+			textField{ID: "said", Label: "What was said? (optional)", Multiline: true,
+				Value: &p.said, Error: p.errs.of("said")}.render(&p.Compo),
+			textField{ID: "promised", Label: "What did they promise? (optional)", Multiline: true,
+				Hint:  "For example: a new therapist by half term.",
+				Value: &p.promised, Error: p.errs.of("promised")}.render(&p.Compo),
+			dateField{ID: "reply-due", Legend: "When did they say they would reply or act? (optional)",
+				Hint:  "We show it as overdue if nothing came by then.",
+				Value: &p.replyDue, Error: p.errs.of("reply-due")}.render(&p.Compo),
+			dateField{ID: "replied", Legend: "When did they reply or act? (optional)",
+				Value: &p.replied, Error: p.errs.of("replied")}.render(&p.Compo),
+		),
+	)
+}
+
+func (p *contactPage) submit(ctx app.Context) {
+	if !p.save() {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/contacts")
+}
+
+// save checks the answers and puts the contact in the record. It reports
+// false, with the problems on the page and nothing changed, when an answer
+// is wrong.
+func (p *contactPage) save() bool {
+	p.errs = nil
+	if !book.hasCase() || !p.found {
+		return false
+	}
+	date, msg := p.date.parse("The date")
+	switch {
+	case msg != "":
+	case date.IsZero():
+		msg = "Enter the date you were in touch"
+	case date.After(today()):
+		msg = "The date must be today or in the past"
+	}
+	if msg != "" {
+		p.errs.add("date-day", msg)
+	}
+	if p.kind == "" {
+		p.errs.add("kind", "Choose how you were in touch")
+	}
+	due, msg := p.replyDue.parse("The reply date")
+	if msg != "" {
+		p.errs.add("reply-due-day", msg)
+	}
+	replied, msg := p.replied.parse("The date they replied")
+	if msg == "" && replied.After(today()) {
+		msg = "The date they replied must be today or in the past"
+	}
+	if msg != "" {
+		p.errs.add("replied-day", msg)
+	}
+	if len(p.errs) > 0 {
+		return false
+	}
+	ct := calc.Contact{Date: date, Kind: calc.ContactKind(p.kind), With: strings.TrimSpace(p.with),
+		Said: strings.TrimSpace(p.said), Promised: strings.TrimSpace(p.promised), ReplyDueBy: due, Replied: replied}
+	i := p.index
+	if i < 0 {
+		i = len(book.current().Contacts)
+	}
+	problems := book.change(func(c *calc.Case) {
+		if p.index >= 0 && p.index < len(c.Contacts) {
+			c.Contacts[p.index] = ct
+			return
+		}
+		c.Contacts = append(c.Contacts, ct)
+	})
+	path := "contacts[" + strconv.Itoa(i) + "]"
+	p.errs = errorsFrom(problems, "date-day", map[string]string{
+		path + ".date": "date-day", path + ".kind": "kind", path + ".with": "with", path + ".said": "said",
+		path + ".promised": "promised", path + ".reply_due_by": "reply-due-day", path + ".replied": "replied-day",
+	})
+	if len(p.errs) > 0 {
+		return false
+	}
+	if p.index < 0 {
+		p.index = i // a second press of Save changes this contact, not adds another
+	}
+	return true
+}

@@ -1,0 +1,551 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+)
+
+// The complaint: its dates, stage by stage, and the council's timescales
+// for answering it. calc turns them into deadlines (see /deadlines); these
+// pages only collect the dates and numbers the parent knows.
+
+// complaintDate is one date of the complaint a page can ask for.
+type complaintDate struct {
+	id, path, label, hint string
+	field                 func(c *calc.Complaint) *calc.Date
+}
+
+var (
+	complaintNoticed = complaintDate{"noticed", "problem_noticed", "When did you first know the help was not happening?",
+		"The Ombudsman usually wants complaints within 12 months of this date. A guess is fine, for example 1 3 2023.",
+		func(c *calc.Complaint) *calc.Date { return &c.ProblemNoticed }}
+	complaintStage1Sent = complaintDate{"sent", "stage1_sent", "You sent your complaint", "",
+		func(c *calc.Complaint) *calc.Date { return &c.Stage1Sent }}
+	complaintStage1Ack = complaintDate{"ack", "stage1_acknowledged", "The council said it got your complaint (optional)", "",
+		func(c *calc.Complaint) *calc.Date { return &c.Stage1Acknowledged }}
+	complaintStage1Answer = complaintDate{"answered", "stage1_answered", "The council answered your complaint (optional)", "",
+		func(c *calc.Complaint) *calc.Date { return &c.Stage1Answered }}
+	complaintStage2Sent = complaintDate{"sent", "stage2_sent", "You asked for stage 2", "",
+		func(c *calc.Complaint) *calc.Date { return &c.Stage2Sent }}
+	complaintStage2Ack = complaintDate{"ack", "stage2_acknowledged", "The council said it got your stage 2 complaint (optional)", "",
+		func(c *calc.Complaint) *calc.Date { return &c.Stage2Acknowledged }}
+	complaintStage2Answer = complaintDate{"answered", "stage2_answered", "The council answered at stage 2 (optional)", "",
+		func(c *calc.Complaint) *calc.Date { return &c.Stage2Answered }}
+	complaintOmbudsman = complaintDate{"ombudsman", "ombudsman_sent", "When did you complain to the Ombudsman?",
+		"The Local Government and Social Care Ombudsman. Leave it empty if you have not complained to them.",
+		func(c *calc.Complaint) *calc.Date { return &c.OmbudsmanSent }}
+)
+
+// complaintQuestion is one page of complaint dates. With one date, the
+// date is the page's question; with several, they are the few answers of
+// one step of the complaint.
+type complaintQuestion struct {
+	path, title, heading, intro, back, next string
+	dates                                   []complaintDate
+	needsSent                               bool // later dates need the first (the date it was sent)
+}
+
+var (
+	complaintNoticedQ = complaintQuestion{path: "/complaint/noticed", title: "When you knew of the problem",
+		back: "/delays", next: "/complaint/stage1", dates: []complaintDate{complaintNoticed}}
+	complaintStage1Q = complaintQuestion{path: "/complaint/stage1", title: "Your complaint to the council",
+		heading: "Your complaint to the council (stage 1)",
+		intro:   "Fill in the dates you know. Leave them empty if you have not complained yet.",
+		back:    "/complaint/noticed", next: "/complaint/stage2", needsSent: true,
+		dates: []complaintDate{complaintStage1Sent, complaintStage1Ack, complaintStage1Answer}}
+	complaintStage2Q = complaintQuestion{path: "/complaint/stage2", title: "Stage 2 of your complaint",
+		heading: "Stage 2 of your complaint",
+		intro:   "If you were not happy with the answer, you can ask the council to look again. Leave the dates empty if you have not.",
+		back:    "/complaint/stage1", next: "/complaint/ombudsman", needsSent: true,
+		dates: []complaintDate{complaintStage2Sent, complaintStage2Ack, complaintStage2Answer}}
+	complaintOmbudsmanQ = complaintQuestion{path: "/complaint/ombudsman", title: "Complaint to the Ombudsman",
+		back: "/complaint/stage2", next: "/complaint/procedure", dates: []complaintDate{complaintOmbudsman}}
+)
+
+// complaintDatesPage asks one complaintQuestion.
+type complaintDatesPage struct {
+	app.Compo
+	q     complaintQuestion
+	dates []dateText
+	errs  formErrors
+}
+
+// One type per address: go-app keeps a page of the same type when it moves
+// between two addresses, and would show the first question again.
+type (
+	complaintNoticedPage   struct{ complaintDatesPage }
+	complaintStage1Page    struct{ complaintDatesPage }
+	complaintStage2Page    struct{ complaintDatesPage }
+	complaintOmbudsmanPage struct{ complaintDatesPage }
+)
+
+func (p *complaintDatesPage) OnNav(ctx app.Context) {
+	book.open()
+	p.load()
+}
+
+// load shows the dates already in the record.
+func (p *complaintDatesPage) load() {
+	p.errs = nil
+	cp := book.current().Complaint
+	p.dates = make([]dateText, len(p.q.dates))
+	for i, d := range p.q.dates {
+		p.dates[i] = dateTextOf(*d.field(&cp))
+	}
+}
+
+func (p *complaintDatesPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	if len(p.dates) != len(p.q.dates) {
+		p.load()
+	}
+	var fields []app.UI
+	if len(p.q.dates) == 1 {
+		d := p.q.dates[0]
+		fields = append(fields, dateField{ID: d.id, Legend: d.label, Hint: d.hint, AsHeading: true,
+			Value: &p.dates[0], Error: p.errs.of(d.id)}.render(&p.Compo))
+	} else {
+		fields = append(fields, app.H1().Class("question").Text(p.q.heading), app.P().Text(p.q.intro))
+		for i, d := range p.q.dates {
+			fields = append(fields, dateField{ID: d.id, Legend: d.label, Hint: d.hint,
+				Value: &p.dates[i], Error: p.errs.of(d.id)}.render(&p.Compo))
+		}
+	}
+	return newQuestionPage(p.q.title, p.q.back, p.errs, questionForm(p.submit, "", fields...))
+}
+
+func (p *complaintDatesPage) submit(ctx app.Context) {
+	if !p.save() {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, p.q.next)
+}
+
+// save checks the dates and puts them in the record; false (and nothing
+// changed) when one is wrong.
+func (p *complaintDatesPage) save() bool {
+	p.errs = nil
+	if !book.hasCase() {
+		return false
+	}
+	if len(p.dates) != len(p.q.dates) {
+		p.load()
+	}
+	parsed := make([]calc.Date, len(p.q.dates))
+	for i, d := range p.q.dates {
+		what := "The date"
+		if len(p.q.dates) > 1 {
+			what = strings.TrimSuffix(d.label, " (optional)") + ": the date"
+		}
+		v, msg := p.dates[i].parse(what)
+		if msg == "" && v.After(today()) {
+			msg = what + " must be today or in the past"
+		}
+		if msg != "" {
+			p.errs.add(d.id+"-day", msg)
+		}
+		parsed[i] = v
+	}
+	if p.q.needsSent && len(p.errs) == 0 && parsed[0].IsZero() {
+		for _, v := range parsed[1:] {
+			if !v.IsZero() {
+				p.errs.add(p.q.dates[0].id+"-day", "Enter the date you sent the complaint")
+				break
+			}
+		}
+	}
+	if len(p.errs) > 0 {
+		return false
+	}
+	problems := book.change(func(c *calc.Case) {
+		for i, d := range p.q.dates {
+			*d.field(&c.Complaint) = parsed[i]
+		}
+	})
+	fields := map[string]string{}
+	for _, d := range p.q.dates {
+		fields["complaint."+d.path] = d.id + "-day"
+	}
+	p.errs = errorsFrom(problems, p.q.dates[0].id+"-day", fields)
+	return len(p.errs) == 0
+}
+
+// complaintProcedures are the two procedures a council may use.
+var complaintProcedures = []option{
+	{string(calc.ProcedureCorporate), "The council's own complaints procedure",
+		"Most complaints about help in an EHC plan go here."},
+	{string(calc.ProcedureSocialCare), "The children's social care complaints procedure",
+		"For help from children's social care, for example in a care plan or Section H."},
+	{complaintProcedureUnknown, "I do not know", "We use the time limits of the council's own procedure."},
+}
+
+// complaintProcedureUnknown is the answer "I do not know"; the record
+// keeps no procedure then, and calc uses the council's own.
+const complaintProcedureUnknown = "unknown"
+
+// complaintProcedurePage asks which complaints procedure the council uses.
+type complaintProcedurePage struct {
+	app.Compo
+	procedure string
+	errs      formErrors
+}
+
+func (p *complaintProcedurePage) OnNav(ctx app.Context) {
+	book.open()
+	p.load()
+}
+
+func (p *complaintProcedurePage) load() {
+	p.errs = nil
+	p.procedure = string(book.current().Complaint.Policy.Procedure)
+}
+
+func (p *complaintProcedurePage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	return newQuestionPage("Which complaints procedure", "/complaint/ombudsman", p.errs,
+		questionForm(p.submit, "",
+			radioField{ID: "procedure", Legend: "Which complaints procedure is the council using?", AsHeading: true,
+				Hint:    "The council's letter or website says. It decides how long the council has to answer.",
+				Options: complaintProcedures, Value: &p.procedure, Error: p.errs.of("procedure")}.render(&p.Compo),
+		))
+}
+
+func (p *complaintProcedurePage) submit(ctx app.Context) {
+	if !p.save() {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/complaint/timescales")
+}
+
+// save puts the chosen procedure in the record.
+func (p *complaintProcedurePage) save() bool {
+	p.errs = nil
+	if !book.hasCase() {
+		return false
+	}
+	if p.procedure == "" {
+		p.errs.add("procedure", "Choose the complaints procedure, or I do not know")
+		return false
+	}
+	proc := calc.Procedure(p.procedure)
+	if p.procedure == complaintProcedureUnknown {
+		proc = ""
+	}
+	problems := book.change(func(c *calc.Case) { c.Complaint.Policy.Procedure = proc })
+	p.errs = errorsFrom(problems, "procedure", nil)
+	return len(p.errs) == 0
+}
+
+// complaintTimescale is one number of the council's complaint policy.
+type complaintTimescale struct {
+	id, path, label string
+	field           func(p *calc.ComplaintPolicy) *int
+}
+
+var complaintTimescales = []complaintTimescale{
+	{"s1-ack", "stage1_ack_days", "Stage 1: working days to say it got your complaint",
+		func(p *calc.ComplaintPolicy) *int { return &p.Stage1AckDays }},
+	{"s1-answer", "stage1_answer_days", "Stage 1: working days to answer",
+		func(p *calc.ComplaintPolicy) *int { return &p.Stage1AnswerDays }},
+	{"s2-ack", "stage2_ack_days", "Stage 2: working days to say it got your complaint",
+		func(p *calc.ComplaintPolicy) *int { return &p.Stage2AckDays }},
+	{"s2-answer", "stage2_answer_days", "Stage 2: working days to answer",
+		func(p *calc.ComplaintPolicy) *int { return &p.Stage2AnswerDays }},
+}
+
+// complaintTimescalesPage shows the time limits in use (the procedure's
+// defaults, from calc) and lets the parent put in their council's own.
+type complaintTimescalesPage struct {
+	app.Compo
+	days   [4]string
+	source string
+	errs   formErrors
+}
+
+func (p *complaintTimescalesPage) OnNav(ctx app.Context) {
+	book.open()
+	p.load()
+}
+
+func (p *complaintTimescalesPage) load() {
+	p.errs = nil
+	pol := book.current().Complaint.Policy
+	eff := calc.EffectivePolicy(pol)
+	for i, t := range complaintTimescales {
+		p.days[i] = ""
+		if n := *t.field(&eff); n > 0 {
+			p.days[i] = strconv.Itoa(n)
+		}
+	}
+	p.source = pol.Source
+}
+
+func (p *complaintTimescalesPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	pol := book.current().Complaint.Policy
+	def := calc.EffectivePolicy(calc.ComplaintPolicy{Procedure: pol.Procedure})
+	fields := []app.UI{
+		app.H1().Class("question").Text("How long does the council have to answer?"),
+		app.P().Text("We have filled in the usual time limits, from the " + def.Source + ". " +
+			"If your council's complaints policy gives other numbers, put those in."),
+		app.P().Class("hint").Text("Working days leave out weekends and bank holidays."),
+	}
+	for i, t := range complaintTimescales {
+		hint := ""
+		if *t.field(&def) == 0 {
+			hint = "The rules give no time limit for this. Leave it empty if your council's policy does not give one."
+		}
+		fields = append(fields, textField{ID: t.id, Label: t.label, Hint: hint, Width: "short", InputMode: "numeric",
+			Value: &p.days[i], Error: p.errs.of(t.id)}.render(&p.Compo))
+	}
+	fields = append(fields, textField{ID: "source", Label: "Where did you read these? (optional)",
+		Hint:  "For example: the council's complaints policy on its website, May 2024.",
+		Value: &p.source, Error: p.errs.of("source")}.render(&p.Compo))
+	return newQuestionPage("Time limits for answering", "/complaint/procedure", p.errs,
+		questionForm(p.submit, "", fields...))
+}
+
+func (p *complaintTimescalesPage) submit(ctx app.Context) {
+	if !p.save() {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/delays")
+}
+
+// save checks the numbers and keeps them. A number equal to the
+// procedure's default is stored as "use the default", so the deadlines
+// keep naming the Code or regulations as their source.
+func (p *complaintTimescalesPage) save() bool {
+	p.errs = nil
+	if !book.hasCase() {
+		return false
+	}
+	old := book.current().Complaint.Policy
+	def := calc.EffectivePolicy(calc.ComplaintPolicy{Procedure: old.Procedure})
+	next := calc.ComplaintPolicy{Procedure: old.Procedure, Source: strings.TrimSpace(p.source)}
+	for i, t := range complaintTimescales {
+		s := strings.TrimSpace(p.days[i])
+		if s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(s)
+		switch {
+		case err != nil:
+			p.errs.add(t.id, t.label+": write a whole number, like 10")
+			continue
+		case n < 1:
+			p.errs.add(t.id, t.label+": the number must be 1 or more")
+			continue
+		}
+		if n != *t.field(&def) {
+			*t.field(&next) = n
+		}
+	}
+	if len(p.errs) > 0 {
+		return false
+	}
+	problems := book.change(func(c *calc.Case) { c.Complaint.Policy = next })
+	fields := map[string]string{"complaint.policy.source": "source"}
+	for _, t := range complaintTimescales {
+		fields["complaint.policy."+t.path] = t.id
+	}
+	p.errs = errorsFrom(problems, complaintTimescales[0].id, fields)
+	return len(p.errs) == 0
+}
+
+// delaysPage gathers the dates that show delay: the plan's process dates
+// (their own page), the complaint and the council's time limits.
+type delaysPage struct {
+	app.Compo
+}
+
+func (p *delaysPage) OnNav(ctx app.Context) { book.open() }
+
+func (p *delaysPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	c := book.current()
+	ret := "/delays"
+	var rows []summaryRow
+	for _, q := range []complaintQuestion{complaintNoticedQ, complaintStage1Q, complaintStage2Q, complaintOmbudsmanQ} {
+		for _, d := range q.dates {
+			v := "Not given"
+			if dt := *d.field(&c.Complaint); !dt.IsZero() {
+				v = dt.Long()
+			}
+			rows = append(rows, summaryRow{Key: complaintDateName(d), Value: v, Change: withReturn(q.path, ret)})
+		}
+	}
+	pol := calc.EffectivePolicy(c.Complaint.Policy)
+	rows = append(rows,
+		summaryRow{Key: "Complaints procedure", Value: labelOf(complaintProcedures, string(pol.Procedure)),
+			Change: withReturn("/complaint/procedure", ret)},
+		summaryRow{Key: "Time limits", Value: complaintPolicyWords(pol), Change: withReturn("/complaint/timescales", ret)},
+	)
+	return newPage("Delays and your complaint",
+		app.P().Text("The law and the council's own rules give time limits. Put in the dates you know and we will show which limits the council missed."),
+		app.H2().Text("Making or changing the plan"),
+		app.P().Body(
+			app.A().Href(pagePath(withReturn("/plan/dates", ret))).Text("Dates in making or changing the plan"),
+			app.Text(": asking for an assessment, the draft and final plan, and the annual review."),
+		),
+		app.H2().Text("Your complaint"),
+		summaryList(rows),
+		app.Div().Class("actions").Body(
+			app.If(c.Complaint == (calc.Complaint{}), func() app.UI {
+				return app.A().Class("button button-secondary").Href(pagePath("/complaint/noticed")).Text("Add your complaint dates")
+			}),
+			app.A().Class("button").Href(pagePath("/deadlines")).Text("See the deadlines"),
+		),
+		app.P().Body(app.A().Href(pagePath("/contacts")).Text("Back to your contacts with the council")),
+	).backTo("/contacts")
+}
+
+// complaintDateName is a short name for a complaint date on a summary.
+func complaintDateName(d complaintDate) string {
+	switch d.path {
+	case "problem_noticed":
+		return "You knew of the problem"
+	case "ombudsman_sent":
+		return "Complaint to the Ombudsman"
+	}
+	stage := "Stage 1: "
+	if strings.HasPrefix(d.path, "stage2") {
+		stage = "Stage 2: "
+	}
+	return stage + strings.ToLower(strings.TrimSuffix(d.label, " (optional)"))
+}
+
+// complaintPolicyWords says the time limits in use in one sentence.
+func complaintPolicyWords(pol calc.ComplaintPolicy) string {
+	stage := func(n, ack, answer int) string {
+		s := "Stage " + strconv.Itoa(n) + ": "
+		if ack > 0 {
+			s += "say it got it within " + workingDays(ack) + ", "
+		}
+		return s + "answer within " + workingDays(answer) + "."
+	}
+	return stage(1, pol.Stage1AckDays, pol.Stage1AnswerDays) + "\n" +
+		stage(2, pol.Stage2AckDays, pol.Stage2AnswerDays) + "\n" +
+		"From: " + pol.Source
+}
+
+func workingDays(n int) string {
+	if n == 1 {
+		return "1 working day"
+	}
+	return strconv.Itoa(n) + " working days"
+}
+
+// deadlinesPage shows every deadline calc can work out from the record:
+// the rule, its source, the due and done dates, where it stands and how
+// late. Every date and number on it is calc's.
+type deadlinesPage struct {
+	app.Compo
+}
+
+func (p *deadlinesPage) OnNav(ctx app.Context) { book.open() }
+
+// deadlineStatusWords are the plain words for calc's statuses.
+var deadlineStatusWords = map[calc.DeadlineStatus]struct{ text, tag string }{
+	calc.Met:     {"Done on time", "tag-green"},
+	calc.Late:    {"Done late", "tag-late"},
+	calc.Pending: {"Not due yet", "tag-blue"},
+	calc.Overdue: {"Overdue", "tag-overdue"},
+}
+
+// deadlineLateness says how late, in calc's whole weeks and working days.
+func deadlineLateness(d calc.Deadline) string {
+	if d.Status != calc.Late && d.Status != calc.Overdue {
+		return "Not late"
+	}
+	weeks := "Less than a week"
+	switch {
+	case d.WeeksLate == 1:
+		weeks = "1 week"
+	case d.WeeksLate > 1:
+		weeks = strconv.Itoa(d.WeeksLate) + " weeks"
+	}
+	s := weeks + " (" + workingDays(d.WorkingDaysLate) + ")"
+	if d.Status == calc.Overdue {
+		s += " so far"
+	}
+	return s
+}
+
+func (p *deadlinesPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	c := book.current()
+	now := today()
+	list := calc.Deadlines(c, calc.CalendarFor(c), now)
+	content := []app.UI{
+		app.P().Text("These are the time limits we can work out from the dates you gave, on " + now.Long() + ". " +
+			"Working days leave out weekends and bank holidays."),
+	}
+	if len(list) == 0 {
+		content = append(content,
+			app.P().Class("empty").Text("There are no deadlines to show yet. Add the dates you know and they will appear here."),
+		)
+	} else {
+		content = append(content, deadlineTable(list))
+	}
+	content = append(content,
+		app.H2().Class("no-print").Text("Add or change dates"),
+		app.Ul().Class("list no-print").Body(
+			app.Li().Body(app.A().Href(pagePath(withReturn("/plan/dates", "/deadlines"))).Text("Dates in making or changing the plan")),
+			app.Li().Body(app.A().Href(pagePath("/delays")).Text("Your complaint and the council's time limits")),
+			app.Li().Body(app.A().Href(pagePath("/contacts")).Text("Replies the council promised (your contacts)")),
+			app.Li().Body(app.A().Href(pagePath("/calendar")).Text("School term dates")),
+		),
+	)
+	return newPage("Deadlines", content...).backTo("/contacts")
+}
+
+// deadlineTable is a table on wide screens and on paper, and a card a row
+// on a phone (see app.css): each cell carries its column's name for that.
+func deadlineTable(list []calc.Deadline) app.UI {
+	cols := []string{"What must happen", "Due", "Done", "Where it stands", "How late"}
+	return app.Table().Class("deadline-table").Body(
+		app.Caption().Class("visually-hidden").Text("Deadlines, with the date each was due and done"),
+		app.THead().Body(app.Tr().Body(app.Range(cols).Slice(func(i int) app.UI {
+			return app.Th().Scope("col").Text(cols[i])
+		}))),
+		app.TBody().Body(app.Range(list).Slice(func(i int) app.UI {
+			d := list[i]
+			st := deadlineStatusWords[d.Status]
+			done := "Not yet"
+			if !d.Done.IsZero() {
+				done = d.Done.Long()
+			}
+			return app.Tr().Class("deadline-row deadline-"+string(d.Status)).Body(
+				app.Td().DataSet("label", cols[0]).Class("deadline-rule").Body(
+					app.Span().Class("deadline-rule-text").Text(d.Rule),
+					app.If(d.ParentDeadline, func() app.UI {
+						return app.Span().Class("deadline-note").Text("This is a time limit for you, not the council.")
+					}),
+					app.Span().Class("deadline-source").Text(d.Source),
+				),
+				app.Td().DataSet("label", cols[1]).Text(d.Due.Long()),
+				app.Td().DataSet("label", cols[2]).Text(done),
+				app.Td().DataSet("label", cols[3]).Body(app.Strong().Class("tag "+st.tag).Text(st.text)),
+				app.Td().DataSet("label", cols[4]).Text(deadlineLateness(d)),
+			)
+		})),
+	)
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+)
+
+// sessionCountPage records totals for a period, for parents who know
+// "12 missed between February and July" but not the dates.
+type sessionCountPage struct {
+	app.Compo
+	id                                         string
+	from, to                                   dateText
+	due, delivered, missed, absent, paid, cost string
+	errs                                       formErrors
+}
+
+func (p *sessionCountPage) OnNav(ctx app.Context) {
+	book.open()
+	p.id = ctx.Page().URL().Query().Get("id")
+	*p = sessionCountPage{Compo: p.Compo, id: p.id}
+}
+
+func (p *sessionCountPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	pr, ok := book.provision(p.id)
+	if !ok {
+		return newPage("Sessions", app.P().Text("We could not find this help in the record.")).backTo("/sessions")
+	}
+	periods := pr.CountPeriods
+	number := func(id, label, hint string, v *string) app.UI {
+		return textField{ID: id, Label: label, Hint: hint, Width: "short", InputMode: "numeric",
+			Value: v, Error: p.errs.of(id)}.render(&p.Compo)
+	}
+	return newQuestionPage("Totals for "+provisionName(pr), "/sessions", p.errs,
+		app.H1().Class("question").Text("Enter totals for "+provisionName(pr)),
+		app.If(len(periods) > 0, func() app.UI {
+			return app.Div().Body(
+				app.H2().Text("Totals you entered"),
+				app.Ul().Class("summary-cards").Body(app.Range(periods).Slice(func(i int) app.UI {
+					cp := periods[i]
+					return app.Li().Class("card").Body(
+						app.P().Class("card-title").Text(cp.From.Long()+" to "+cp.To.Long()),
+						app.P().Text(countPeriodWords(cp)),
+						app.Button().Type("button").Class("link-button").Text("Remove these totals").
+							OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, i) }),
+					)
+				})),
+			)
+		}),
+		app.P().Text("Use this if you know how many sessions were missed in a period, but not the dates. "+
+			"These totals replace any dates you recorded in the same period."),
+		questionForm(p.submit, "Save these totals",
+			dateField{ID: "from", Legend: "From", Hint: "For example, 1 2 2023.", Value: &p.from, Error: p.errs.of("from")}.render(&p.Compo),
+			dateField{ID: "to", Legend: "To", Value: &p.to, Error: p.errs.of("to")}.render(&p.Compo),
+			number("due", "Sessions due (optional)", "Leave it empty and we will work it out from the plan.", &p.due),
+			number("delivered", "Sessions that happened", "", &p.delivered),
+			number("missed", "Sessions missed", "Missed because of the council, school or provider.", &p.missed),
+			number("absent", "Sessions your child missed (optional)", "For example when your child was ill. These do not count against the council.", &p.absent),
+			number("paid", "Missed sessions you paid for yourself (optional)", "", &p.paid),
+			textField{ID: "cost", Label: "What you paid for them in all (optional)", Width: "short", InputMode: "decimal",
+				Prefix: "£", Value: &p.cost, Error: p.errs.of("cost")}.render(&p.Compo),
+		),
+	)
+}
+
+func countPeriodWords(cp calc.CountPeriod) string {
+	s := strconv.Itoa(cp.Delivered) + " happened, " + strconv.Itoa(cp.Missed) + " missed"
+	if cp.Due > 0 {
+		s = strconv.Itoa(cp.Due) + " due, " + s
+	}
+	if cp.ChildAbsent > 0 {
+		s += ", " + strconv.Itoa(cp.ChildAbsent) + " child absent"
+	}
+	if cp.PaidPrivately > 0 {
+		s += ", " + strconv.Itoa(cp.PaidPrivately) + " paid for by you (" + calc.FormatMoney(cp.PrivateCost) + ")"
+	}
+	return s
+}
+
+// count reads one optional whole number.
+func (p *sessionCountPage) count(id, what, s string) int {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	switch {
+	case err != nil:
+		p.errs.add(id, what+" must be a whole number, like 12")
+	case n < 0:
+		p.errs.add(id, what+" must be 0 or more")
+	case n > 5000:
+		p.errs.add(id, what+" looks too large: the most is 5,000")
+	}
+	return n
+}
+
+func (p *sessionCountPage) submit(ctx app.Context) {
+	p.errs = nil
+	from, msg := p.from.parse("The start of the period")
+	if msg == "" && from.IsZero() {
+		msg = "Enter the start of the period"
+	}
+	if msg != "" {
+		p.errs.add("from-day", msg)
+	}
+	to, msg := p.to.parse("The end of the period")
+	switch {
+	case msg != "":
+	case to.IsZero():
+		msg = "Enter the end of the period"
+	case !from.IsZero() && to.Before(from):
+		msg = "The end of the period must be after the start"
+	case to.After(today()):
+		msg = "The end of the period must be today or in the past"
+	}
+	if msg != "" {
+		p.errs.add("to-day", msg)
+	}
+	cp := calc.CountPeriod{From: from, To: to,
+		Due:           p.count("due", "Sessions due", p.due),
+		Delivered:     p.count("delivered", "Sessions that happened", p.delivered),
+		Missed:        p.count("missed", "Sessions missed", p.missed),
+		ChildAbsent:   p.count("absent", "Sessions your child missed", p.absent),
+		PaidPrivately: p.count("paid", "Sessions you paid for", p.paid),
+	}
+	cost, msg := parsePounds(p.cost, "What you paid")
+	if msg != "" {
+		p.errs.add("cost", msg)
+	}
+	cp.PrivateCost = cost
+	if len(p.errs) == 0 && cp.Delivered+cp.Missed+cp.ChildAbsent+cp.PaidPrivately == 0 {
+		p.errs.add("delivered", "Enter at least one number: how many happened or were missed")
+	}
+	if len(p.errs) == 0 && cp.Due > 0 && cp.Due < cp.Delivered+cp.Missed+cp.ChildAbsent+cp.PaidPrivately {
+		p.errs.add("due", "Sessions due must be at least the sessions that happened plus those missed")
+	}
+	if len(p.errs) > 0 {
+		focusErrorSummary(ctx)
+		return
+	}
+	problems := book.change(func(c *calc.Case) {
+		for pi := range c.Plans {
+			for i := range c.Plans[pi].Provisions {
+				if pr := &c.Plans[pi].Provisions[i]; pr.ID == p.id {
+					pr.CountPeriods = append(pr.CountPeriods, cp)
+				}
+			}
+		}
+	})
+	if p.errs = errorsFrom(problems, "from-day", nil); len(p.errs) > 0 {
+		focusErrorSummary(ctx)
+		return
+	}
+	ctx.Navigate(pagePath("/sessions"))
+}
+
+func (p *sessionCountPage) remove(ctx app.Context, i int) {
+	book.change(func(c *calc.Case) {
+		for pi := range c.Plans {
+			for j := range c.Plans[pi].Provisions {
+				if pr := &c.Plans[pi].Provisions[j]; pr.ID == p.id && i < len(pr.CountPeriods) {
+					pr.CountPeriods = append(pr.CountPeriods[:i], pr.CountPeriods[i+1:]...)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,463 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+)
+
+// outcomeChanged is the action a session row sends after saving, so the
+// counts and the month headings catch up without redrawing every row.
+const outcomeChanged = "pt-outcome-changed"
+
+// sessionLogPage lists the sessions a provision was due, month by month,
+// each with one-tap buttons. Only open months draw their rows, so a log
+// of thousands of sessions stays quick: after a tap go-app redraws the
+// page, but the closed months and unchanged rows are left as they are.
+type sessionLogPage struct {
+	app.Compo
+	id     string
+	months []sessionMonthData
+	open   map[string]bool
+}
+
+// sessionMonthData is one month of expected sessions.
+type sessionMonthData struct {
+	Key      string // "2023-03"
+	Label    string // "March 2023"
+	Sessions []calc.Session
+}
+
+func (p *sessionLogPage) OnNav(ctx app.Context) {
+	book.open()
+	p.id = ctx.Page().URL().Query().Get("id")
+	pr, ok := book.provision(p.id)
+	if !ok {
+		p.months = nil
+		return
+	}
+	p.months = monthsOf(expectedAndRecorded(pr))
+	p.open = map[string]bool{}
+	// Open the first month with something still to record.
+	for _, m := range p.months {
+		for _, s := range m.Sessions {
+			if _, done := book.outcomeOf(p.id, s); !done {
+				p.open[m.Key] = true
+				break
+			}
+		}
+		if len(p.open) > 0 {
+			break
+		}
+	}
+	if len(p.open) == 0 && len(p.months) > 0 {
+		p.open[p.months[len(p.months)-1].Key] = true
+	}
+}
+
+// expectedAndRecorded lists the sessions calc expects up to today, plus
+// any the parent recorded on other days, in date order.
+func expectedAndRecorded(pr calc.Provision) []calc.Session {
+	c := book.current()
+	sessions := calc.Schedule(pr, calc.CalendarFor(c), today())
+	seen := make(map[calc.Session]bool, len(sessions))
+	for _, s := range sessions {
+		seen[s] = true
+	}
+	for _, o := range pr.Outcomes {
+		if s := (calc.Session{Date: o.Date, Seq: o.Seq}); o.Status != calc.StatusMadeUp && !seen[s] {
+			sessions = append(sessions, s)
+			seen[s] = true
+		}
+	}
+	sortBy(sessions, func(a, b calc.Session) bool {
+		return a.Date.Before(b.Date) || (a.Date.Equal(b.Date) && a.Seq < b.Seq)
+	})
+	return sessions
+}
+
+func monthsOf(sessions []calc.Session) []sessionMonthData {
+	var months []sessionMonthData
+	for _, s := range sessions {
+		key := s.Date.String()[:7]
+		if len(months) == 0 || months[len(months)-1].Key != key {
+			months = append(months, sessionMonthData{Key: key, Label: monthNames[s.Date.Month()-1] + " " + strconv.Itoa(s.Date.Year())})
+		}
+		m := &months[len(months)-1]
+		m.Sessions = append(m.Sessions, s)
+	}
+	return months
+}
+
+var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+func (p *sessionLogPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	pr, ok := book.provision(p.id)
+	if !ok {
+		return newPage("Sessions", app.P().Text("We could not find this help in the record."),
+			app.A().Href(pagePath("/sessions")).Text("Go back to the list")).backTo("/sessions")
+	}
+	content := []app.UI{
+		app.P().Class("card-meta").Text(describeAmount(pr)),
+		&sessionCounts{ProvisionID: p.id},
+		app.P().Text("Tap what happened to each session. It is saved straight away."),
+	}
+	if len(p.months) == 0 {
+		content = append(content, app.P().Text("No sessions were due yet between the start date and today. "+
+			"Check the start date of this help, or enter totals instead."))
+	}
+	for _, m := range p.months {
+		content = append(content, &sessionMonth{ProvisionID: p.id, Month: m, StartOpen: p.open[m.Key]})
+	}
+	content = append(content, app.P().Body(
+		app.A().Href(pagePath("/sessions/count?id="+p.id)).Text("Enter totals instead (for example 12 missed between February and July)")))
+	return newPage("Sessions: "+provisionName(pr), content...).backTo("/sessions")
+}
+
+// sessionCounts shows calc's counts for a provision and keeps them up to
+// date as rows change.
+type sessionCounts struct {
+	app.Compo
+	ProvisionID string
+}
+
+func (c *sessionCounts) OnMount(ctx app.Context) {
+	ctx.Handle(outcomeChanged, func(ctx app.Context, a app.Action) { ctx.Update() })
+}
+
+func (c *sessionCounts) Render() app.UI {
+	pr, _ := book.provision(c.ProvisionID)
+	now := today()
+	n := calc.Tally(pr, calc.Schedule(pr, calc.CalendarFor(book.current()), now), calc.Date{}, now)
+	return app.Div().Class("counts-box").Attr("aria-live", "polite").Body(countsLine(n))
+}
+
+// sessionMonth is one month's heading, its bulk action and, when open,
+// its rows.
+type sessionMonth struct {
+	app.Compo
+	ProvisionID string
+	Month       sessionMonthData
+	StartOpen   bool
+
+	// open is the month's own state: go-app redraws a parent after every
+	// tap, and an exported field would be reset from it.
+	open bool
+}
+
+func (m *sessionMonth) OnInit() { m.open = m.StartOpen }
+
+func (m *sessionMonth) OnMount(ctx app.Context) {
+	ctx.Handle(outcomeChanged, func(ctx app.Context, a app.Action) {
+		if a.Tags.Get("month") == m.Month.Key {
+			ctx.Update()
+		}
+	})
+}
+
+func (m *sessionMonth) unrecorded() []calc.Session {
+	var out []calc.Session
+	for _, s := range m.Month.Sessions {
+		if _, done := book.outcomeOf(m.ProvisionID, s); !done {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (m *sessionMonth) Render() app.UI {
+	open := m.unrecorded()
+	status := "all recorded"
+	if len(open) > 0 {
+		status = strconv.Itoa(len(open)) + " not recorded"
+	}
+	bodyID := "month-" + m.Month.Key
+	return app.Section().Class("month").Body(
+		app.H2().Class("month-title").Body(
+			app.Button().Type("button").Class("month-toggle").
+				Aria("expanded", m.open).Aria("controls", bodyID).
+				OnClick(func(ctx app.Context, e app.Event) { m.open = !m.open }).Body(
+				app.Span().Text(m.Month.Label),
+				app.Span().Class("month-status").Text(strconv.Itoa(len(m.Month.Sessions))+" due, "+status),
+			),
+		),
+		app.If(m.open, func() app.UI {
+			return app.Div().ID(bodyID).Body(
+				app.If(len(open) > 0, func() app.UI {
+					return app.Div().Class("bulk").Body(
+						app.Span().Class("bulk-label").Text("Mark the "+strconv.Itoa(len(open))+" not recorded in "+m.Month.Label+" as:"),
+						app.Button().Type("button").Class("button button-small").Text("Delivered").
+							OnClick(func(ctx app.Context, e app.Event) { m.markAll(ctx, calc.StatusDelivered) }),
+						app.Button().Type("button").Class("button button-small button-secondary").Text("Missed").
+							OnClick(func(ctx app.Context, e app.Event) { m.markAll(ctx, calc.StatusMissed) }),
+					)
+				}),
+				app.Ul().Class("session-list").Body(app.Range(m.Month.Sessions).Slice(func(i int) app.UI {
+					s := m.Month.Sessions[i]
+					return &sessionRow{ProvisionID: m.ProvisionID, MonthKey: m.Month.Key, Date: s.Date, Seq: s.Seq, Rev: book.rev}
+				})),
+			)
+		}),
+	)
+}
+
+func (m *sessionMonth) markAll(ctx app.Context, status calc.Status) {
+	open := m.unrecorded()
+	book.changeOutcomes(m.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
+		for _, s := range open {
+			outs = append(outs, calc.Outcome{Date: s.Date, Seq: s.Seq, Status: status})
+		}
+		return outs
+	})
+	ctx.NewAction(outcomeChanged, app.T("month", m.Month.Key))
+}
+
+// sessionRow is one expected session with its one-tap buttons. It reads
+// its outcome from the book, so it is always what is saved.
+type sessionRow struct {
+	app.Compo
+	ProvisionID string
+	MonthKey    string
+	Date        calc.Date
+	Seq         int
+	Rev         int // the book's revision when drawn: a bulk change redraws rows
+
+	more      bool
+	cost      string
+	madeUp    dateText
+	note      string
+	rowErrors formErrors
+}
+
+func (r *sessionRow) session() calc.Session { return calc.Session{Date: r.Date, Seq: r.Seq} }
+
+func (r *sessionRow) Render() app.UI {
+	o, recorded := book.outcomeOf(r.ProvisionID, r.session())
+	id := "s-" + r.Date.String() + "-" + strconv.Itoa(r.Seq)
+	statusText := "Not recorded"
+	if recorded {
+		statusText = statusLabel(o)
+	}
+	madeUpBy, hasMadeUp := book.madeUpFor(r.ProvisionID, r.session())
+	button := func(label string, s calc.Status) app.UI {
+		pressed := recorded && o.Status == s
+		class := "choice"
+		if pressed {
+			class += " choice-on"
+		}
+		return app.Button().Type("button").Class(class).Aria("pressed", pressed).Text(label).
+			OnClick(func(ctx app.Context, e app.Event) { r.mark(ctx, calc.Outcome{Status: s}) })
+	}
+	return app.Li().Class("session").ID(id).Body(
+		app.Div().Class("session-head").Body(
+			app.Span().Class("session-date").Text(weekdayNames[r.Date.Weekday()]+" "+r.Date.Long()),
+			app.Span().Class("tag tag-"+statusTag(o, recorded)).Text(statusText),
+		),
+		app.Div().Class("choices").Attr("role", "group").Aria("label", "What happened on "+r.Date.Long()).Body(
+			button("Delivered", calc.StatusDelivered),
+			button("Missed", calc.StatusMissed),
+			button("Child absent", calc.StatusChildAbsent),
+			app.Button().Type("button").Class("choice choice-more").Aria("expanded", r.more).
+				Text("More").OnClick(func(ctx app.Context, e app.Event) { r.more = !r.more }),
+		),
+		app.If(hasMadeUp, func() app.UI {
+			return app.P().Class("session-note").Text("Made up on " + madeUpBy.Long())
+		}),
+		app.If(recorded && o.Note != "", func() app.UI { return app.P().Class("session-note").Text("Note: " + o.Note) }),
+		app.If(r.more, func() app.UI { return r.renderMore(id, o, recorded) }),
+	)
+}
+
+func (r *sessionRow) renderMore(id string, o calc.Outcome, recorded bool) app.UI {
+	return app.Div().Class("session-more").Body(
+		errorSummaryInline(r.rowErrors),
+		textField{ID: id + "-cost", Label: "You paid for this session yourself. What did it cost?", Width: "short",
+			InputMode: "decimal", Prefix: "£", Value: &r.cost, Error: r.rowErrors.of(id + "-cost")}.render(&r.Compo),
+		app.Button().Type("button").Class("button button-small button-secondary").Text("Save: paid for by me").
+			OnClick(func(ctx app.Context, e app.Event) { r.paidPrivately(ctx, id) }),
+		app.If(recorded && o.Status == calc.StatusMissed, func() app.UI {
+			return app.Div().Class("made-up").Body(
+				dateField{ID: id + "-madeup", Legend: "It was made up later, on", Value: &r.madeUp,
+					Error: r.rowErrors.of(id + "-madeup")}.render(&r.Compo),
+				app.Button().Type("button").Class("button button-small button-secondary").Text("Save: made up").
+					OnClick(func(ctx app.Context, e app.Event) { r.madeUpOn(ctx, id) }),
+			)
+		}),
+		textField{ID: id + "-note", Label: "Note (optional)", Value: &r.note,
+			Hint: "For example the reason you were given.", Error: r.rowErrors.of(id + "-note")}.render(&r.Compo),
+		app.Button().Type("button").Class("button button-small button-secondary").Text("Save note").
+			OnClick(func(ctx app.Context, e app.Event) { r.saveNote(ctx, id) }),
+		app.If(recorded, func() app.UI {
+			return app.Button().Type("button").Class("link-button").Text("Clear what is recorded for this session").
+				OnClick(func(ctx app.Context, e app.Event) { r.clear(ctx) })
+		}),
+	)
+}
+
+// errorSummaryInline lists a row's problems; the page's own summary is for
+// whole-page forms.
+func errorSummaryInline(errs formErrors) app.UI {
+	if len(errs) == 0 {
+		return nil
+	}
+	return app.Div().Class("error-summary").Attr("role", "alert").Body(
+		app.Ul().Body(app.Range(errs).Slice(func(i int) app.UI {
+			return app.Li().Body(app.A().Href("#" + errs[i].Field).Text(errs[i].Message))
+		})))
+}
+
+// mark records what happened, keeping the note; made-up links stay valid
+// because calc refuses a made-up session whose missed one changed.
+func (r *sessionRow) mark(ctx app.Context, o calc.Outcome) {
+	r.rowErrors = nil
+	s := r.session()
+	old, _ := book.outcomeOf(r.ProvisionID, s)
+	o.Date, o.Seq, o.Note = s.Date, s.Seq, old.Note
+	if problems := book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
+		return putOutcome(outs, o)
+	}); len(problems) > 0 {
+		r.rowErrors = errorsFrom(problems, "s-"+s.Date.String()+"-"+strconv.Itoa(s.Seq), nil)
+		return
+	}
+	ctx.NewAction(outcomeChanged, app.T("month", r.MonthKey))
+}
+
+func (r *sessionRow) paidPrivately(ctx app.Context, id string) {
+	r.rowErrors = nil
+	cost, msg := parsePounds(r.cost, "The cost")
+	if msg == "" && cost.Sign() <= 0 {
+		msg = "Enter what you paid, for example 90"
+	}
+	if msg != "" {
+		r.rowErrors.add(id+"-cost", msg)
+		return
+	}
+	r.mark(ctx, calc.Outcome{Status: calc.StatusPrivate, Cost: cost})
+	if len(r.rowErrors) == 0 {
+		r.more = false
+	}
+}
+
+func (r *sessionRow) madeUpOn(ctx app.Context, id string) {
+	r.rowErrors = nil
+	d, msg := r.madeUp.parse("The date it was made up")
+	switch {
+	case msg != "":
+	case d.IsZero():
+		msg = "Enter the date it was made up"
+	case d.Before(r.Date):
+		msg = "The date it was made up must be after the missed session"
+	case d.After(today()):
+		msg = "The date it was made up must be today or in the past"
+	}
+	if msg != "" {
+		r.rowErrors.add(id+"-madeup-day", msg)
+		return
+	}
+	s := r.session()
+	problems := book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
+		return append(outs, calc.Outcome{Date: d, Seq: freeSeq(outs, d), Status: calc.StatusMadeUp, Replaces: s.Date, ReplacesSeq: s.Seq})
+	})
+	if len(problems) > 0 {
+		r.rowErrors = errorsFrom(problems, id+"-madeup-day", nil)
+		return
+	}
+	r.more = false
+	ctx.NewAction(outcomeChanged, app.T("month", r.MonthKey))
+}
+
+func (r *sessionRow) saveNote(ctx app.Context, id string) {
+	r.rowErrors = nil
+	note := strings.TrimSpace(r.note)
+	o, recorded := book.outcomeOf(r.ProvisionID, r.session())
+	if !recorded {
+		r.rowErrors.add(id+"-note", "First choose what happened to this session, then add a note")
+		return
+	}
+	o.Note = note
+	if problems := book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
+		return putOutcome(outs, o)
+	}); len(problems) > 0 {
+		r.rowErrors = errorsFrom(problems, id+"-note", nil)
+		return
+	}
+	r.more = false
+}
+
+func (r *sessionRow) clear(ctx app.Context) {
+	s := r.session()
+	book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
+		kept := outs[:0]
+		for _, o := range outs {
+			isThis := o.Status != calc.StatusMadeUp && o.Date.Equal(s.Date) && o.Seq == s.Seq
+			madeUpForThis := o.Status == calc.StatusMadeUp && o.Replaces.Equal(s.Date) && o.ReplacesSeq == s.Seq
+			if !isThis && !madeUpForThis {
+				kept = append(kept, o)
+			}
+		}
+		return kept
+	})
+	r.more = false
+	ctx.NewAction(outcomeChanged, app.T("month", r.MonthKey))
+}
+
+// putOutcome replaces the record of a session, or adds it.
+func putOutcome(outs []calc.Outcome, o calc.Outcome) []calc.Outcome {
+	for i := range outs {
+		if outs[i].Status != calc.StatusMadeUp && outs[i].Date.Equal(o.Date) && outs[i].Seq == o.Seq {
+			outs[i] = o
+			return outs
+		}
+	}
+	return append(outs, o)
+}
+
+// freeSeq is the first session number not used on day d.
+func freeSeq(outs []calc.Outcome, d calc.Date) int {
+	used := map[int]bool{}
+	for _, o := range outs {
+		if o.Date.Equal(d) {
+			used[o.Seq] = true
+		}
+	}
+	n := 0
+	for used[n] {
+		n++
+	}
+	return n
+}
+
+var weekdayNames = [...]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+
+func statusLabel(o calc.Outcome) string {
+	switch o.Status {
+	case calc.StatusDelivered:
+		return "Delivered"
+	case calc.StatusMissed:
+		return "Missed"
+	case calc.StatusChildAbsent:
+		return "Child absent"
+	case calc.StatusPrivate:
+		return "Paid by you: " + calc.FormatMoney(o.Cost)
+	}
+	return string(o.Status)
+}
+
+func statusTag(o calc.Outcome, recorded bool) string {
+	switch {
+	case !recorded:
+		return "grey"
+	case o.Status == calc.StatusDelivered:
+		return "green"
+	case o.Status == calc.StatusMissed || o.Status == calc.StatusPrivate:
+		return "red"
+	}
+	return "blue"
+}

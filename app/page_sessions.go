@@ -1,0 +1,73 @@
+package main
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+)
+
+// sessionsPage lists each provision with how many of its sessions were
+// due, delivered and missed so far, and links to record them.
+type sessionsPage struct {
+	app.Compo
+}
+
+func (p *sessionsPage) OnNav(ctx app.Context) { book.open() }
+
+func (p *sessionsPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	c := book.current()
+	provisions := provisionsOf(c)
+	if len(provisions) == 0 {
+		return newPage("Sessions",
+			app.P().Text("First add the help written in the plan."),
+			app.A().Class("button").Href(pagePath("/provisions")).Text("Add help from the plan"),
+		).backTo("/tasks")
+	}
+	cal := calc.CalendarFor(c)
+	now := today()
+	return newPage("Sessions: what happened",
+		app.P().Text("For each kind of help, say what happened to each session that was due. "+
+			"If you only know totals, like \"12 missed between February and July\", you can enter those instead."),
+		app.Ul().Class("summary-cards").Body(app.Range(provisions).Slice(func(i int) app.UI {
+			pr := provisions[i]
+			n := calc.Tally(pr, calc.Schedule(pr, cal, now), calc.Date{}, now)
+			return app.Li().Class("card").Body(
+				app.H2().Class("card-title").Text(provisionName(pr)),
+				app.P().Class("card-meta").Text(describeAmount(pr)),
+				countsLine(n),
+				app.Div().Class("card-actions").Body(
+					app.A().Href(pagePath("/sessions/log?id="+pr.ID)).Body(
+						app.Text("Record each session"), app.Span().Class("visually-hidden").Text(" of "+provisionName(pr))),
+					app.A().Href(pagePath("/sessions/count?id="+pr.ID)).Body(
+						app.Text("Enter totals only"), app.Span().Class("visually-hidden").Text(" for "+provisionName(pr))),
+				),
+			)
+		})),
+	).backTo("/tasks")
+}
+
+// countsLine says calc's counts for one provision in words.
+func countsLine(n calc.Counts) app.UI {
+	return app.Dl().Class("counts").Body(
+		countItem("Due so far", n.Due),
+		countItem("Delivered", n.Delivered),
+		countItem("Missed", n.Missed),
+		countItem("Made up", n.MadeUp),
+		countItem("Child absent", n.ChildAbsent),
+		countItem("Paid for by you", n.PaidPrivately),
+		countItem("Not recorded yet", n.Unrecorded),
+		app.Div().Class("count").Body(
+			app.Dt().Text("Share delivered"),
+			app.Dd().Text(n.PercentDelivered.StringFixed(1)+"%"),
+		),
+	)
+}
+
+func countItem(label string, n int) app.UI {
+	return app.Div().Class("count").Body(app.Dt().Text(label), app.Dd().Text(strconv.Itoa(n)))
+}
