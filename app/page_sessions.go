@@ -62,7 +62,7 @@ func countsLine(n calc.Counts) app.UI {
 		countItem("Paid for by you", n.PaidPrivately),
 		countItem("Not recorded yet", n.Unrecorded),
 		app.Div().Class("count").Body(
-			app.Dt().Text("Share delivered"),
+			app.Dt().Text("Delivered, of all due"),
 			app.Dd().Text(n.PercentDelivered.StringFixed(1)+"%"),
 		),
 	)

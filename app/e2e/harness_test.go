@@ -266,36 +266,44 @@ func binHasFlag(sub, name string) bool {
 var h1Pattern = regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`)
 var tagPattern = regexp.MustCompile(`<[^>]*>`)
 
-// readPages lists the site's pages from its top-level .html files: index.html is "/",
-// NAME.html is "/NAME", 404.html is the not-found page. So a route added to the app is
-// tested here with no change to the tests.
+// readPages lists the site's pages from its .html files: index.html is "/",
+// NAME.html is "/NAME", child/name.html is "/child/name", 404.html is the not-found page.
+// So a route added to the app is tested here with no change to the tests.
 func (s *builtSite) readPages() error {
-	entries, err := os.ReadDir(s.dir)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if e.IsDir() || path.Ext(e.Name()) != ".html" {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(s.dir, e.Name()))
+	err := filepath.WalkDir(s.dir, func(file string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		p := pageInfo{file: e.Name(), route: "/" + strings.TrimSuffix(e.Name(), ".html")}
-		if e.Name() == "index.html" {
+		rel, _ := filepath.Rel(s.dir, file)
+		rel = filepath.ToSlash(rel)
+		if e.IsDir() && rel == "web" {
+			return filepath.SkipDir // assets, not pages
+		}
+		if e.IsDir() || path.Ext(rel) != ".html" {
+			return nil
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		p := pageInfo{file: rel, route: "/" + strings.TrimSuffix(rel, ".html")}
+		if rel == "index.html" {
 			p.route = "/"
 		}
 		m := h1Pattern.FindSubmatch(data)
 		if m == nil {
-			return fmt.Errorf("%s has no <h1>: every page needs one heading that says what it is (the e2e tests use it to recognise the page)", e.Name())
+			return fmt.Errorf("%s has no <h1>: every page needs one heading that says what it is (the e2e tests use it to recognise the page)", rel)
 		}
 		p.h1 = normalizeSpace(html.UnescapeString(tagPattern.ReplaceAllString(string(m[1]), "")))
-		if e.Name() == "404.html" {
+		if rel == "404.html" {
 			s.notFound = p
 		} else {
 			s.pages = append(s.pages, p)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	sort.Slice(s.pages, func(i, j int) bool { return s.pages[i].route < s.pages[j].route })
 	if len(s.pages) == 0 || s.pages[0].route != "/" {
@@ -418,7 +426,7 @@ func (p *foreignProxy) addr() string { return p.ln.Addr().String() }
 
 // chromiumServices are hosts that Chromium itself calls in the background, whatever page
 // is open, and that no flag turns off in Debian's build: the component and extension
-// updaters (update.googleapis.com, clients2.google.com), the sign-in cookie check
+// updaters (update.googleapis.com, clients2.google.com, redirector.gvt1.com), the sign-in cookie check
 // (accounts.google.com) and the like. The proxy refuses them too, but they say nothing
 // about the app, so the tabs do not fail on them. No page of ours has any reason to call
 // one of these hosts.
@@ -430,6 +438,7 @@ var chromiumServices = map[string]bool{
 	"optimizationguide-pa.googleapis.com":     true,
 	"safebrowsingohttpgateway.googleapis.com": true,
 	"content-autofill.googleapis.com":         true,
+	"redirector.gvt1.com":                     true, // component updater downloads
 }
 
 func isChromiumService(hit string) bool {

@@ -1,0 +1,254 @@
+//go:build !js
+
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"provisiontracker/calc"
+)
+
+// Helpers that act as a person does: type into a labelled box, tick a radio, press the
+// form's button, and wait for the next page.
+
+func (tb *tab) fill(id, text string) {
+	tb.t.Helper()
+	eval[bool](tb, "emptying #"+id, `(() => { document.getElementById("`+id+`").value = ""; return true })()`)
+	tb.do("typing into #"+id, chromedp.SendKeys(chromedp.CSS("#"+id), text))
+}
+
+func (tb *tab) fillDate(id string, d, m, y string) {
+	tb.t.Helper()
+	tb.fill(id+"-day", d)
+	tb.fill(id+"-month", m)
+	tb.fill(id+"-year", y)
+}
+
+func (tb *tab) click(selector string) {
+	tb.t.Helper()
+	tb.do("clicking "+selector, chromedp.Click(chromedp.CSS(selector)))
+}
+
+// choose picks an option of a <select> the way a keyboard does: focus, then the value is set
+// and a change event fired, as the browser does when a person picks from the list.
+func (tb *tab) choose(id, value string) {
+	tb.t.Helper()
+	v, _ := json.Marshal(value)
+	eval[bool](tb, "choosing "+value+" in #"+id, `(() => { const s = document.getElementById("`+id+`");
+		s.focus(); s.value = `+string(v)+`; s.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
+}
+
+// continueTo presses the form's main button and waits until the app shows path.
+func (tb *tab) continueTo(path string) {
+	tb.t.Helper()
+	tb.click("form button[type=submit]")
+	tb.waitPath(path)
+}
+
+// waitPath waits until the page's address is path (without its query) and the app has
+// drawn it.
+func (tb *tab) waitPath(path string) {
+	tb.t.Helper()
+	want := strings.TrimSuffix(tb.site.url(path), "/")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got := eval[string](tb, "reading the address", `location.origin + location.pathname`)
+		if strings.TrimSuffix(got, "/") == want {
+			break
+		}
+		if time.Now().After(deadline) {
+			tb.fail("waiting for "+path, fmt.Errorf("the app is at %s; the page says: %s", got, tb.h1()))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tb.do("letting the page draw", chromedp.Sleep(150*time.Millisecond))
+}
+
+func (tb *tab) text(selector string) string {
+	tb.t.Helper()
+	sel, _ := json.Marshal(selector)
+	return normalizeSpace(eval[string](tb, "reading "+selector, `(document.querySelector(`+string(sel)+`) || {}).innerText || ""`))
+}
+
+// shownCounts reads the numbers in the first counts list on the page, by their labels.
+func (tb *tab) shownCounts() map[string]string {
+	tb.t.Helper()
+	return eval[map[string]string](tb, "reading the counts", `(() => {
+		const out = {};
+		for (const c of document.querySelectorAll(".counts")[0].querySelectorAll(".count")) {
+			out[c.querySelector("dt").innerText.trim()] = c.querySelector("dd").innerText.trim();
+		}
+		return out })()`)
+}
+
+func loadSeed(t *testing.T, name string) calc.Case {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot, "calc", "testdata", "seeds", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := calc.DecodeCaseFile(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func todayDate() calc.Date {
+	y, m, d := time.Now().Date()
+	return calc.MustDate(y, int(m), d)
+}
+
+// The Nottinghamshire seed case (Ombudsman decision 23 009 620), entered from scratch by
+// a parent on a phone: weekly term-time occupational therapy from February 2023, 12 of 36
+// sessions missed up to mid January 2024. After a reload every count on screen must be
+// what calc computes for calc/testdata/seeds/notts-23-009-620.json.
+func TestEnterNottinghamshireCase(t *testing.T) {
+	s := startSite(t, "/")
+	tb := s.openPage(t, "/")
+
+	tb.click("a.button-start")
+	tb.waitPath("/child/name")
+	tb.fill("first-name", "Alex")
+	tb.continueTo("/child/birth")
+	tb.continueTo("/child/council") // date of birth is optional
+	tb.choose("council", "891")
+	tb.continueTo("/tasks")
+
+	tb.navigate("/plan/kind")
+	tb.click("#kind")
+	tb.continueTo("/plan/issued")
+	tb.fillDate("date", "27", "2", "2023")
+	tb.continueTo("/plan/review")
+	tb.fillDate("date", "29", "9", "2023")
+	tb.continueTo("/plan/dates")
+	tb.continueTo("/tasks")
+
+	tb.navigate("/provisions")
+	tb.click("a[href$='/provision/type?new=1']")
+	tb.waitPath("/provision/type")
+	tb.click("#type") // occupational therapy
+	tb.continueTo("/provision/section")
+	tb.click("#section") // Section F
+	tb.continueTo("/provision/wording")
+	tb.fill("wording", "Occupational therapy every week in term time.")
+	tb.continueTo("/provision/amount")
+	tb.fill("count", "1")
+	tb.choose("per", "week")
+	tb.continueTo("/provision/weeks")
+	tb.click("#weeks")     // term time only
+	tb.click("#weekday-6") // the day changes
+	tb.continueTo("/provision/dates")
+	tb.fillDate("start", "27", "2", "2023")
+	tb.continueTo("/provision/provider")
+	tb.fill("provider", "Company A")
+	tb.continueTo("/provision/indirect")
+	tb.click("#includes-2") // no indirect work
+	tb.continueTo("/provision/check")
+	screenshot(t, tb, "check-provision")
+	tb.continueTo("/provisions")
+
+	tb.navigate("/sessions")
+	tb.click(".card-actions a[href*='/sessions/count']")
+	tb.waitPath("/sessions/count")
+	tb.fillDate("from", "27", "2", "2023")
+	tb.fillDate("to", "15", "1", "2024")
+	tb.fill("due", "36")
+	tb.fill("delivered", "24")
+	tb.fill("missed", "12")
+	tb.continueTo("/sessions")
+
+	tb.reload()
+	screenshot(t, tb, "sessions-after-reload")
+	seed := loadSeed(t, "notts-23-009-620.json")
+	p := seed.Plans[0].Provisions[0]
+	now := todayDate()
+	want := calc.Tally(p, calc.Schedule(p, calc.CalendarFor(seed), now), calc.Date{}, now)
+	got := tb.shownCounts()
+	for label, n := range map[string]int{
+		"Due so far": want.Due, "Delivered": want.Delivered, "Missed": want.Missed, "Made up": want.MadeUp,
+		"Child absent": want.ChildAbsent, "Paid for by you": want.PaidPrivately, "Not recorded yet": want.Unrecorded,
+	} {
+		if got[label] != strconv.Itoa(n) {
+			t.Errorf("%s: the page shows %q, calc computes %d for the seed file", label, got[label], n)
+		}
+	}
+	if share := want.PercentDelivered.StringFixed(1) + "%"; got["Delivered, of all due"] != share {
+		t.Errorf("share delivered: the page shows %q, calc computes %s", got["Delivered, of all due"], share)
+	}
+	if want.Missed != 12 {
+		t.Errorf("calc counts %d missed sessions for the seed, the decision says 12", want.Missed)
+	}
+	checkAxe(t, tb)
+}
+
+// One provision, start to end, with the keyboard alone: Tab to move, Space to tick,
+// arrow keys in a radio group or a list, typing into boxes, Enter to continue. Each page
+// starts from its first field, where a person lands after tabbing past the header.
+func TestProvisionWithKeyboardOnly(t *testing.T) {
+	s := startSite(t, "/")
+	tb := s.openPage(t, "/child/name")
+	tb.fill("first-name", "Sam")
+	tb.continueTo("/child/birth")
+	tb.navigate("/provision/type?new=1")
+
+	keys := func(ks ...string) {
+		tb.t.Helper()
+		for _, k := range ks {
+			tb.do("pressing "+k, chromedp.KeyEvent(k))
+		}
+	}
+	start := func(selector string) {
+		tb.t.Helper()
+		tb.do("moving to "+selector, chromedp.Focus(chromedp.CSS(selector)))
+	}
+	enterTo := func(path string) { tb.t.Helper(); keys(kb.Enter); tb.waitPath(path) }
+
+	start("#type")
+	keys(" ") // tick occupational therapy
+	enterTo("/provision/section")
+	start("#section")
+	keys(" ")
+	enterTo("/provision/wording")
+	start("#wording")
+	keys("Weekly OT", kb.Tab) // Enter in a text area is a new line: Tab to the button
+	enterTo("/provision/amount")
+	start("#count")
+	keys("1", kb.Tab, kb.Tab, kb.ArrowDown, kb.Tab) // number, past "Sessions", "a week", to Continue
+	enterTo("/provision/weeks")
+	start("#weeks")
+	// Term time; then the day group, where "it changes" is ticked until a day is chosen:
+	// Down wraps round to Monday, Down again is Tuesday; then 45 minutes.
+	keys(" ", kb.Tab, kb.ArrowDown, kb.ArrowDown, kb.Tab, "45")
+	enterTo("/provision/dates")
+	start("#start-day")
+	keys("6", kb.Tab, "3", kb.Tab, "2023")
+	enterTo("/provision/provider")
+	start("#provider")
+	keys("Company A")
+	enterTo("/provision/indirect")
+	start("#includes-2")
+	keys(" ", kb.Tab, kb.Tab) // "No", past the second question, to Continue
+	enterTo("/provision/check")
+	for _, want := range []string{"Occupational therapy", "Weekly OT", "1 session a week, term time only, 45 minutes each",
+		"Tuesday", "6 March 2023", "Company A"} {
+		if !strings.Contains(tb.text("main"), want) {
+			t.Errorf("the check page does not show %q:\n%s", want, tb.text("main"))
+		}
+	}
+	start("main form button[type=submit]")
+	enterTo("/provisions")
+	if !strings.Contains(tb.text("main"), "Occupational therapy") {
+		t.Errorf("the list does not show the new provision: %s", tb.text("main"))
+	}
+}
