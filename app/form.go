@@ -40,7 +40,7 @@ func (e formErrors) of(field string) string {
 // its field, as parents know from good public-service forms.
 func errorSummary(errs formErrors) app.UI {
 	if len(errs) == 0 {
-		return nil
+		return app.Div() // keeps the form in its place, so it is not redrawn
 	}
 	return app.Div().ID("error-summary").Class("error-summary").
 		Attr("role", "alert").Attr("tabindex", "-1").

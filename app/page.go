@@ -1,6 +1,8 @@
 package main
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -119,7 +121,7 @@ func storageWarning() app.UI {
 		msg = book.openErr
 	}
 	if msg == "" {
-		return nil
+		return app.Div() // keeps the page's parts in place, so forms are not redrawn
 	}
 	return app.Div().Class("warning").Attr("role", "alert").Body(
 		app.P().Class("warning-title").Text("Your changes are not saved on this device"),
@@ -139,9 +141,16 @@ func savedLine() app.UI {
 // focusErrorSummary moves the focus to the error summary after a page was
 // submitted with problems, so keyboard and screen reader users hear them.
 func focusErrorSummary(ctx app.Context) {
-	ctx.Defer(func(ctx app.Context) {
+	if !app.IsClient {
+		return
+	}
+	// Not ctx.Defer or ctx.After: they are tied to the element that was
+	// submitted, which the redraw may replace. A moment later the summary
+	// is in the page.
+	go func() {
+		time.Sleep(30 * time.Millisecond)
 		if el := app.Window().GetElementByID("error-summary"); el.Truthy() {
 			el.Call("focus")
 		}
-	})
+	}()
 }

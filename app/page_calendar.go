@@ -102,7 +102,7 @@ func (p *calendarPage) Render() app.UI {
 	sortBy(inset, func(a, b calc.Date) bool { return a.Before(b) })
 	content = append(content,
 		app.H2().Text("INSET days"),
-		app.P().Text("Training days when the school is closed to pupils. Sessions are not due on these days."),
+		app.P().Text("Training days when the school is closed to pupils. Help that happens in term time is not due on these days."),
 		app.If(p.removed != nil, func() app.UI {
 			return app.Div().Class("notice").Attr("role", "status").Body(
 				app.P().Text("You removed the INSET day on "+p.removed.Long()+"."),
@@ -112,15 +112,17 @@ func (p *calendarPage) Render() app.UI {
 		app.If(len(inset) == 0, func() app.UI {
 			return app.P().Class("empty").Text("You have not added any INSET days.")
 		}),
-		app.Ul().Class("inset-list").Body(app.Range(inset).Slice(func(i int) app.UI {
-			d := inset[i]
-			return app.Li().Class("inset-day").Body(
-				app.Span().Text(d.Long()),
-				app.Button().Type("button").Class("link-button").
-					OnClick(func(ctx app.Context, e app.Event) { p.removeInset(d) }).Body(
-					app.Text("Remove"), app.Span().Class("visually-hidden").Text(" the INSET day on "+d.Long())),
-			)
-		})),
+		app.If(len(inset) > 0, func() app.UI {
+			return app.Ul().Class("inset-list").Body(app.Range(inset).Slice(func(i int) app.UI {
+				d := inset[i]
+				return app.Li().Class("inset-day").Body(
+					app.Span().Text(d.Long()),
+					app.Button().Type("button").Class("link-button").
+						OnClick(func(ctx app.Context, e app.Event) { p.removeInset(d) }).Body(
+						app.Text("Remove"), app.Span().Class("visually-hidden").Text(" the INSET day on "+d.Long())),
+				)
+			}))
+		}),
 		app.Div().Class("actions").Body(
 			app.A().Class("button button-secondary").Href(pagePath("/calendar/inset")).Text("Add an INSET day"),
 			app.A().Class("button").Href(pagePath("/tasks")).Text("Back to the record"),
@@ -139,7 +141,9 @@ func (p *calendarPage) renderYear(c calc.Case, sy calc.SchoolYear) app.UI {
 	case sy.Source == calc.RuleSchoolYear(y).Source:
 		source = "We worked these dates out from the usual pattern in England. Your school's dates may be different."
 	default:
-		source = "These are the dates of " + strings.SplitN(sy.Source, " (", 2)[0] + ". Your school's dates may be different."
+		// calc names its source like "Kent County Council term dates (https://…)".
+		who := strings.TrimSuffix(strings.SplitN(sy.Source, " (", 2)[0], " term dates")
+		source = "We use the term dates of " + who + ". Your school's dates may be different."
 	}
 	var rows []summaryRow
 	for i, t := range sy.Terms {

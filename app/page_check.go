@@ -115,7 +115,7 @@ func checkProvisions(c calc.Case) app.UI {
 		n := calc.Tally(pr, calc.Schedule(pr, cal, now), calc.Date{}, now)
 		rows = append(rows,
 			summaryRow{provisionName(pr), orNone(describeAmount(pr)), withReturn("/provision/check?id="+pr.ID, checkReturn)},
-			summaryRow{"Sessions: " + strings.ToLower(provisionName(pr)), checkCountsWords(n), "/sessions"},
+			summaryRow{"Sessions of " + provisionName(pr), checkCountsWords(n), "/sessions"},
 		)
 	}
 	return summaryList(rows)

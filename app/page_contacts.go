@@ -238,7 +238,7 @@ func (p *contactPage) Render() app.UI {
 	return newQuestionPage(heading, "/contacts", p.errs,
 		questionForm(p.submit, "Save this contact",
 			app.H1().Class("question").Text(heading),
-			dateField{ID: "date", Legend: "Date", Hint: "For example, 4 4 2023.",
+			dateField{ID: "date", Legend: "When were you in touch?", Hint: "For example, 4 4 2023.",
 				Value: &p.date, Error: p.errs.of("date")}.render(&p.Compo),
 			radioField{ID: "kind", Legend: "How were you in touch?", Options: contactKinds,
 				Value: &p.kind, Error: p.errs.of("kind")}.render(&p.Compo),

@@ -16,27 +16,30 @@ import (
 // complaintDate is one date of the complaint a page can ask for.
 type complaintDate struct {
 	id, path, label, hint string
+	short                 string // its name on a summary
 	field                 func(c *calc.Complaint) *calc.Date
 }
 
 var (
 	complaintNoticed = complaintDate{"noticed", "problem_noticed", "When did you first know the help was not happening?",
 		"The Ombudsman usually wants complaints within 12 months of this date. A guess is fine, for example 1 3 2023.",
+		"You knew of the problem",
 		func(c *calc.Complaint) *calc.Date { return &c.ProblemNoticed }}
-	complaintStage1Sent = complaintDate{"sent", "stage1_sent", "You sent your complaint", "",
+	complaintStage1Sent = complaintDate{"sent", "stage1_sent", "You sent your complaint", "", "Stage 1: complaint sent",
 		func(c *calc.Complaint) *calc.Date { return &c.Stage1Sent }}
-	complaintStage1Ack = complaintDate{"ack", "stage1_acknowledged", "The council said it got your complaint (optional)", "",
+	complaintStage1Ack = complaintDate{"ack", "stage1_acknowledged", "The council said it got your complaint (optional)", "", "Stage 1: council said it got it",
 		func(c *calc.Complaint) *calc.Date { return &c.Stage1Acknowledged }}
-	complaintStage1Answer = complaintDate{"answered", "stage1_answered", "The council answered your complaint (optional)", "",
+	complaintStage1Answer = complaintDate{"answered", "stage1_answered", "The council answered your complaint (optional)", "", "Stage 1: council answered",
 		func(c *calc.Complaint) *calc.Date { return &c.Stage1Answered }}
-	complaintStage2Sent = complaintDate{"sent", "stage2_sent", "You asked for stage 2", "",
+	complaintStage2Sent = complaintDate{"sent", "stage2_sent", "You asked for stage 2", "", "Stage 2: complaint sent",
 		func(c *calc.Complaint) *calc.Date { return &c.Stage2Sent }}
-	complaintStage2Ack = complaintDate{"ack", "stage2_acknowledged", "The council said it got your stage 2 complaint (optional)", "",
+	complaintStage2Ack = complaintDate{"ack", "stage2_acknowledged", "The council said it got your stage 2 complaint (optional)", "", "Stage 2: council said it got it",
 		func(c *calc.Complaint) *calc.Date { return &c.Stage2Acknowledged }}
-	complaintStage2Answer = complaintDate{"answered", "stage2_answered", "The council answered at stage 2 (optional)", "",
+	complaintStage2Answer = complaintDate{"answered", "stage2_answered", "The council answered at stage 2 (optional)", "", "Stage 2: council answered",
 		func(c *calc.Complaint) *calc.Date { return &c.Stage2Answered }}
 	complaintOmbudsman = complaintDate{"ombudsman", "ombudsman_sent", "When did you complain to the Ombudsman?",
 		"The Local Government and Social Care Ombudsman. Leave it empty if you have not complained to them.",
+		"Complaint to the Ombudsman",
 		func(c *calc.Complaint) *calc.Date { return &c.OmbudsmanSent }}
 )
 
@@ -416,19 +419,7 @@ func (p *delaysPage) Render() app.UI {
 }
 
 // complaintDateName is a short name for a complaint date on a summary.
-func complaintDateName(d complaintDate) string {
-	switch d.path {
-	case "problem_noticed":
-		return "You knew of the problem"
-	case "ombudsman_sent":
-		return "Complaint to the Ombudsman"
-	}
-	stage := "Stage 1: "
-	if strings.HasPrefix(d.path, "stage2") {
-		stage = "Stage 2: "
-	}
-	return stage + strings.ToLower(strings.TrimSuffix(d.label, " (optional)"))
-}
+func complaintDateName(d complaintDate) string { return d.short }
 
 // complaintPolicyWords says the time limits in use in one sentence.
 func complaintPolicyWords(pol calc.ComplaintPolicy) string {

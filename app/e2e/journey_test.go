@@ -21,9 +21,14 @@ import (
 // Helpers that act as a person does: type into a labelled box, tick a radio, press the
 // form's button, and wait for the next page.
 
+// fill replaces what a box holds, as a person does: select what is there, then type (or
+// delete it).
 func (tb *tab) fill(id, text string) {
 	tb.t.Helper()
-	eval[bool](tb, "emptying #"+id, `(() => { document.getElementById("`+id+`").value = ""; return true })()`)
+	eval[bool](tb, "selecting #"+id, `(() => { const e = document.getElementById("`+id+`"); e.focus(); e.select(); return true })()`)
+	if text == "" {
+		text = kb.Delete
+	}
 	tb.do("typing into #"+id, chromedp.SendKeys(chromedp.CSS("#"+id), text))
 }
 
