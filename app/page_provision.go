@@ -537,7 +537,7 @@ func (p *provisionCheckPage) submit(ctx app.Context) {
 		return
 	}
 	book.draft = nil
-	ctx.Navigate(pagePath("/provisions"))
+	goNext(ctx, "/provisions")
 }
 
 func orNone(s string) string {

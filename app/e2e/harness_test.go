@@ -1038,6 +1038,9 @@ var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // screenshot saves the whole page, as a phone would show it scrolled through, to
 // app/e2e/screenshots/TEST--NAME.png (git-ignored) for people to look at.
+// (A full-page capture resizes the viewport for a moment, and Chromium may then put a
+// later click on the same page in the wrong place: take it after the page's last click,
+// or navigate first.)
 func screenshot(t testing.TB, tb *tab, name string) string {
 	t.Helper()
 	buf, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
@@ -1045,6 +1048,7 @@ func screenshot(t testing.TB, tb *tab, name string) string {
 		t.Logf("screenshot %s: %v", name, err)
 		return ""
 	}
+
 	if err := os.MkdirAll("screenshots", 0o755); err != nil {
 		t.Logf("screenshot %s: %v", name, err)
 		return ""

@@ -257,3 +257,25 @@ func TestProvisionWithKeyboardOnly(t *testing.T) {
 		t.Errorf("the list does not show the new provision: %s", tb.text("main"))
 	}
 }
+
+// waitFor waits until an element matching selector is on the page.
+func (tb *tab) waitFor(selector string) {
+	tb.t.Helper()
+	for end := time.Now().Add(10 * time.Second); count(tb, selector) == 0; {
+		if time.Now().After(end) {
+			tb.fail("waiting for "+selector, fmt.Errorf("not on the page: %s", tb.text("main")))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// waitForText waits until the element matching selector contains text.
+func (tb *tab) waitForText(selector, text string) {
+	tb.t.Helper()
+	for end := time.Now().Add(10 * time.Second); !strings.Contains(tb.text(selector), text); {
+		if time.Now().After(end) {
+			tb.fail("waiting for "+text, fmt.Errorf("%s says: %s", selector, tb.text(selector)))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
