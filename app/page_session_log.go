@@ -10,13 +10,15 @@ import (
 )
 
 // outcomeChanged is the action a session row sends after saving, so the
-// counts and the month headings catch up without redrawing every row.
+// counts catch up. (The row's own month is redrawn anyway: go-app redraws
+// the component that handled an event and everything around it, but not
+// the other months.)
 const outcomeChanged = "pt-outcome-changed"
 
 // sessionLogPage lists the sessions a provision was due, month by month,
-// each with one-tap buttons. Only open months draw their rows, so a log
-// of thousands of sessions stays quick: after a tap go-app redraws the
-// page, but the closed months and unchanged rows are left as they are.
+// each with one-tap buttons. Only open months draw their rows, and a tap
+// redraws only its own month and the counts: the other months' fields do
+// not change, so go-app leaves them as they are.
 type sessionLogPage struct {
 	app.Compo
 	id     string
@@ -153,14 +155,6 @@ type sessionMonth struct {
 }
 
 func (m *sessionMonth) OnInit() { m.open = m.StartOpen }
-
-func (m *sessionMonth) OnMount(ctx app.Context) {
-	ctx.Handle(outcomeChanged, func(ctx app.Context, a app.Action) {
-		if a.Tags.Get("month") == m.Month.Key {
-			ctx.Update()
-		}
-	})
-}
 
 func (m *sessionMonth) unrecorded() []calc.Session {
 	var out []calc.Session
