@@ -116,8 +116,9 @@ func todayDate() calc.Date {
 
 // The Nottinghamshire seed case (Ombudsman decision 23 009 620), entered from scratch by
 // a parent on a phone: weekly term-time occupational therapy from February 2023, 12 of 36
-// sessions missed up to mid January 2024. After a reload every count on screen must be
-// what calc computes for calc/testdata/seeds/notts-23-009-620.json.
+// sessions missed up to mid January 2024, and the parent's emails to the council. After a
+// reload every count and amount on screen must be what calc computes for
+// calc/testdata/seeds/notts-23-009-620.json.
 func TestEnterNottinghamshireCase(t *testing.T) {
 	s := startSite(t, "/")
 	tb := s.openPage(t, "/")
@@ -195,6 +196,59 @@ func TestEnterNottinghamshireCase(t *testing.T) {
 		t.Errorf("calc counts %d missed sessions for the seed, the decision says 12", want.Missed)
 	}
 	checkAxe(t, tb)
+
+	// The contacts with the council, as the decision tells them.
+	for _, ct := range seed.Contacts {
+		tb.navigate("/contact?new=1")
+		d := strings.Split(ct.Date.String(), "-")
+		tb.fillDate("date", d[2], d[1], d[0])
+		tb.click("#kind") // email, as in the decision
+		tb.fill("with", ct.With)
+		tb.fill("said", ct.Said)
+		if ct.Promised != "" {
+			tb.fill("promised", ct.Promised)
+		}
+		if !ct.ReplyDueBy.IsZero() {
+			r := strings.Split(ct.ReplyDueBy.String(), "-")
+			tb.fillDate("reply-due", r[2], r[1], r[0])
+		}
+		if !ct.Replied.IsZero() {
+			r := strings.Split(ct.Replied.String(), "-")
+			tb.fillDate("replied", r[2], r[1], r[0])
+		}
+		tb.continueTo("/contacts")
+	}
+
+	// Every amount of the estimate on the summary equals calc's for the seed file.
+	tb.navigate("/summary")
+	tb.reload()
+	est := calc.EstimateCase(seed, calc.DefaultRules(), now)
+	shown := eval[map[string]string](tb, "reading the estimate", `(() => {
+		const out = {};
+		for (const line of document.querySelectorAll("[data-line]"))
+			for (const a of line.querySelectorAll("[data-amount]"))
+				out[line.dataset.line.split(":")[0] + " " + a.dataset.amount] = a.querySelector("dd").innerText.trim();
+		return out })()`)
+	wantShown := map[string]string{
+		"total low": calc.FormatMoney(est.Low), "total typical": calc.FormatMoney(est.Typical), "total high": calc.FormatMoney(est.High),
+	}
+	for _, l := range est.Lines {
+		kind := strings.Split(l.Key, ":")[0]
+		wantShown[kind+" low"], wantShown[kind+" typical"], wantShown[kind+" high"] =
+			calc.FormatMoney(l.Low), calc.FormatMoney(l.Typical), calc.FormatMoney(l.High)
+	}
+	for k, v := range wantShown {
+		if shown[k] != v {
+			t.Errorf("estimate %s: the summary shows %q, calc computes %s", k, shown[k], v)
+		}
+	}
+	if len(shown) != len(wantShown) {
+		t.Errorf("the summary shows %d amounts, calc has %d: %v", len(shown), len(wantShown), shown)
+	}
+	if wantShown["missed_sessions typical"] != "£600.00" {
+		t.Errorf("calc's missed-session line is %s, the Ombudsman's was 12 × £50 = £600.00", wantShown["missed_sessions typical"])
+	}
+	screenshot(t, tb, "summary")
 }
 
 // One provision, start to end, with the keyboard alone: Tab to move, Space to tick,
