@@ -56,8 +56,11 @@ bench: wasm
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
 fuzz:
-	@for f in $$($(GO) test -list 'Fuzz.*' ./calc/ | grep ^Fuzz); do \
-		$(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=20s ./calc/ || exit 1; done
+	@for pkg in ./calc/ ./backup/ ./casestore/ ./letters/; do \
+		for f in $$($(GO) test -list 'Fuzz.*' $$pkg | grep ^Fuzz); do \
+			echo "fuzz $$pkg $$f"; \
+			$(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=20s -fuzzminimizetime=10x $$pkg || exit 1; \
+		done; done
 
 ## Assets -------------------------------------------------------------------
 

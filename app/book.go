@@ -22,6 +22,18 @@ type caseBook struct {
 	saved     time.Time
 	saveError string // the last save failed: shown until a save works
 	conflict  bool   // another tab saved a newer version of this case
+	// dirty is set while c holds changes that are not in storage (a save
+	// failed or met a newer version from another tab). The changes stay on
+	// screen and in backups made now; nothing from another tab replaces
+	// them without the parent choosing.
+	dirty bool
+	// other is the newer version another tab saved, while the parent
+	// chooses between it and this tab's (see keepOther and keepMine).
+	other *casestore.ConflictError
+	// notice is a short message about something that happened without the
+	// parent doing it here ("Updated from another tab"), shown until the
+	// next page.
+	notice string
 
 	// draft is a provision being added or changed. It joins the record
 	// only when the parent saves it on its check page, so a half-answered
@@ -87,6 +99,7 @@ func (b *caseBook) switchTo(id string) error {
 		return err
 	}
 	b.id, b.rev, b.conflict, b.saveError = id, rev, false, ""
+	b.dirty, b.other, b.notice = false, nil, ""
 	b.setCase(c)
 	b.store.SetCurrent(id)
 	return nil
@@ -157,18 +170,137 @@ func (b *caseBook) commit(next calc.Case) []calc.FieldError {
 	var conflict *casestore.ConflictError
 	switch {
 	case errors.As(err, &conflict):
-		b.conflict = true
-		b.saveError = "This child's record was changed in another tab or window. " +
-			"Your last change was not saved, so that nothing is overwritten. Reload the page to see the newest version."
+		// Keep this tab's change on screen (nothing typed is lost) and let
+		// the parent choose which version to keep.
+		b.setCase(next)
+		b.dirty = true
+		b.setConflict(conflict)
 		return nil
 	case err != nil:
 		b.setCase(next)
+		b.dirty = true
 		b.saveError = err.Error()
 		return nil
 	}
 	b.rev, b.saved, b.saveError = rev, time.Now(), ""
+	b.dirty, b.conflict, b.other = false, false, nil
 	b.setCase(next)
 	return nil
+}
+
+// setConflict records that another tab saved a newer version.
+func (b *caseBook) setConflict(ce *casestore.ConflictError) {
+	b.conflict, b.other = true, ce
+	b.saveError = ce.Error()
+}
+
+// otherTabChanged is called with the key of each browser "storage" event
+// (another tab of the app wrote; "" when storage was cleared). When the
+// open case changed there, it is loaded again, unless this tab has changes
+// that are not saved: then the parent chooses which version to keep.
+func (b *caseBook) otherTabChanged(key string) {
+	b.open()
+	ch, ok := b.store.Changed(key)
+	if !ok || b.id == "" {
+		return
+	}
+	if ch.All {
+		s, exists := b.store.Summary(b.id)
+		if !exists {
+			ch = casestore.Change{ID: b.id, Deleted: true}
+		} else {
+			ch = casestore.Change{ID: b.id, Revision: s.Revision}
+		}
+	}
+	if ch.ID != b.id {
+		return // another child's record: the list and the reminders read the store
+	}
+	if ch.Deleted {
+		if b.dirty {
+			// Keep what is on screen so it can still be backed up.
+			b.saveError = casestore.ErrNotFound.Error() + " What is on this screen is not saved: download a backup to keep it."
+			return
+		}
+		b.id, b.rev, b.c, b.draft, b.removed = "", 0, calc.Case{}, nil, nil
+		b.index = nil
+		b.notice = "This record was deleted in another tab or window."
+		return
+	}
+	if ch.Revision == b.rev && (b.other == nil || b.other.Revision == ch.Revision) {
+		return // only the backup mark changed, or nothing new
+	}
+	c, rev, err := b.store.Load(b.id)
+	if err != nil {
+		return // the store lists it as a problem; what is on screen stays
+	}
+	if b.dirty {
+		s, _ := b.store.Summary(b.id)
+		b.setConflict(&casestore.ConflictError{ID: b.id, Revision: rev, SavedAt: s.Updated, Case: c, ChildName: c.Child.FirstName})
+		return
+	}
+	b.rev, b.conflict, b.other, b.removed = rev, false, nil, nil
+	b.setCase(c)
+	b.notice = "Updated from another tab"
+}
+
+// keepOther drops this tab's unsaved change and shows the version another
+// tab saved.
+func (b *caseBook) keepOther() {
+	c, rev, err := b.store.Load(b.id)
+	if err != nil {
+		b.saveError = err.Error()
+		return
+	}
+	b.rev, b.dirty, b.conflict, b.other, b.saveError, b.removed = rev, false, false, nil, "", nil
+	b.setCase(c)
+	b.notice = "Now showing the version saved in the other tab."
+}
+
+// keepMine saves this tab's version on top of the newer one. If the other
+// tab saved yet again since the parent was asked, they are asked again.
+func (b *caseBook) keepMine() {
+	if b.other == nil {
+		return
+	}
+	c, rev, err := b.store.Load(b.id)
+	switch {
+	case errors.Is(err, casestore.ErrNotFound):
+		// Deleted in the other tab: keep this version as a new record.
+		id, rev, err := b.store.Create(b.c)
+		if err != nil {
+			b.saveError = err.Error()
+			return
+		}
+		b.id, b.rev = id, rev
+		b.store.SetCurrent(id)
+	case err != nil:
+		b.saveError = err.Error()
+		return
+	case rev != b.other.Revision:
+		s, _ := b.store.Summary(b.id)
+		b.setConflict(&casestore.ConflictError{ID: b.id, Revision: rev, SavedAt: s.Updated, Case: c, ChildName: c.Child.FirstName})
+		return
+	default:
+		newRev, err := b.store.Save(b.id, b.c, rev)
+		var ce *casestore.ConflictError
+		if errors.As(err, &ce) {
+			b.setConflict(ce)
+			return
+		}
+		if err != nil {
+			b.saveError = err.Error()
+			return
+		}
+		b.rev = newRev
+	}
+	b.dirty, b.conflict, b.other, b.saveError, b.saved = false, false, nil, "", time.Now()
+	b.notice = "Saved this tab's version."
+}
+
+// forgetAll empties the book after everything was deleted.
+func (b *caseBook) forgetAll() {
+	b.id, b.rev, b.c, b.draft, b.removed, b.index = "", 0, calc.Case{}, nil, nil, nil
+	b.dirty, b.conflict, b.other, b.saveError, b.notice, b.saved = false, false, nil, "", "", time.Time{}
 }
 
 // cloneCase deep-copies a case through its case-file form, so an edit can

@@ -93,7 +93,7 @@ func (p *page) Render() app.UI {
 		}),
 		app.Main().ID("main").Class("width main").Body(
 			app.If(p.Back != "", func() app.UI { return backLink(p.Back) }),
-			storageWarning(),
+			dataSafetyNotices(),
 			errorSummary(p.Errors),
 			app.If(!p.Question, func() app.UI { return app.H1().Text(p.Title) }),
 			app.Div().Body(p.Content...),
@@ -107,25 +107,10 @@ func (p *page) Render() app.UI {
 					app.If(book.hasCase(), func() app.UI {
 						return app.Li().Body(app.A().Href(pagePath("/children")).Text("Your children's records"))
 					}),
+					app.Li().Body(app.A().Href(pagePath("/backup")).Text("Back up or import")),
 				),
 			),
 		),
-	)
-}
-
-// storageWarning tells the parent, plainly and at once, when what they type
-// is not being kept on the device.
-func storageWarning() app.UI {
-	msg := book.saveError
-	if msg == "" {
-		msg = book.openErr
-	}
-	if msg == "" {
-		return app.Div() // keeps the page's parts in place, so forms are not redrawn
-	}
-	return app.Div().Class("warning").Attr("role", "alert").Body(
-		app.P().Class("warning-title").Text("Your changes are not saved on this device"),
-		app.P().Text(msg),
 	)
 }
 

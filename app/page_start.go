@@ -37,8 +37,14 @@ func (p *startPage) Render() app.UI {
 				app.A().Class("button button-secondary").Href(pagePath("/child/name?new=1")).Text("Start a record for another child"),
 			)
 		}).Else(func() app.UI {
-			return app.Div().Class("actions").Body(
-				app.A().Class("button button-start").Href(pagePath("/child/name")).Text("Start now"),
+			return app.Div().Body(
+				app.Div().Class("actions").Body(
+					app.A().Class("button button-start").Href(pagePath("/child/name")).Text("Start now"),
+				),
+				app.P().Body(
+					app.Text("Moving to a new phone? "),
+					app.A().Href(pagePath("/import")).Text("Import a backup file"),
+				),
 			)
 		}),
 		app.Div().Class("callout").Body(

@@ -24,6 +24,7 @@ func (p *tasksPage) Render() app.UI {
 	tasks := tasksFor(c, today())
 	return newPage(c.Child.FirstName+"'s record",
 		app.P().Text("Fill in each part. You can stop at any time: what you enter is saved on this device straight away."),
+		keepSafeReminder(),
 		app.Ol().Class("task-list").Body(app.Range(tasks).Slice(func(i int) app.UI {
 			t := tasks[i]
 			id := "task-status-" + strconv.Itoa(i)

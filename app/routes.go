@@ -53,6 +53,13 @@ var routes = []route{
 	{"/calendar/term", func() app.Composer { return &calendarTermPage{} }},
 	{"/calendar/inset", func() app.Composer { return &calendarInsetPage{} }},
 	{"/check", func() app.Composer { return &checkPage{} }},
+	{"/summary", func() app.Composer { return &summaryPage{} }},
+	{"/letter", func() app.Composer { return &letterPage{} }},
+	{"/letter/details", func() app.Composer { return &letterDetailsPage{} }},
+	{"/backup", func() app.Composer { return &backupPage{} }},
+	{"/import", func() app.Composer { return &importPage{} }},
+	{"/delete", func() app.Composer { return &deletePage{} }},
+	{"/problems", func() app.Composer { return &problemsPage{} }},
 }
 
 // appName is the app's name, as people see it.

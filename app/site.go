@@ -257,7 +257,7 @@ func finishFiles(out string, useBrotli bool) (int, error) {
 		}
 		switch {
 		case path.Ext(p) == ".html":
-			data = emptySocialMeta.ReplaceAll(data, nil)
+			data = addCSP(emptySocialMeta.ReplaceAll(data, nil))
 		case filepath.Base(p) == "app.js":
 			// go-app's update check rejects when offline, and nothing
 			// catches it: a console error on every offline start.

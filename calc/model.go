@@ -19,6 +19,32 @@ type Case struct {
 	Calendar      CalendarSettings `json:"calendar,omitzero"`
 	RateOverrides []RateOverride   `json:"rate_overrides,omitempty"`
 	Notes         string           `json:"notes,omitempty"`
+	// Letter is what the parent types for the letters (package letters).
+	Letter LetterDetails `json:"letter,omitzero"`
+}
+
+// LetterDetails is what the parent types for the complaint letters: their
+// own details, who the letter goes to, and the parts only they can write.
+// It is kept in the case so the letters can be printed again later.
+type LetterDetails struct {
+	SenderName    string   `json:"sender_name,omitempty"`
+	SenderAddress []string `json:"sender_address,omitempty"` // one line each
+	SenderEmail   string   `json:"sender_email,omitempty"`
+	SenderPhone   string   `json:"sender_phone,omitempty"`
+	// RecipientName is a named person ("Ms Priya Patel"); empty gives
+	// "Dear Sir or Madam" and "Yours faithfully".
+	RecipientName    string   `json:"recipient_name,omitempty"`
+	RecipientRole    string   `json:"recipient_role,omitempty"` // "Complaints Manager"
+	RecipientAddress []string `json:"recipient_address,omitempty"`
+	School           string   `json:"school,omitempty"`
+	Impact           string   `json:"impact,omitempty"` // the parent's own words: how it affected the child
+	Extra            string   `json:"extra,omitempty"`  // anything else to add
+	// NotResolved says why the stage 1 answer did not put things right
+	// (stage 2 and the Ombudsman form).
+	NotResolved string   `json:"not_resolved,omitempty"`
+	CC          []string `json:"cc,omitempty"` // copies, e.g. "Mr Jones, SEN caseworker"
+	// Stage1Reference is the council's reference for the stage 1 complaint.
+	Stage1Reference string `json:"stage1_reference,omitempty"`
 }
 
 // Child is the child the plan is for.

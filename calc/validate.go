@@ -3,6 +3,7 @@ package calc
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -149,6 +150,7 @@ func Validate(c Case) []FieldError {
 		v.add("contacts", "Too many contacts")
 	}
 	validateComplaint(v, c.Complaint)
+	validateLetter(v, c.Letter)
 	for i, sy := range c.Calendar.SchoolYears {
 		validateSchoolYear(v, "calendar.school_years["+strconv.Itoa(i)+"]", sy)
 	}
@@ -451,4 +453,56 @@ func validateSchoolYear(v *validator, path string, sy SchoolYear) {
 		v.date(path+".inset_days["+strconv.Itoa(i)+"]", d, true)
 	}
 	v.text(path+".source", sy.Source, maxLongText, false, "")
+}
+
+// Limits of the letter details.
+const (
+	maxLetterLines = 10 // address lines
+	maxLetterCC    = 10 // people copied in
+)
+
+// plainText checks that a text the parent typed has no control characters
+// (a slip when pasting); a long text may have line breaks.
+func (v *validator) plainText(path, s string, max int, multiline bool) {
+	v.text(path, s, max, false, "")
+	for _, r := range s {
+		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\r')) {
+			if multiline {
+				v.add(path, "Remove the hidden control characters (only line breaks are allowed)")
+			} else {
+				v.add(path, "Keep this on one line, without hidden control characters")
+			}
+			return
+		}
+	}
+}
+
+// lines checks a list of one-line texts, like an address.
+func (v *validator) lines(path string, ls []string, max int, what string) {
+	if len(ls) > max {
+		v.add(path, "Too many "+what+": the most is "+strconv.Itoa(max))
+	}
+	for i, l := range ls {
+		v.plainText(path+"["+strconv.Itoa(i)+"]", l, maxShortText, false)
+	}
+}
+
+func validateLetter(v *validator, l LetterDetails) {
+	const p = "letter."
+	v.plainText(p+"sender_name", l.SenderName, maxShortText, false)
+	v.lines(p+"sender_address", l.SenderAddress, maxLetterLines, "address lines")
+	v.plainText(p+"sender_email", l.SenderEmail, maxShortText, false)
+	if e := strings.TrimSpace(l.SenderEmail); e != "" && (!strings.Contains(e, "@") || strings.ContainsAny(e, " <>")) {
+		v.add(p+"sender_email", "Enter an email address like name@example.com")
+	}
+	v.plainText(p+"sender_phone", l.SenderPhone, maxShortText, false)
+	v.plainText(p+"recipient_name", l.RecipientName, maxShortText, false)
+	v.plainText(p+"recipient_role", l.RecipientRole, maxShortText, false)
+	v.lines(p+"recipient_address", l.RecipientAddress, maxLetterLines, "address lines")
+	v.plainText(p+"school", l.School, maxShortText, false)
+	v.plainText(p+"impact", l.Impact, maxLongText, true)
+	v.plainText(p+"extra", l.Extra, maxLongText, true)
+	v.plainText(p+"not_resolved", l.NotResolved, maxLongText, true)
+	v.lines(p+"cc", l.CC, maxLetterCC, "people to copy in")
+	v.plainText(p+"stage1_reference", l.Stage1Reference, maxShortText, false)
 }

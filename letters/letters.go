@@ -39,28 +39,12 @@ const SocialCareStage1Days = 10
 // (see Available).
 var ErrNotAvailable = errors.New("this letter does not fit the case")
 
-// Inputs is what the parent types for a letter. It is JSON-friendly so the
-// store can keep it in the case later.
-type Inputs struct {
-	SenderName    string   `json:"sender_name,omitempty"`
-	SenderAddress []string `json:"sender_address,omitempty"`
-	SenderEmail   string   `json:"sender_email,omitempty"`
-	SenderPhone   string   `json:"sender_phone,omitempty"`
-	// RecipientName is a named person ("Ms Priya Patel"); empty gives
-	// "Dear Sir or Madam" and "Yours faithfully".
-	RecipientName    string   `json:"recipient_name,omitempty"`
-	RecipientRole    string   `json:"recipient_role,omitempty"` // "Complaints Manager"
-	RecipientAddress []string `json:"recipient_address,omitempty"`
-	School           string   `json:"school,omitempty"`
-	Impact           string   `json:"impact,omitempty"` // the parent's own words: how it affected the child
-	Extra            string   `json:"extra,omitempty"`  // anything else to add
-	// NotResolved says why the stage 1 answer did not put things right
-	// (stage 2 and the Ombudsman form).
-	NotResolved string   `json:"not_resolved,omitempty"`
-	CC          []string `json:"cc,omitempty"` // copies, e.g. "Mr Jones, SEN caseworker"
-	// Stage1Reference is the council's reference for the stage 1 complaint.
-	Stage1Reference string `json:"stage1_reference,omitempty"`
-}
+// Inputs is what the parent types for a letter. It is kept in the case
+// (calc.Case.Letter), so the letters can be written again at any time.
+type Inputs = calc.LetterDetails
+
+// InputsFrom returns the letter details saved in the case.
+func InputsFrom(c calc.Case) Inputs { return c.Letter }
 
 // Block kinds.
 const (

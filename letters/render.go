@@ -108,7 +108,7 @@ func (t *Table) text() string {
 	for i, r := range rows {
 		for c, cell := range r {
 			width[c] = max(width[c], utf8.RuneCountInString(flat(cell)))
-			if i > 0 && cell != "" && !numeric(cell) {
+			if i > 0 && cell != "" && !IsAmount(cell) {
 				right[c] = false
 			}
 		}
@@ -216,7 +216,9 @@ func wrap(s string, n int) []string {
 
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func numeric(s string) bool {
+// IsAmount reports whether a table cell is a number, an amount of money
+// or a percentage, which letters set right-aligned.
+func IsAmount(s string) bool {
 	s = strings.TrimPrefix(s, "£")
 	if s == "" {
 		return false
@@ -387,7 +389,7 @@ func (t *Table) html() string {
 	}
 	w.WriteString("</tr></thead>\n<tbody>\n")
 	cell := func(s string) {
-		if numeric(s) {
+		if IsAmount(s) {
 			w.WriteString("<td class=\"n\">" + e(s) + "</td>")
 		} else {
 			w.WriteString("<td>" + e(s) + "</td>")

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -45,6 +46,12 @@ func TestHarnessCatchesProblems(t *testing.T) {
 	if !slices.ContainsFunc(tb.requestedURLs(), func(u string) bool { return u == s.url("/web/app.wasm") }) {
 		t.Errorf("the page's requests do not include %s: %q", s.url("/web/app.wasm"), tb.requestedURLs())
 	}
+	// The app's Content-Security-Policy would stop the third-party requests before they
+	// reach the network (TestContentSecurityPolicy checks that); here the proxy must see them.
+	if _, err := chromedp.Call(tb.ctx, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	tb.reload()
 	rec := &recorder{TB: t}
 	tb.t = rec
 	tb.do("making trouble", chromedp.Evaluate[chromedp.Void](`

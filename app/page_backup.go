@@ -1,0 +1,223 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/backup"
+)
+
+// keepSafe reminds the parent of the two things that protect a record
+// kept only in a browser: a backup file made since the last change, and,
+// on an iPhone or iPad in Safari, adding the app to the Home Screen
+// (Safari deletes a site's data after 7 days of use without a visit).
+// The tasks page and the backup page show it.
+type keepSafe struct {
+	app.Compo
+	// State sums up the record's backup state: go-app redraws a child
+	// component only when one of its exported fields changes.
+	State        string
+	onBackupPage bool // no link to the page the parent is on
+	apple        bool
+	installed    bool
+}
+
+// keepSafeReminder returns the reminder for the tasks page.
+func keepSafeReminder() app.UI { return &keepSafe{State: keepSafeState()} }
+
+func keepSafeState() string {
+	if !book.hasCase() {
+		return ""
+	}
+	s, _ := book.store.Summary(book.id)
+	return fmt.Sprint(book.id, s.Revision, s.BackedUpRev, book.dirty)
+}
+
+func (k *keepSafe) OnMount(ctx app.Context) {
+	k.apple = ctx.IsAppleBrowser()
+	k.installed = isInstalled()
+}
+
+func (k *keepSafe) Render() app.UI {
+	var parts []app.UI
+	if book.hasCase() && (book.dirty || book.store.NeedsBackup(book.id)) {
+		name := book.current().Child.FirstName
+		if name == "" {
+			name = "your child"
+		}
+		s, _ := book.store.Summary(book.id)
+		text := "You have not downloaded a backup of " + name + "'s record yet."
+		if !s.BackedUpAt.IsZero() {
+			text = "You have changed " + name + "'s record since your last backup on " + backupDate(s.BackedUpAt) + "."
+		}
+		text += " If this phone is lost or the browser clears its data, a backup file is the only copy."
+		body := []app.UI{app.P().Class("reminder-title").Text("Make a backup"), app.P().Text(text)}
+		if !k.onBackupPage {
+			body = append(body, app.P().Body(app.A().Href(pagePath("/backup")).Text("Download a backup")))
+		}
+		parts = append(parts, app.Div().Class("callout reminder backup-reminder").Body(body...))
+	}
+	if k.apple && !k.installed {
+		parts = append(parts, app.Div().Class("callout reminder home-screen-tip").Body(
+			app.P().Class("reminder-title").Text("On an iPhone or iPad: add this app to your Home Screen"),
+			app.P().Text("Safari deletes what a website saved if you do not open it for 7 days. "+
+				"An app on your Home Screen keeps its information."),
+			app.Ol().Class("list").Body(
+				app.Li().Text("Download a backup first: the Home Screen app starts empty, as it keeps its own copy."),
+				app.Li().Text("In Safari, tap the Share button (a square with an arrow), then Add to Home Screen."),
+				app.Li().Text("Open Provision Tracker from your Home Screen and import the backup."),
+			),
+		))
+	}
+	return app.Div().Class("keep-safe").Body(parts...)
+}
+
+// backupPage downloads the open record as a backup file, optionally locked
+// with a passphrase. It works from what is on screen, so a change that
+// could not be saved (storage full) can still be taken off the device.
+type backupPage struct {
+	app.Compo
+	lock    string // "no" or "yes"
+	pass    string
+	pass2   string
+	errs    formErrors
+	working bool
+	done    string      // name of the file just downloaded
+	ctx     app.Context // the page's own, for work that finishes later
+}
+
+func (p *backupPage) OnNav(ctx app.Context) {
+	book.open()
+	p.ctx = ctx
+	p.lock, p.pass, p.pass2, p.errs, p.working, p.done = "no", "", "", nil, false, ""
+}
+
+func (p *backupPage) Render() app.UI {
+	if !book.hasCase() {
+		return newPage("Download a backup",
+			app.P().Text("There is no record on this device to back up yet."),
+			app.P().Body(app.A().Href(pagePath("/import")).Text("Import a backup file")),
+		)
+	}
+	c := book.current()
+	name := c.Child.FirstName
+	s, _ := book.store.Summary(book.id)
+	last := "Never"
+	if !s.BackedUpAt.IsZero() {
+		last = backupDate(s.BackedUpAt)
+	}
+	return newPage("Download a backup",
+		&keepSafe{onBackupPage: true, State: keepSafeState()},
+		app.P().Text("A backup is a file with everything you entered for "+name+". "+
+			"Keep it somewhere safe, such as your email or a cloud drive. "+
+			"If this phone is lost or the browser clears its data, you can import it again, on this or another device."),
+		summaryList([]summaryRow{
+			{Key: "Record", Value: name + "'s record"},
+			{Key: "Last backup", Value: last},
+		}),
+		app.If(p.done != "", func() app.UI {
+			return app.Div().Class("notice").Attr("role", "status").ID("backup-done").Body(
+				app.P().Text(downloadStatus(true, p.done)),
+			)
+		}),
+		questionForm(p.submit, "Download backup file",
+			radioField{
+				ID: "lock", Legend: "Protect the file with a passphrase?",
+				Hint:  "Anyone who gets the file can read it, unless you protect it. You will need the passphrase to import it.",
+				Value: &p.lock, Error: p.errs.of("lock"),
+				Options: []option{
+					{Value: "no", Label: "No"},
+					{Value: "yes", Label: "Yes, protect it with a passphrase"},
+				},
+			}.render(&p.Compo),
+			app.If(p.lock == "yes", func() app.UI {
+				return app.Div().Class("passphrase-fields").Body(
+					passwordField(&p.Compo, "passphrase", "Passphrase",
+						"At least 8 characters. A few words you can remember work well, like \"purple kite river\". "+
+							"If you forget it, nobody can open the file.", p.errs.of("passphrase"), &p.pass, "new-password"),
+					passwordField(&p.Compo, "passphrase-again", "Type the passphrase again", "", p.errs.of("passphrase-again"), &p.pass2, "new-password"),
+				)
+			}),
+			app.If(p.working, func() app.UI {
+				return app.P().Class("working").Attr("role", "status").ID("backup-working").
+					Text("Locking the file… this can take a few seconds.")
+			}),
+		),
+		app.H2().Text("Other things you can do"),
+		app.Ul().Class("list").Body(
+			app.Li().Body(app.A().Href(pagePath("/import")).Text("Import a backup file")),
+			app.Li().Body(app.A().Href(pagePath("/delete")).Text("Delete everything from this device")),
+		),
+	).withErrors(p.errs).backTo("/tasks")
+}
+
+func (p *backupPage) submit(ctx app.Context) {
+	if p.working {
+		return
+	}
+	p.errs, p.done = nil, ""
+	c, id, rev, dirty := book.current(), book.id, book.rev, book.dirty
+	locked := p.lock == "yes"
+	if locked {
+		if err := backup.CheckPassphrase(p.pass); err != nil {
+			p.errs.add("passphrase", err.Error())
+		} else if p.pass != p.pass2 {
+			p.errs.add("passphrase-again", "The two passphrases are not the same. Type them again.")
+		}
+	}
+	if len(p.errs) > 0 {
+		focusErrorSummary(ctx)
+		return
+	}
+	finish := func(ctx app.Context, name string, data []byte, err error) {
+		p.working = false
+		if err != nil {
+			p.errs.add("lock", err.Error())
+			focusErrorSummary(ctx)
+			return
+		}
+		if !downloadFile(name, "application/json", data) {
+			p.errs.add("lock", downloadStatus(false, name))
+			focusErrorSummary(ctx)
+			return
+		}
+		// The file holds the saved revision only when nothing is unsaved.
+		if !dirty && id == book.id {
+			book.store.MarkBackedUp(id, rev)
+		}
+		p.done, p.pass, p.pass2 = name, "", ""
+	}
+	if !locked {
+		name, data, err := backup.Export(c, today())
+		finish(ctx, name, data, err)
+		return
+	}
+	// PBKDF2 with 600,000 rounds takes seconds in WebAssembly, which runs
+	// on the page's only thread: show "working" first, then do it.
+	p.working = true
+	pass, day := p.pass, today()
+	ctx.Async(func() {
+		time.Sleep(100 * time.Millisecond) // lets the browser draw the "working" line
+		name, data, err := backup.ExportLocked(c, day, pass)
+		p.ctx.Dispatch(func(ctx app.Context) { finish(ctx, name, data, err) })
+	})
+}
+
+// passwordField is a labelled box for a passphrase.
+func passwordField(c *app.Compo, id, label, hint, errMsg string, value *string, autocomplete string) app.UI {
+	class := "input"
+	if errMsg != "" {
+		class += " input-error"
+	}
+	return app.Div().Class(groupClass(errMsg)).Body(
+		append(append([]app.UI{app.Label().For(id).Class("label").Text(label)}, hintAndError(id, hint, errMsg)...),
+			app.Input().Type("password").ID(id).Name(id).Class(class).Value(*value).
+				Attr("autocomplete", autocomplete).Attr("spellcheck", false).
+				Aria("describedby", describedBy(id, hint, errMsg)).
+				Aria("invalid", errMsg != "").
+				OnChange(c.ValueTo(value)),
+		)...,
+	)
+}

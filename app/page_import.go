@@ -1,0 +1,253 @@
+package main
+
+import (
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/backup"
+)
+
+// importPage brings a backup file back. backup.Import checks the whole
+// file first (kind, schema version, size, passphrase, every field, text
+// that looks like web page code); the page then says what importing would
+// do (add a new record, or replace the matching child's record, or keep
+// both) and changes nothing until the parent chooses Import.
+type importPage struct {
+	app.Compo
+	data     []byte
+	fileName string
+	locked   bool   // the file needs its passphrase
+	pass     string // passphrase typed
+	plan     *backup.Plan
+	choice   string // "replace" or "both" when the file matches a record
+	errs     formErrors
+	working  bool
+	doneName string
+	// ctx is the page's own context: work that finishes later (reading the
+	// file, opening a locked one) comes back through it, as the element
+	// that started it may have been redrawn by then.
+	ctx app.Context
+}
+
+func (p *importPage) OnNav(ctx app.Context) {
+	book.open()
+	*p = importPage{Compo: p.Compo, ctx: ctx}
+}
+
+func (p *importPage) Render() app.UI {
+	return newPage("Import a backup",
+		app.If(p.doneName != "", func() app.UI {
+			return app.Div().Class("notice").Attr("role", "status").ID("import-done").Body(
+				app.P().Text(p.doneName+"'s record has been imported and is open now."),
+				app.P().Body(app.A().Href(pagePath("/tasks")).Text("Go to "+p.doneName+"'s record")),
+			)
+		}),
+		app.P().Text("Choose a backup file that Provision Tracker made. Its name starts with provision-tracker-. "+
+			"Nothing on this device changes until you have seen what is in the file and chosen Import."),
+		app.Div().Class(groupClass(p.errs.of("backup-file"))).Body(
+			append(append([]app.UI{app.Label().For("backup-file").Class("label").Text("Backup file")},
+				hintAndError("backup-file", "", p.errs.of("backup-file"))...),
+				app.Input().Type("file").ID("backup-file").Name("backup-file").Class("file-input").
+					Attr("accept", ".json,application/json").
+					Aria("describedby", describedBy("backup-file", "", p.errs.of("backup-file"))).
+					Aria("invalid", p.errs.of("backup-file") != "").
+					OnChange(p.read),
+			)...,
+		),
+		app.If(p.locked && p.plan == nil, func() app.UI {
+			return questionForm(p.unlock, "Open the file",
+				app.P().Text("This backup is protected with a passphrase."),
+				passwordField(&p.Compo, "import-passphrase", "Passphrase", "Capital letters and spaces count.",
+					p.errs.of("import-passphrase"), &p.pass, "current-password"),
+				app.If(p.working, func() app.UI {
+					return app.P().Class("working").Attr("role", "status").ID("import-working").
+						Text("Opening the file… this can take a few seconds.")
+				}),
+			)
+		}),
+		app.If(p.plan != nil, func() app.UI { return p.renderPlan() }),
+	).withErrors(p.errs)
+}
+
+func (p *importPage) renderPlan() app.UI {
+	pl := p.plan
+	name := pl.ChildName
+	if name == "" {
+		name = "A child with no name yet"
+	}
+	council := pl.CouncilName
+	if council == "" {
+		council = "Not chosen"
+	}
+	rows := []summaryRow{
+		{Key: "File", Value: p.fileName},
+		{Key: "Child", Value: name},
+		{Key: "Council", Value: council},
+		{Key: "Plans", Value: strconv.Itoa(pl.Plans)},
+		{Key: "Kinds of help", Value: strconv.Itoa(pl.Provisions)},
+		{Key: "Session records", Value: strconv.Itoa(pl.Sessions)},
+		{Key: "Contacts", Value: strconv.Itoa(pl.Contacts)},
+	}
+	var choice app.UI
+	if m := pl.Match; m != nil {
+		updated := ""
+		if s, ok := book.store.Summary(m.ID); ok {
+			updated = " (last changed " + backupDate(s.Updated) + ")"
+		}
+		choice = radioField{
+			ID: "import-choice", Legend: "There is already a record for " + m.ChildName + " on this device" + updated + ". What should happen?",
+			Value: &p.choice, Error: p.errs.of("import-choice"),
+			Options: []option{
+				{Value: "replace", Label: "Replace it with the record in the file",
+					Hint: "What is on this device for " + m.ChildName + " now will be deleted. Download a backup of it first if you are not sure."},
+				{Value: "both", Label: "Keep both", Hint: "The file is added as a second record for " + m.ChildName + "."},
+			},
+		}.render(&p.Compo)
+	} else {
+		choice = app.P().Text("It will be added as a new record. Nothing else on this device changes.")
+	}
+	return app.Div().Class("import-plan").Body(
+		app.H2().Text("What is in the file"),
+		summaryList(rows),
+		questionForm(p.apply, "Import", choice),
+	)
+}
+
+// read takes the chosen file and checks it completely.
+func (p *importPage) read(ctx app.Context, e app.Event) {
+	p.reset()
+	readChosenFile("backup-file", backup.MaxFileSize, func(name string, data []byte, tooBig bool, problem string) {
+		p.ctx.Dispatch(func(ctx app.Context) {
+			p.fileName = name
+			switch {
+			case tooBig:
+				// Import refuses anything over MaxFileSize before reading it;
+				// ask it for its message rather than reading the file.
+				_, err := backup.Import(make([]byte, backup.MaxFileSize+1), "", nil)
+				p.fail(ctx, "backup-file", err)
+				return
+			case problem != "":
+				p.errs.add("backup-file", problem)
+				focusErrorSummary(ctx)
+				return
+			}
+			p.data = data
+			if backup.IsLocked(data) {
+				p.locked = true
+				return
+			}
+			plan, err := backup.Import(data, "", existingRecords())
+			p.checked(ctx, plan, err)
+		})
+	})
+}
+
+// unlock opens a locked file with the passphrase typed. PBKDF2 takes
+// seconds in WebAssembly: the page shows "working" first.
+func (p *importPage) unlock(ctx app.Context) {
+	if p.working || p.data == nil {
+		return
+	}
+	p.errs = nil
+	if p.pass == "" {
+		p.errs.add("import-passphrase", "Type the passphrase of the backup.")
+		focusErrorSummary(ctx)
+		return
+	}
+	p.working = true
+	data, pass, existing := p.data, p.pass, existingRecords()
+	ctx.Async(func() {
+		time.Sleep(100 * time.Millisecond) // lets the browser draw the "working" line
+		plan, err := backup.Import(data, pass, existing)
+		p.ctx.Dispatch(func(ctx app.Context) {
+			p.working = false
+			p.checked(ctx, plan, err)
+		})
+	})
+}
+
+func (p *importPage) checked(ctx app.Context, plan backup.Plan, err error) {
+	switch {
+	case errors.Is(err, backup.ErrNeedPassphrase):
+		p.locked = true
+	case errors.Is(err, backup.ErrWrongPassphrase):
+		p.fail(ctx, "import-passphrase", err)
+	case err != nil:
+		p.fail(ctx, "backup-file", err)
+	default:
+		p.plan, p.pass = &plan, ""
+	}
+}
+
+func (p *importPage) fail(ctx app.Context, field string, err error) {
+	p.errs.add(field, err.Error())
+	focusErrorSummary(ctx)
+}
+
+func (p *importPage) reset() {
+	p.data, p.fileName, p.locked, p.pass, p.plan, p.choice, p.errs, p.doneName = nil, "", false, "", nil, "", nil, ""
+}
+
+// apply imports the checked file as the parent chose.
+func (p *importPage) apply(ctx app.Context) {
+	if p.plan == nil {
+		return
+	}
+	p.errs = nil
+	pl := p.plan
+	if pl.Match != nil && p.choice == "" {
+		p.errs.add("import-choice", "Choose whether to replace "+pl.Match.ChildName+"'s record or keep both.")
+		focusErrorSummary(ctx)
+		return
+	}
+	if book.dirty {
+		p.errs.add("backup-file", "Your latest change to "+book.current().Child.FirstName+"'s record is not saved yet, "+
+			"so nothing has been imported. Download a backup of it first, then import this file.")
+		focusErrorSummary(ctx)
+		return
+	}
+	var id string
+	if pl.Match != nil && p.choice == "replace" {
+		id = pl.Match.ID
+		_, rev, err := book.store.Load(id)
+		if err == nil {
+			_, err = book.store.Save(id, pl.Case, rev)
+		}
+		if err != nil {
+			p.errs.add("import-choice", err.Error())
+			focusErrorSummary(ctx)
+			return
+		}
+	} else {
+		newID, _, err := book.store.Create(pl.Case)
+		if err != nil {
+			p.errs.add("backup-file", err.Error())
+			focusErrorSummary(ctx)
+			return
+		}
+		id = newID
+	}
+	if err := book.switchTo(id); err != nil {
+		p.errs.add("backup-file", err.Error())
+		focusErrorSummary(ctx)
+		return
+	}
+	name := pl.ChildName
+	p.reset()
+	p.doneName = name
+	if in := app.Window().GetElementByID("backup-file"); in.Truthy() {
+		in.Set("value", "")
+	}
+}
+
+// existingRecords lists the records on this device for matching a file.
+func existingRecords() []backup.Existing {
+	var out []backup.Existing
+	for _, s := range book.list() {
+		out = append(out, backup.Existing{ID: s.ID, ChildName: s.ChildName, Council: s.Council})
+	}
+	return out
+}

@@ -1,0 +1,262 @@
+package main
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/letters"
+)
+
+// letterPage shows one letter (/letter?kind=council_stage1), filled from
+// the case by letters.Build, laid out as a letter, with the ways to get it
+// out of the phone: print, download as text or as a web page, copy, and
+// share where the browser can. A button the browser cannot back is not
+// shown.
+type letterPage struct {
+	app.Compo
+
+	kind     letters.Kind
+	notice   string // what the last button did, for the status line
+	canShare bool
+	canPrint bool
+}
+
+func (p *letterPage) OnNav(ctx app.Context) {
+	book.open()
+	p.kind = letters.Kind(ctx.Page().URL().Query().Get("kind"))
+	p.notice = ""
+	p.canShare = canShare()
+	p.canPrint = canPrint()
+}
+
+// letterFor builds the letter of kind k for the open case, today.
+func letterFor(k letters.Kind) (letters.Letter, bool) {
+	c := book.current()
+	ok := false
+	for _, a := range letters.Available(c) {
+		ok = ok || a == k
+	}
+	if !ok {
+		return letters.Letter{}, false
+	}
+	l, err := letters.Build(k, c, letters.InputsFrom(c), today())
+	return l, err == nil
+}
+
+func (p *letterPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	l, ok := letterFor(p.kind)
+	if !ok {
+		kinds := letters.Available(book.current())
+		return newPage("Choose a letter",
+			app.P().Text("This letter does not fit your child's record. These ones do:"),
+			app.Ul().Class("list").Body(app.Range(kinds).Slice(func(i int) app.UI {
+				return app.Li().Body(app.A().Href(pagePath(letterPath(kinds[i]))).Text(letterLinkText(kinds[i])))
+			})),
+		).backTo("/summary")
+	}
+	here := letterPath(p.kind)
+	details := "/letter/details?return=" + url.QueryEscape(here)
+	c := book.current()
+	base := exportFileName(c.Child.FirstName, string(l.Kind), l.Date, "")
+	base = strings.TrimSuffix(base, ".")
+	intro := "Check the letter, then print it, save it or copy it into an email. The parts with a yellow background are in your own words."
+	if !l.IsLetter() {
+		intro = "Copy these answers into the Ombudsman's online complaint form, part by part. The parts with a yellow background are in your own words."
+	}
+	return newPage(l.Title,
+		app.Div().Class("no-print letter-tools").Body(
+			app.P().Text(intro),
+			app.If(len(l.Missing) > 0, func() app.UI {
+				return app.Div().Class("notice-box letter-missing").Body(
+					app.P().Body(app.Strong().Text("Before you send it, add:")),
+					app.Ul().Class("list list-bullet").Body(app.Range(l.Missing).Slice(func(i int) app.UI {
+						return app.Li().Text(l.Missing[i])
+					})),
+				)
+			}),
+			app.P().Body(app.A().Href(pagePath(details)).Text("Add or change your details and your own words")),
+			app.Div().Class("export-actions").Body(
+				app.If(p.canPrint, func() app.UI {
+					return app.Button().Type("button").Class("button").ID("letter-print").Text("Print").
+						OnClick(func(ctx app.Context, e app.Event) { printPage() })
+				}),
+				app.Button().Type("button").Class("button button-secondary").ID("letter-download-txt").
+					Text("Download as text").
+					OnClick(func(ctx app.Context, e app.Event) {
+						p.notice = saveNotice(base+".txt", downloadFile(base+".txt", "text/plain;charset=utf-8", []byte(l.PlainText())))
+					}),
+				app.Button().Type("button").Class("button button-secondary").ID("letter-download-html").
+					Text("Download as a web page").
+					OnClick(func(ctx app.Context, e app.Event) {
+						p.notice = saveNotice(base+".html", downloadFile(base+".html", "text/html;charset=utf-8", []byte(l.StandaloneHTML())))
+					}),
+				app.Button().Type("button").Class("button button-secondary").ID("letter-copy").Text("Copy").
+					OnClick(func(ctx app.Context, e app.Event) {
+						copyText(l.PlainText(), func(ok bool) {
+							ctx.Dispatch(func(ctx app.Context) {
+								if ok {
+									p.notice = "The letter is copied. Paste it into an email or a document."
+								} else {
+									p.notice = "This browser did not let us copy. Select the letter's text and copy it yourself, or use Download as text."
+								}
+							})
+						})
+					}),
+				app.If(p.canShare, func() app.UI {
+					return app.Button().Type("button").Class("button button-secondary").ID("letter-share").Text("Share").
+						OnClick(func(ctx app.Context, e app.Event) {
+							shareText(l.Title, l.PlainText(), func(problem string) {
+								ctx.Dispatch(func(ctx app.Context) { p.notice = problem })
+							})
+						})
+				}),
+			),
+			app.P().Class("export-notice").ID("letter-notice").Attr("role", "status").Text(p.notice),
+		),
+		letterView(l),
+		app.Div().Class("no-print").Body(
+			app.H2().Text("Other letters"),
+			app.Ul().Class("list").Body(app.Range(letters.Available(c)).Slice(func(i int) app.UI {
+				k := letters.Available(c)[i]
+				if k == p.kind {
+					return app.Li().Text(letterLinkText(k) + " (this one)")
+				}
+				return app.Li().Body(app.A().Href(pagePath(letterPath(k))).Text(letterLinkText(k)))
+			})),
+			app.P().Body(app.A().Href(pagePath("/summary")).Text("Back to the summary")),
+		),
+	).backTo("/summary")
+}
+
+func saveNotice(name string, ok bool) string {
+	if ok {
+		return "Saved " + name + " to your downloads."
+	}
+	return "This browser did not save the file. Use Copy instead."
+}
+
+// letterView lays the letter out as a letter: the sender's address on the
+// right, the date, the recipient, the subject, the body and the sign-off.
+func letterView(l letters.Letter) app.UI {
+	var parts []app.UI
+	if l.IsLetter() {
+		if len(l.Sender) > 0 {
+			parts = append(parts, app.Address().Class("letter-sender").Body(lines(l.Sender)...))
+		}
+		parts = append(parts, app.P().Class("letter-date").Text(l.Date.Long()))
+		if len(l.Recipient) > 0 {
+			parts = append(parts, app.Address().Class("letter-recipient").Body(lines(l.Recipient)...))
+		}
+		if l.Subject != "" {
+			parts = append(parts, app.P().Class("letter-subject").Text(l.Subject))
+		}
+		if l.Salutation != "" {
+			parts = append(parts, app.P().Class("letter-salutation").Text(l.Salutation))
+		}
+	} else {
+		parts = append(parts, app.P().Class("letter-date").Text("Written on "+l.Date.Long()))
+	}
+	for _, b := range l.Blocks {
+		parts = append(parts, letterBlock(b))
+	}
+	if l.SignOff != "" {
+		parts = append(parts,
+			app.P().Class("letter-signoff").Text(l.SignOff),
+			app.P().Class("letter-signname").Text(l.SignName),
+		)
+	}
+	if len(l.CC) > 0 {
+		parts = append(parts, app.P().Class("letter-cc").Text("Copy to: "+strings.Join(l.CC, "; ")))
+	}
+	label := "The letter"
+	if !l.IsLetter() {
+		label = "The text for the form"
+	}
+	return app.Article().Class("letter-sheet").ID("letter").Aria("label", label).Body(parts...)
+}
+
+func lines(ls []string) []app.UI {
+	var out []app.UI
+	for i, s := range ls {
+		if i > 0 {
+			out = append(out, app.Br())
+		}
+		out = append(out, app.Text(s))
+	}
+	return out
+}
+
+func letterBlock(b letters.Block) app.UI {
+	own := ""
+	if b.Own {
+		own = " letter-own"
+	}
+	switch b.Kind {
+	case letters.BlockHeading:
+		return app.H2().Class("letter-heading").Text(b.Text)
+	case letters.BlockQuote:
+		return app.Blockquote().Class("letter-quote" + own).Body(app.P().Body(multilineText(strings.TrimSpace(b.Text))...))
+	case letters.BlockList:
+		items := app.Range(b.Items).Slice(func(i int) app.UI { return app.Li().Text(b.Items[i]) })
+		if b.Numbered {
+			return app.Ol().Class("letter-list").Body(items)
+		}
+		return app.Ul().Class("letter-list").Body(items)
+	case letters.BlockTable:
+		if b.Table == nil {
+			return nil
+		}
+		return letterTable(b.Table)
+	}
+	paras := strings.Split(strings.ReplaceAll(strings.TrimSpace(b.Text), "\r\n", "\n"), "\n\n")
+	if len(paras) == 1 {
+		return app.P().Class("letter-para" + own).Body(multilineText(paras[0])...)
+	}
+	return app.Div().Class("letter-paras" + own).Body(app.Range(paras).Slice(func(i int) app.UI {
+		return app.P().Class("letter-para").Body(multilineText(strings.TrimSpace(paras[i]))...)
+	}))
+}
+
+func letterTable(t *letters.Table) app.UI {
+	dateCol := -1
+	for i, h := range t.Headers {
+		if h == "Date" {
+			dateCol = i
+		}
+	}
+	cell := func(s string, th bool, col int) app.UI {
+		class := ""
+		if letters.IsAmount(s) {
+			class = "n"
+		}
+		if col == dateCol {
+			class = "letter-date-col"
+		}
+		if th {
+			return app.Th().Scope("col").Class(class).Text(s)
+		}
+		return app.Td().Class(class).Text(s)
+	}
+	label := t.Caption
+	if label == "" && len(t.Headers) > 0 {
+		label = "Table: " + strings.Join(t.Headers, ", ")
+	}
+	return app.Div().Class("table-wrap").Attr("role", "region").Aria("label", label).Attr("tabindex", 0).Body(
+		app.Table().Class("letter-table").Body(
+			app.If(t.Caption != "", func() app.UI { return app.Caption().Text(t.Caption) }),
+			app.THead().Body(app.Tr().Body(app.Range(t.Headers).Slice(func(i int) app.UI { return cell(t.Headers[i], true, i) }))),
+			app.TBody().Body(app.Range(t.Rows).Slice(func(i int) app.UI {
+				r := t.Rows[i]
+				return app.Tr().Body(app.Range(r).Slice(func(j int) app.UI { return cell(r[j], false, j) }))
+			})),
+			app.If(len(t.Totals) > 0, func() app.UI {
+				return app.TFoot().Body(app.Tr().Body(app.Range(t.Totals).Slice(func(j int) app.UI { return cell(t.Totals[j], false, j) })))
+			}),
+		),
+	)
+}

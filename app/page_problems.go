@@ -1,0 +1,211 @@
+package main
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// dataNotices is the strip at the top of every page that tells the parent,
+// at once and in plain words, when their record is not safe: a save that
+// failed (storage full, private browsing), a newer version saved in
+// another tab (with the choice of which to keep), a change that came in
+// from another tab, and saved data that could not be read. It also listens
+// to the other tabs while it is on screen.
+//
+// It goes in the page frame, in place of storageWarning: its first part
+// says the same, plus the choices.
+type dataNotices struct {
+	app.Compo
+	// State sums up what the strip shows. go-app redraws a child component
+	// only when one of its exported fields changes, so this makes it follow
+	// the book.
+	State string
+	stop  func()
+}
+
+// dataSafetyNotices returns the strip for the page frame (see dataNotices).
+func dataSafetyNotices() app.UI { return &dataNotices{State: noticesState()} }
+
+func noticesState() string {
+	book.open()
+	other := 0
+	if book.other != nil {
+		other = book.other.Revision
+	}
+	return book.saveError + "|" + book.openErr + "|" + book.notice + "|" + strconv.Itoa(other) +
+		"|" + strconv.Itoa(len(book.store.Problems())) + "|" + book.id
+}
+
+func (d *dataNotices) OnMount(ctx app.Context) {
+	book.open()
+	if len(book.list()) > 0 {
+		askPersistentStorage()
+	}
+	d.stop = listenOtherTabs(func(key string) {
+		ctx.Dispatch(func(ctx app.Context) { book.otherTabChanged(key) })
+	})
+}
+
+func (d *dataNotices) OnDismount() {
+	if d.stop != nil {
+		d.stop()
+		d.stop = nil
+	}
+}
+
+// OnNav drops a notice about another tab once the parent moves on.
+func (d *dataNotices) OnNav(ctx app.Context) { book.notice = "" }
+
+func (d *dataNotices) Render() app.UI {
+	book.open()
+	msg := book.saveError
+	if msg == "" {
+		msg = book.openErr
+	}
+	problems := book.store.Problems()
+	onProblemsPage := app.IsClient && app.Window().URL().Path == pagePath("/problems")
+	return app.Div().Class("data-notices").Body(
+		app.If(book.other != nil, func() app.UI { return conflictChoices() }).
+			ElseIf(msg != "", func() app.UI {
+				return app.Div().Class("warning").Attr("role", "alert").Body(
+					app.P().Class("warning-title").Text("Your changes are not saved on this device"),
+					app.P().Text(msg),
+					app.If(book.hasCase(), func() app.UI {
+						return app.P().Body(app.A().Href(pagePath("/backup")).Text("Download a backup now"))
+					}),
+				)
+			}),
+		app.If(book.notice != "", func() app.UI {
+			return app.Div().Class("notice").Attr("role", "status").Body(app.P().Text(book.notice))
+		}),
+		app.If(len(problems) > 0 && !onProblemsPage, func() app.UI {
+			return app.Div().Class("warning").Attr("role", "alert").Body(
+				app.P().Class("warning-title").Text("Some saved information could not be read"),
+				app.P().Text("It has been kept safe on this device and has not been changed. Download a copy so it cannot be lost."),
+				app.P().Body(app.A().Href(pagePath("/problems")).Text("See what could not be read and download it")),
+			)
+		}),
+	)
+}
+
+// conflictChoices shows both versions' times and lets the parent keep one.
+func conflictChoices() app.UI {
+	o := book.other
+	when := ""
+	if !o.SavedAt.IsZero() {
+		when = " It was saved at " + o.SavedAt.Local().Format("15:04 on 2 January") + "."
+	}
+	return app.Div().Class("warning conflict").Attr("role", "alert").Body(
+		app.P().Class("warning-title").Text("This record was changed in another tab or window"),
+		app.P().Text("Another tab or window saved a newer version of this record after you opened it here. "+
+			"Your latest change here is not saved yet, so nothing has been lost. Choose which version to keep."+when),
+		app.Div().Class("actions").Body(
+			app.Button().Type("button").Class("button button-secondary").ID("keep-other").
+				Text("Keep the other tab's version").
+				OnClick(func(ctx app.Context, e app.Event) { book.keepOther() }),
+			app.Button().Type("button").Class("button").ID("keep-mine").
+				Text("Keep this tab's version").
+				OnClick(func(ctx app.Context, e app.Event) { book.keepMine() }),
+		),
+		app.P().Class("hint").Body(
+			app.Text("Keeping this tab's version saves it over the other one. Not sure? "),
+			app.A().Href(pagePath("/backup")).Text("Download a backup of this tab's version"),
+			app.Text(" first."),
+		),
+	)
+}
+
+// problemsPage lists saved data the app could not read, so the parent can
+// download it exactly as it is (and the record inside it, when there is
+// one, as a backup file to import later). It is removed only when the
+// parent asks, after a confirmation.
+type problemsPage struct {
+	app.Compo
+	confirm string // key the parent asked to remove
+	status  string
+}
+
+func (p *problemsPage) OnNav(ctx app.Context) {
+	book.open()
+	p.confirm, p.status = "", ""
+}
+
+func (p *problemsPage) Render() app.UI {
+	book.open()
+	problems := book.store.Problems()
+	return newPage("Saved information that could not be read",
+		app.If(len(problems) == 0, func() app.UI {
+			return app.P().Text("Everything saved on this device can be read. There is nothing to do here.")
+		}).Else(func() app.UI {
+			return app.P().Text("Provision Tracker found saved information it could not read. " +
+				"It has kept it exactly as it was and will not write over it. " +
+				"Download it now and keep the file safe: someone who helps you, or a newer version of the app, may be able to read it.")
+		}),
+		app.If(p.status != "", func() app.UI {
+			return app.Div().Class("notice").Attr("role", "status").Body(app.P().Text(p.status))
+		}),
+		app.Ul().Class("summary-cards").Body(app.Range(problems).Slice(func(i int) app.UI {
+			pr := problems[i]
+			return app.Li().Class("card problem").Body(
+				app.H2().Class("card-title").Text("Unreadable information "+strconv.Itoa(i+1)),
+				app.P().Text(pr.Why),
+				app.P().Class("card-meta").Text("Stored as "+pr.Key+" ("+strconv.Itoa(len(pr.Raw))+" characters)"),
+				app.Div().Class("actions").Body(
+					app.Button().Type("button").Class("button").ID("download-problem-"+strconv.Itoa(i+1)).
+						Text("Download it as it is").
+						OnClick(func(ctx app.Context, e app.Event) {
+							p.status = downloadStatus(downloadFile(pr.FileName, "text/plain;charset=utf-8", []byte(pr.Raw)), pr.FileName)
+						}),
+					app.If(len(pr.CaseFile) > 0, func() app.UI {
+						name := "provision-tracker-recovered-" + pr.ID + "-" + today().String() + ".json"
+						return app.Button().Type("button").Class("button button-secondary").
+							Text("Download the record inside as a backup file").
+							OnClick(func(ctx app.Context, e app.Event) {
+								p.status = downloadStatus(downloadFile(name, "application/json", pr.CaseFile), name)
+							})
+					}),
+				),
+				app.If(p.confirm == pr.Key, func() app.UI {
+					return app.Div().Class("warning").Attr("role", "alert").Body(
+						app.P().Class("warning-title").Text("Remove this information from this device?"),
+						app.P().Text("Only do this once you have downloaded it. It cannot be undone."),
+						app.Div().Class("actions").Body(
+							app.Button().Type("button").Class("button button-warning").Text("Yes, remove it").
+								OnClick(func(ctx app.Context, e app.Event) {
+									if err := book.store.DiscardProblem(pr.Key); err != nil {
+										p.status = err.Error()
+									} else {
+										p.status = "It has been removed."
+									}
+									p.confirm = ""
+								}),
+							app.Button().Type("button").Class("button button-secondary").Text("No, keep it").
+								OnClick(func(ctx app.Context, e app.Event) { p.confirm = "" }),
+						),
+					)
+				}).Else(func() app.UI {
+					return app.Button().Type("button").Class("link-button").
+						OnClick(func(ctx app.Context, e app.Event) { p.confirm = pr.Key }).Body(
+						app.Text("Remove it from this device"),
+						app.Span().Class("visually-hidden").Text(" (unreadable information "+strconv.Itoa(i+1)+")"))
+				}),
+			)
+		})),
+		app.P().Body(app.A().Href(pagePath("/import")).Text("Import a backup file")),
+	)
+}
+
+// downloadStatus says what happened to a download.
+func downloadStatus(ok bool, name string) string {
+	if !ok {
+		return "Your browser did not let the file download. Try another browser, or ask for help."
+	}
+	return "The file " + name + " is downloading. Look for it in your Downloads (on an iPhone: the Files app, Downloads)."
+}
+
+// backupDate describes when a backup was made, for the parent.
+func backupDate(t time.Time) string {
+	return t.Local().Format("2 January 2006 at 15:04")
+}

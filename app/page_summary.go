@@ -1,0 +1,409 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+
+	"provisiontracker/calc"
+	"provisiontracker/letters"
+)
+
+// summaryPage is what the parent takes to the council: for each piece of
+// help, what the plan says and what happened; the delays; the remedy
+// estimate with its basis; where to complain and by when; and the letters
+// and downloads. Every figure is calc's (or letters') for the open case on
+// today's date: the page only puts them into words.
+type summaryPage struct {
+	app.Compo
+
+	notice string // the result of the last download, for the status line
+}
+
+func (p *summaryPage) OnNav(ctx app.Context) {
+	book.open()
+	p.notice = ""
+}
+
+func (p *summaryPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	c := book.current()
+	now := today()
+	child := strings.TrimSpace(c.Child.FirstName)
+	title := "Summary"
+	if child != "" {
+		title = "Summary for " + child
+	}
+	content := []app.UI{
+		app.P().Text("What your records show on " + now.Long() + ". Every number comes from what you entered. " +
+			"If something is wrong, change it in the record and this page changes too."),
+	}
+	content = append(content, summaryProvisions(c, now)...)
+	content = append(content, summaryDelays(c, now)...)
+	content = append(content, summaryEstimate(c, calc.EstimateCase(c, calc.DefaultRules(), now))...)
+	content = append(content, summaryRoutes(letters.Routes(c, now))...)
+	content = append(content, p.lettersSection(c, now)...)
+	return newPage(title, content...).backTo("/check")
+}
+
+// summaryProvisions shows each provision: the plan's words, calc's counts
+// and the dated list of missed sessions.
+func summaryProvisions(c calc.Case, now calc.Date) []app.UI {
+	out := []app.UI{app.H2().ID("provision").Text("The help in the plan and what happened")}
+	provs := provisionsOf(c)
+	if len(provs) == 0 {
+		return append(out, app.P().Class("empty").Body(
+			app.Text("You have not added any help from the plan yet. "),
+			app.A().Href(pagePath("/provisions")).Text("Add the help in the plan"),
+		))
+	}
+	cal := calc.CalendarFor(c)
+	for _, pr := range provs {
+		n := calc.Tally(pr, calc.Schedule(pr, cal, now), calc.Date{}, now)
+		missed := letters.MissedSessions(c, pr, now)
+		id := "prov-" + safeID(pr.ID)
+		var wording app.UI
+		if w := strings.TrimSpace(pr.Wording); w != "" {
+			wording = app.Blockquote().Class("plan-words").Body(multilineText(w)...)
+		} else {
+			wording = app.P().Class("empty").Body(
+				app.Text("You have not copied the plan's exact words yet. "),
+				app.A().Href(pagePath(withReturn("/provision/wording?id="+pr.ID, "/summary"))).Text("Add the plan's words"),
+			)
+		}
+		section := "Section " + string(pr.Section)
+		if pr.Section == "" {
+			section = "Section not given"
+		}
+		out = append(out, app.Section().Class("card summary-provision").Aria("labelledby", id).Body(
+			app.H3().ID(id).Class("card-title").Text(provisionName(pr)),
+			app.P().Class("card-meta").Text(strings.Join(nonEmptyStrings(section, describeAmount(pr), pr.Provider), " · ")),
+			app.P().Class("summary-label").Text("The plan says:"),
+			wording,
+			summaryCounts(n),
+			app.H4().Class("summary-subhead").Text("Missed sessions"),
+			missedTable(provisionName(pr), missed),
+		))
+	}
+	return out
+}
+
+// summaryCounts shows calc's counts for one provision.
+func summaryCounts(n calc.Counts) app.UI {
+	paid := strconv.Itoa(n.PaidPrivately)
+	if n.PaidPrivately > 0 {
+		paid += " (" + calc.FormatMoney(n.PrivateCost) + ")"
+	}
+	item := func(key, label, value string) app.UI {
+		return app.Div().Class("count").DataSet("count", key).Body(app.Dt().Text(label), app.Dd().Text(value))
+	}
+	return app.Dl().Class("counts summary-counts").Body(
+		item("due", "Due so far", strconv.Itoa(n.Due)),
+		item("delivered", "Delivered", strconv.Itoa(n.Delivered)),
+		item("missed", "Missed", strconv.Itoa(n.Missed)),
+		item("made_up", "Made up later", strconv.Itoa(n.MadeUp)),
+		item("paid_privately", "Paid for by you", paid),
+		item("percent", "Share delivered", n.PercentDelivered.StringFixed(1)+"%"),
+		app.If(n.ChildAbsent > 0, func() app.UI {
+			return item("child_absent", "Child away (not counted)", strconv.Itoa(n.ChildAbsent))
+		}),
+		app.If(n.Unrecorded > 0, func() app.UI {
+			return item("unrecorded", "Not recorded yet", strconv.Itoa(n.Unrecorded))
+		}),
+	)
+}
+
+// missedTable is the dated list of missed sessions, as the letters list
+// them: a list rather than a table, so it reads on a phone and on paper.
+func missedTable(name string, list []letters.Missed) app.UI {
+	if len(list) == 0 {
+		return app.P().Class("empty").Text("No missed sessions are recorded.")
+	}
+	return app.Ul().Class("missed-list").Aria("label", "Missed sessions of "+name).Body(app.Range(list).Slice(func(i int) app.UI {
+		m := list[i]
+		what := m.What
+		if m.Reason != "" {
+			what += " (reason given: " + m.Reason + ")"
+		}
+		return app.Li().Body(
+			app.Span().Class("missed-date").Text(m.When),
+			app.Span().Class("missed-what").Text(what),
+		)
+	}))
+}
+
+// summaryDelays lists the steps that were late or are overdue.
+func summaryDelays(c calc.Case, now calc.Date) []app.UI {
+	var late []calc.Deadline
+	for _, d := range calc.Deadlines(c, calc.CalendarFor(c), now) {
+		if d.Status == calc.Late || d.Status == calc.Overdue {
+			late = append(late, d)
+		}
+	}
+	out := []app.UI{app.H2().ID("delays").Text("Delays")}
+	if len(late) == 0 {
+		out = append(out, app.P().Text("Nothing in your records was late."))
+	} else {
+		out = append(out,
+			app.P().Text("These steps were done late, or are overdue, by the dates you gave."),
+			deadlineTable(late),
+		)
+	}
+	return append(out, app.P().Class("no-print").Body(app.A().Href(pagePath("/deadlines")).Text("See every deadline")))
+}
+
+// summaryEstimate shows calc's remedy estimate line by line.
+func summaryEstimate(c calc.Case, e calc.Estimate) []app.UI {
+	out := []app.UI{
+		app.H2().ID("estimate").Text("What the Ombudsman has recommended in cases like this"),
+		disclaimer(),
+	}
+	if len(e.Lines) == 0 {
+		return append(out, app.P().Class("empty").Text("There is nothing to estimate yet: no missed sessions or delays are recorded."))
+	}
+	out = append(out,
+		app.P().Text("Each amount is a range: low, typical and high, from the Ombudsman's past decisions (figures as at "+e.FiguresDate.Long()+")."),
+		app.Ul().Class("estimate-lines").Body(app.Range(e.Lines).Slice(func(i int) app.UI {
+			l := e.Lines[i]
+			return app.Li().Class("estimate-line").DataSet("line", l.Key).Body(
+				app.H3().Class("estimate-title").Text(l.Title),
+				moneyRange(l.Low, l.Typical, l.High),
+				app.P().Class("estimate-basis").Text(l.Basis),
+				app.If(l.Ongoing, func() app.UI {
+					return app.P().Class("estimate-note").Text("This is for months still to come: it stops when the help is back in place.")
+				}),
+				app.If(l.Overridden, func() app.UI {
+					return app.P().Class("estimate-note").Text("You changed the rate for this line (see below).")
+				}),
+				app.P().Class("estimate-source").Text("Source: "+l.Source+". Figures as at "+l.FiguresDate.Long()+"."),
+			)
+		})),
+		app.Div().Class("estimate-total").DataSet("line", "total").Body(
+			app.H3().Class("estimate-title").Text("Total"),
+			moneyRange(e.Low, e.Typical, e.High),
+		),
+	)
+	out = append(out, rateChanges(c))
+	for _, n := range e.Notes {
+		out = append(out, app.P().Class("estimate-note").Text(n))
+	}
+	return append(out, app.P().Class("estimate-source").Text(calc.Rounding))
+}
+
+// rateChanges lists the rates the parent changed, with the usual figures.
+func rateChanges(c calc.Case) app.UI {
+	if len(c.RateOverrides) == 0 {
+		return nil
+	}
+	def := calc.DefaultRules()
+	return app.Div().Body(
+		app.H3().Text("Rates you changed"),
+		app.Ul().Class("list").Body(app.Range(c.RateOverrides).Slice(func(i int) app.UI {
+			o := c.RateOverrides[i]
+			name, usual := o.Key, ""
+			if r, ok := def.Rate(o.Key); ok {
+				name = r.Title
+				usual = " (usually " + calc.FormatMoney(r.Low) + " to " + calc.FormatMoney(r.High) + ", typical " + calc.FormatMoney(r.Typical) + ")"
+			}
+			s := name + ": " + calc.FormatMoney(o.Low) + " to " + calc.FormatMoney(o.High) + ", typical " + calc.FormatMoney(o.Typical) + usual + "."
+			if r := strings.TrimSpace(o.Reason); r != "" {
+				s += " Why: " + r
+			}
+			return app.Li().Text(s)
+		})),
+	)
+}
+
+// moneyRange shows low, typical and high amounts.
+func moneyRange(low, typ, high decimal.Decimal) app.UI {
+	item := func(key, label string, d decimal.Decimal) app.UI {
+		return app.Div().Class("money-item money-"+key).DataSet("amount", key).Body(
+			app.Dt().Text(label), app.Dd().Text(calc.FormatMoney(d)))
+	}
+	return app.Dl().Class("money-range").Body(
+		item("low", "Low", low), item("typical", "Typical", typ), item("high", "High", high))
+}
+
+// disclaimer says plainly what the estimate is and is not.
+func disclaimer() app.UI {
+	return app.Div().Class("notice-box").Body(
+		app.P().Body(app.Strong().Text("This is an indication, not legal advice.")),
+		app.P().Text("The Ombudsman decides each case on its own facts, and it only recommends: councils usually follow it, "+
+			"but they can lawfully pay less. Free, independent advice is listed below."),
+	)
+}
+
+// summaryRoutes shows where to complain, why, the steps and the dates.
+func summaryRoutes(rs []letters.Route) []app.UI {
+	out := []app.UI{app.H2().ID("routes").Text("Where to complain, and by when")}
+	for _, r := range rs {
+		out = append(out, app.Section().Class("route").Body(
+			app.H3().Text(r.Title),
+			app.P().Text(r.Why),
+			app.If(len(r.Limits) > 0, func() app.UI {
+				return app.Ul().Class("route-limits").Body(app.Range(r.Limits).Slice(func(i int) app.UI {
+					return routeLimit(r.Limits[i])
+				}))
+			}),
+			app.Ol().Class("list list-number").Body(app.Range(r.Steps).Slice(func(i int) app.UI {
+				return app.Li().Text(r.Steps[i])
+			})),
+			app.If(len(r.Letters) > 0, func() app.UI {
+				return app.Ul().Class("list no-print").Body(app.Range(r.Letters).Slice(func(i int) app.UI {
+					return app.Li().Body(app.A().Href(pagePath(letterPath(r.Letters[i]))).Text(letterLinkText(r.Letters[i])))
+				}))
+			}),
+		))
+	}
+	return out
+}
+
+// routeLimit says one time limit as a date: "You have until 14 March 2027
+// to complain to the Ombudsman".
+func routeLimit(l letters.Limit) app.UI {
+	var text string
+	what := strings.TrimSpace(l.What)
+	switch {
+	case l.Parent && !l.Passed && strings.HasSuffix(what, " by"):
+		w := strings.TrimSuffix(what, " by")
+		text = "You have until " + l.Date.Long() + " to " + strings.ToLower(w[:1]) + w[1:] + "."
+	case l.Passed:
+		text = what + " " + l.Date.Long() + ". This date has passed."
+		if !strings.HasSuffix(what, " by") && !strings.HasSuffix(what, " from") {
+			text = what + ": " + l.Date.Long() + ". This date has passed."
+		}
+	case strings.HasSuffix(what, " by") || strings.HasSuffix(what, " from"):
+		text = what + " " + l.Date.Long() + "."
+	default:
+		text = what + ": " + l.Date.Long() + "."
+	}
+	return app.Li().Class("route-limit").Body(
+		app.P().Class("route-limit-date").Body(app.Strong().Text(text)),
+		app.If(l.Note != "", func() app.UI { return app.P().Class("route-limit-note").Text(l.Note) }),
+		app.P().Class("estimate-source").Text("Source: "+l.Source),
+	)
+}
+
+// lettersSection links to each letter that fits the case and offers the
+// session log as CSV.
+func (p *summaryPage) lettersSection(c calc.Case, now calc.Date) []app.UI {
+	kinds := letters.Available(c)
+	return []app.UI{
+		app.Div().Class("no-print").Body(
+			app.H2().ID("letters").Text("Letters and downloads"),
+			app.If(len(kinds) == 0, func() app.UI {
+				return app.P().Text("Add the plan and the help in it to write a letter.")
+			}),
+			app.If(len(kinds) > 0, func() app.UI {
+				return app.Ul().Class("list").Body(app.Range(kinds).Slice(func(i int) app.UI {
+					return app.Li().Body(app.A().Href(pagePath(letterPath(kinds[i]))).Text(letterLinkText(kinds[i])))
+				}))
+			}),
+			app.P().Body(app.A().Href(pagePath("/letter/details")).Text("Your details and your own words for the letters")),
+			app.Div().Class("export-actions").Body(
+				app.Button().Type("button").Class("button button-secondary").ID("download-csv").
+					Text("Download the session log (CSV)").
+					OnClick(func(ctx app.Context, e app.Event) {
+						p.notice = downloadCSV(book.current(), today())
+					}),
+			),
+			app.P().Class("export-notice").Attr("role", "status").Text(p.notice),
+		),
+	}
+}
+
+// downloadCSV offers the session log as a CSV file and says how it went.
+func downloadCSV(c calc.Case, now calc.Date) string {
+	data, err := letters.SessionLogCSV(c, now)
+	if err != nil {
+		return "The session log could not be made: " + err.Error()
+	}
+	name := exportFileName(c.Child.FirstName, "session-log", now, "csv")
+	if !downloadFile(name, "text/csv;charset=utf-8", data) {
+		return "This browser did not save the file."
+	}
+	return "Saved " + name + " to your downloads."
+}
+
+// letterPath is the address of a letter.
+func letterPath(k letters.Kind) string { return "/letter?kind=" + string(k) }
+
+var letterLinks = map[letters.Kind]string{
+	letters.CouncilStage1:    "Stage 1 complaint to the council",
+	letters.CouncilStage2:    "Stage 2 complaint to the council",
+	letters.OmbudsmanForm:    "Text for the Ombudsman's online form",
+	letters.SocialCareStage1: "Stage 1 complaint to children's social care",
+}
+
+func letterLinkText(k letters.Kind) string {
+	if s, ok := letterLinks[k]; ok {
+		return s
+	}
+	return string(k)
+}
+
+// exportFileName is provision-tracker-<child>-<what>-<date>.<ext>, in safe
+// ASCII: letters, digits and hyphens.
+func exportFileName(child, what string, d calc.Date, ext string) string {
+	c := safeName(child)
+	if c == "" {
+		c = "child"
+	}
+	return "provision-tracker-" + c + "-" + safeName(what) + "-" + d.String() + "." + ext
+}
+
+func safeName(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if len(out) > 40 {
+		out = strings.TrimSuffix(out[:40], "-")
+	}
+	return out
+}
+
+// safeID makes an id usable in an HTML id attribute.
+func safeID(s string) string {
+	if n := safeName(s); n != "" {
+		return n
+	}
+	return "x"
+}
+
+func nonEmptyStrings(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// multilineText keeps the line breaks of a text as <br>.
+func multilineText(s string) []app.UI {
+	var out []app.UI
+	for i, line := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if i > 0 {
+			out = append(out, app.Br())
+		}
+		out = append(out, app.Text(line))
+	}
+	return out
+}
