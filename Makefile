@@ -46,6 +46,9 @@ wasm-test:
 	bash scripts/wasm-test.sh
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(NODE_WASM_EXEC)" ./calc/... ./casestore/... ./letters/... ./backup/...
 
+e2e: static
+	$(GO) test ./app/e2e/
+
 # Unit tests, wasm tests and the browser tests (app/e2e, against the
 # static build) in one go.
 test: test-tools static vet unit wasm-test
