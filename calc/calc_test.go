@@ -424,3 +424,25 @@ func TestSchemaInSync(t *testing.T) {
 	}
 	walk(reflect.TypeOf(Case{}))
 }
+
+func TestHealthComplaintLimitOnlyWithSectionG(t *testing.T) {
+	c := Case{SchemaVersion: SchemaVersion, Child: Child{FirstName: "A"},
+		Complaint: Complaint{ProblemNoticed: MustDate(2024, 3, 1)},
+		Plans: []Plan{{ID: "p", Kind: PlanEHC, Provisions: []Provision{{ID: "ot", Section: SectionF}}}}}
+	find := func() (Deadline, bool) {
+		for _, d := range Deadlines(c, DefaultCalendar(), MustDate(2025, 6, 1)) {
+			if d.Key == "nhs_complaint_12_months" {
+				return d, true
+			}
+		}
+		return Deadline{}, false
+	}
+	if _, ok := find(); ok {
+		t.Error("an NHS time limit for a case with no health provision")
+	}
+	c.Plans[0].Provisions = append(c.Plans[0].Provisions, Provision{ID: "salt", Section: SectionG})
+	d, ok := find()
+	if !ok || !d.Due.Equal(MustDate(2025, 3, 1)) || d.Status != Overdue || !d.ParentDeadline {
+		t.Errorf("NHS limit = %+v, %v; want due 1 March 2025, overdue, the parent's", d, ok)
+	}
+}

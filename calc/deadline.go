@@ -108,6 +108,11 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 			Source: "Local Government Act 1974 s26B", From: cp.ProblemNoticed, Due: cp.ProblemNoticed.AddMonths(12),
 			Done: cp.OmbudsmanSent, ParentDeadline: true})
 	}
+	if !cp.ProblemNoticed.IsZero() && hasSection(c, SectionG) {
+		add(Deadline{Key: "nhs_complaint_12_months", Rule: "Complain to the NHS (the provider or the integrated care board) about health provision within 12 months of knowing of the problem",
+			Source: "NHS complaints regulations 2009 reg 12", From: cp.ProblemNoticed, Due: cp.ProblemNoticed.AddMonths(12),
+			ParentDeadline: true})
+	}
 	for i, ct := range c.Contacts {
 		if ct.ReplyDueBy.IsZero() {
 			continue
@@ -230,4 +235,16 @@ func finish(d Deadline, cal Calendar, today Date) Deadline {
 	d.WeeksLate = d.DaysLate / 7
 	d.WorkingDaysLate = cal.WorkingDaysBetween(d.Due, end)
 	return d
+}
+
+// hasSection reports whether any provision of the case is in section s.
+func hasSection(c Case, s Section) bool {
+	for _, p := range c.Plans {
+		for _, pr := range p.Provisions {
+			if pr.Section == s {
+				return true
+			}
+		}
+	}
+	return false
 }
