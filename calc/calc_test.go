@@ -428,7 +428,7 @@ func TestSchemaInSync(t *testing.T) {
 func TestHealthComplaintLimitOnlyWithSectionG(t *testing.T) {
 	c := Case{SchemaVersion: SchemaVersion, Child: Child{FirstName: "A"},
 		Complaint: Complaint{ProblemNoticed: MustDate(2024, 3, 1)},
-		Plans: []Plan{{ID: "p", Kind: PlanEHC, Provisions: []Provision{{ID: "ot", Section: SectionF}}}}}
+		Plans:     []Plan{{ID: "p", Kind: PlanEHC, Provisions: []Provision{{ID: "ot", Section: SectionF}}}}}
 	find := func() (Deadline, bool) {
 		for _, d := range Deadlines(c, DefaultCalendar(), MustDate(2025, 6, 1)) {
 			if d.Key == "nhs_complaint_12_months" {
