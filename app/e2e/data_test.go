@@ -36,14 +36,7 @@ import (
 // dataSeed is the case the tests start from.
 func dataSeed(t *testing.T) calc.Case {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(repoRoot, "calc", "testdata", "seeds", "notts-23-009-620.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := calc.DecodeCaseFile(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadSeed(t, "notts-23-009-620.json")
 	c.Child.FirstName = "Amira"
 	return c
 }

@@ -5,7 +5,6 @@ package e2e
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,7 +19,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"provisiontracker/calc"
-	"provisiontracker/casestore"
 	"provisiontracker/letters"
 )
 
@@ -29,14 +27,7 @@ import (
 // parent paid for, so the letters list single dates too.
 func lettersCase(t *testing.T) calc.Case {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repoRoot, "calc", "testdata", "seeds", "notts-23-009-620.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := calc.DecodeCaseFile(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := loadSeed(t, "notts-23-009-620.json")
 	p := &c.Plans[0].Provisions[0]
 	last := p.CountPeriods[len(p.CountPeriods)-1].To
 	var after []calc.Session
@@ -63,38 +54,12 @@ func lettersCase(t *testing.T) calc.Case {
 	return c
 }
 
-// storageFor returns the localStorage keys and values casestore writes for
-// the case, with it as the open case: what the app would have saved.
-func storageFor(t *testing.T, c calc.Case) map[string]string {
-	t.Helper()
-	mem := casestore.NewMemory()
-	s, err := casestore.Open(mem, time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	id, _, err := s.Create(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SetCurrent(id); err != nil {
-		t.Fatal(err)
-	}
-	keys, _ := mem.Keys()
-	out := map[string]string{}
-	for _, k := range keys {
-		v, _, _ := mem.Get(k)
-		out[k] = v
-	}
-	return out
-}
-
 // loadCase writes the case into the tab's localStorage, as the app would
 // have saved it, and opens route fresh so the app reads it.
 func loadCase(tb *tab, c calc.Case, route string) {
 	tb.t.Helper()
-	kv, _ := json.Marshal(storageFor(tb.t.(*testing.T), c))
-	eval[bool](tb, "writing the case to localStorage",
-		`(() => { const kv = `+string(kv)+`; for (const k in kv) localStorage.setItem(k, kv[k]); return true; })()`)
+	records, _ := storedRecords(tb.t.(*testing.T), c)
+	seed(tb, records)
 	tb.navigate(route)
 }
 
