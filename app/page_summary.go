@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/shopspring/decimal"
 
+	"provisiontracker/backup"
 	"provisiontracker/calc"
 	"provisiontracker/letters"
 )
@@ -349,38 +350,16 @@ func letterLinkText(k letters.Kind) string {
 // exportFileName is provision-tracker-<child>-<what>-<date>.<ext>, in safe
 // ASCII: letters, digits and hyphens.
 func exportFileName(child, what string, d calc.Date, ext string) string {
-	c := safeName(child)
+	c := backup.Slug(child)
 	if c == "" {
 		c = "child"
 	}
-	return "provision-tracker-" + c + "-" + safeName(what) + "-" + d.String() + "." + ext
-}
-
-func safeName(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
-		default:
-			if !dash && b.Len() > 0 {
-				b.WriteByte('-')
-				dash = true
-			}
-		}
-	}
-	out := strings.TrimSuffix(b.String(), "-")
-	if len(out) > 40 {
-		out = strings.TrimSuffix(out[:40], "-")
-	}
-	return out
+	return "provision-tracker-" + c + "-" + backup.Slug(what) + "-" + d.String() + "." + ext
 }
 
 // safeID makes an id usable in an HTML id attribute.
 func safeID(s string) string {
-	if n := safeName(s); n != "" {
+	if n := backup.Slug(s); n != "" {
 		return n
 	}
 	return "x"

@@ -240,7 +240,7 @@ func TestExportFileName(t *testing.T) {
 	for in, want := range map[string]string{
 		"Sam":           "provision-tracker-sam-council-stage1-2026-03-14.txt",
 		"Ms B's son":    "provision-tracker-ms-b-s-son-council-stage1-2026-03-14.txt",
-		"Zoë ../../etc": "provision-tracker-zo-etc-council-stage1-2026-03-14.txt",
+		"Zoë ../../etc": "provision-tracker-zoe-etc-council-stage1-2026-03-14.txt",
 		"":              "provision-tracker-child-council-stage1-2026-03-14.txt",
 		"<script>":      "provision-tracker-script-council-stage1-2026-03-14.txt",
 	} {

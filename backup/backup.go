@@ -44,7 +44,11 @@ const MaxFileSize = 5 << 20
 // safe (lower-case ASCII letters, digits and hyphens; "child" if nothing is
 // left) and today's date, e.g. provision-tracker-amira-2026-11-25.json.
 func FileName(firstName string, today calc.Date, locked bool) string {
-	name := "provision-tracker-" + slug(firstName) + "-" + today.String()
+	child := Slug(firstName)
+	if child == "" {
+		child = "child"
+	}
+	name := "provision-tracker-" + child + "-" + today.String()
 	if locked {
 		name += "-locked"
 	}
@@ -60,7 +64,10 @@ var fold = map[rune]string{
 	'ğ': "g", 'ı': "i", 'ş': "s", 'ř': "r", 'ě': "e", 'ą': "a", 'ę': "e",
 }
 
-func slug(s string) string {
+// Slug makes s safe for a file name: lower-case ASCII letters, digits and
+// single hyphens, accents folded (é → e), at most 30 characters; "" when
+// nothing is left.
+func Slug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
@@ -84,9 +91,6 @@ func slug(s string) string {
 	out := strings.Trim(b.String(), "-")
 	if len(out) > 30 {
 		out = strings.Trim(out[:30], "-")
-	}
-	if out == "" {
-		return "child"
 	}
 	return out
 }

@@ -285,17 +285,7 @@ func Tally(p Provision, sessions []Session, from, to Date) Counts {
 		if (!from.IsZero() && cp.To.Before(from)) || (!to.IsZero() && cp.From.After(to)) {
 			continue
 		}
-		due := cp.Due
-		if due == 0 {
-			for _, s := range sessions {
-				if !s.Date.Before(cp.From) && !s.Date.After(cp.To) {
-					due++
-				}
-			}
-		}
-		if rec := cp.Delivered + cp.Missed + cp.ChildAbsent + cp.PaidPrivately; due < rec {
-			due = rec
-		}
+		due := cp.DueOf(sessions)
 		c.Due += due
 		c.Delivered += cp.Delivered
 		c.Missed += cp.Missed
@@ -320,3 +310,18 @@ func Tally(p Provision, sessions []Session, from, to Date) Counts {
 // TermsBetween returns the school terms overlapping from..to, in order,
 // for tallies per term.
 func (c Calendar) TermsBetween(from, to Date) []Term { return c.termsBetween(from, to) }
+
+// DueOf is how many sessions a count period covers: the parent's number,
+// or else the expected sessions in its dates, and never fewer than the
+// sessions it records.
+func (cp CountPeriod) DueOf(sessions []Session) int {
+	due := cp.Due
+	if due == 0 {
+		for _, s := range sessions {
+			if !s.Date.Before(cp.From) && !s.Date.After(cp.To) {
+				due++
+			}
+		}
+	}
+	return max(due, cp.Delivered+cp.Missed+cp.ChildAbsent+cp.PaidPrivately)
+}

@@ -144,17 +144,7 @@ func provisionRows(p calc.Provision, cal calc.Calendar, today calc.Date) []row {
 		if !today.IsZero() && cp.From.After(today) {
 			continue
 		}
-		due := cp.Due
-		if due == 0 {
-			for _, s := range sessions {
-				if !s.Date.Before(cp.From) && !s.Date.After(cp.To) {
-					due++
-				}
-			}
-		}
-		if rec := cp.Delivered + cp.Missed + cp.ChildAbsent + cp.PaidPrivately; due < rec {
-			due = rec
-		}
+		due := cp.DueOf(sessions)
 		r := row{Date: cp.From, To: cp.To, Status: stPeriod, Period: true, Note: cp.Note,
 			Due: due, Delivered: cp.Delivered, Missed: cp.Missed, MadeUp: cp.MadeUp,
 			ChildAbsent: cp.ChildAbsent, Paid: cp.PaidPrivately, Cost: cp.PrivateCost}
