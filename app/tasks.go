@@ -72,9 +72,12 @@ func tasksFor(c calc.Case, today calc.Date) []task {
 	case len(c.Contacts) > 0 || !c.Complaint.ProblemNoticed.IsZero() || !c.Complaint.Stage1Sent.IsZero():
 		contacts = inProgress
 	}
-	summary := cannotStartYet
+	check, summary := cannotStartYet, cannotStartYet
 	if len(provisions) > 0 {
-		summary = notStarted
+		check, summary = notStarted, notStarted
+		if c.Letter.SenderName != "" {
+			summary = inProgress // the parent has started on a letter
+		}
 	}
 	return []task{
 		{"Your child", "/child/name", child},
@@ -82,7 +85,8 @@ func tasksFor(c calc.Case, today calc.Date) []task {
 		{"Help in the plan (provision)", "/provisions", prov},
 		{"Sessions: what happened", "/sessions", sessions},
 		{"Contacts and delays", "/contacts", contacts},
-		{"Summary and letters", "/check", summary},
+		{"Check your answers", "/check", check},
+		{"Summary and letters", "/summary", summary},
 	}
 }
 
