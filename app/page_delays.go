@@ -37,6 +37,10 @@ var (
 		func(c *calc.Complaint) *calc.Date { return &c.Stage2Acknowledged }}
 	complaintStage2Answer = complaintDate{"answered", "stage2_answered", "The council answered at stage 2 (optional)", "", "Stage 2: council answered",
 		func(c *calc.Complaint) *calc.Date { return &c.Stage2Answered }}
+	complaintStage3Asked = complaintDate{"asked", "stage3_requested", "You asked for a review panel (stage 3)", "", "Stage 3: review panel asked for",
+		func(c *calc.Complaint) *calc.Date { return &c.Stage3Requested }}
+	complaintStage3Held = complaintDate{"held", "stage3_panel_held", "The review panel met (optional)", "", "Stage 3: review panel met",
+		func(c *calc.Complaint) *calc.Date { return &c.Stage3PanelHeld }}
 	complaintOmbudsman = complaintDate{"ombudsman", "ombudsman_sent", "When did you complain to the Ombudsman?",
 		"The Local Government and Social Care Ombudsman. Leave it empty if you have not complained to them.",
 		"Complaint to the Ombudsman",
@@ -63,10 +67,16 @@ var (
 	complaintStage2Q = complaintQuestion{path: "/complaint/stage2", title: "Stage 2 of your complaint",
 		heading: "Stage 2 of your complaint",
 		intro:   "If you were not happy with the answer, you can ask the council to look again. Leave the dates empty if you have not.",
-		back:    "/complaint/stage1", next: "/complaint/ombudsman", needsSent: true,
+		back:    "/complaint/stage1", next: "/complaint/stage3", needsSent: true,
 		dates: []complaintDate{complaintStage2Sent, complaintStage2Ack, complaintStage2Answer}}
+	complaintStage3Q = complaintQuestion{path: "/complaint/stage3", title: "Stage 3: review panel",
+		heading: "Stage 3: a review panel",
+		intro: "Only complaints about children's social care have this step: a panel of people who are not from the council's team looks at your complaint. " +
+			"Leave the dates empty if you have not asked for one.",
+		back: "/complaint/stage2", next: "/complaint/ombudsman", needsSent: true,
+		dates: []complaintDate{complaintStage3Asked, complaintStage3Held}}
 	complaintOmbudsmanQ = complaintQuestion{path: "/complaint/ombudsman", title: "Complaint to the Ombudsman",
-		back: "/complaint/stage2", next: "/complaint/procedure", dates: []complaintDate{complaintOmbudsman}}
+		back: "/complaint/stage3", next: "/complaint/procedure", dates: []complaintDate{complaintOmbudsman}}
 )
 
 // complaintDatesPage asks one complaintQuestion.
@@ -77,12 +87,16 @@ type complaintDatesPage struct {
 	errs  formErrors
 }
 
+// complaintSteps are the complaint's pages in order, for the summaries.
+var complaintSteps = []complaintQuestion{complaintNoticedQ, complaintStage1Q, complaintStage2Q, complaintStage3Q, complaintOmbudsmanQ}
+
 // One type per address: go-app keeps a page of the same type when it moves
 // between two addresses, and would show the first question again.
 type (
 	complaintNoticedPage   struct{ complaintDatesPage }
 	complaintStage1Page    struct{ complaintDatesPage }
 	complaintStage2Page    struct{ complaintDatesPage }
+	complaintStage3Page    struct{ complaintDatesPage }
 	complaintOmbudsmanPage struct{ complaintDatesPage }
 )
 
@@ -384,7 +398,7 @@ func (p *delaysPage) Render() app.UI {
 	c := book.current()
 	ret := "/delays"
 	var rows []summaryRow
-	for _, q := range []complaintQuestion{complaintNoticedQ, complaintStage1Q, complaintStage2Q, complaintOmbudsmanQ} {
+	for _, q := range complaintSteps {
 		for _, d := range q.dates {
 			v := "Not given"
 			if dt := *d.field(&c.Complaint); !dt.IsZero() {
@@ -453,10 +467,11 @@ func (p *deadlinesPage) OnNav(ctx app.Context) { book.open() }
 
 // deadlineStatusWords are the plain words for calc's statuses.
 var deadlineStatusWords = map[calc.DeadlineStatus]struct{ text, tag string }{
-	calc.Met:     {"Done on time", "tag-green"},
-	calc.Late:    {"Done late", "tag-late"},
-	calc.Pending: {"Not due yet", "tag-blue"},
-	calc.Overdue: {"Overdue", "tag-overdue"},
+	calc.Met:      {"Done on time", "tag-green"},
+	calc.Late:     {"Done late", "tag-late"},
+	calc.Pending:  {"Not due yet", "tag-blue"},
+	calc.Overdue:  {"Overdue", "tag-overdue"},
+	calc.TooEarly: {"Done too early", "tag-late"},
 }
 
 // deadlineLateness says how late, in calc's whole weeks and working days.

@@ -45,6 +45,7 @@ var routes = []route{
 	{"/complaint/noticed", func() app.Composer { return &complaintNoticedPage{complaintDatesPage{q: complaintNoticedQ}} }},
 	{"/complaint/stage1", func() app.Composer { return &complaintStage1Page{complaintDatesPage{q: complaintStage1Q}} }},
 	{"/complaint/stage2", func() app.Composer { return &complaintStage2Page{complaintDatesPage{q: complaintStage2Q}} }},
+	{"/complaint/stage3", func() app.Composer { return &complaintStage3Page{complaintDatesPage{q: complaintStage3Q}} }},
 	{"/complaint/ombudsman", func() app.Composer { return &complaintOmbudsmanPage{complaintDatesPage{q: complaintOmbudsmanQ}} }},
 	{"/complaint/procedure", func() app.Composer { return &complaintProcedurePage{} }},
 	{"/complaint/timescales", func() app.Composer { return &complaintTimescalesPage{} }},

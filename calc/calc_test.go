@@ -446,3 +446,36 @@ func TestHealthComplaintLimitOnlyWithSectionG(t *testing.T) {
 		t.Errorf("NHS limit = %+v, %v; want due 1 March 2025, overdue, the parent's", d, ok)
 	}
 }
+
+func TestDraftCommentWindowAndStage3Panel(t *testing.T) {
+	find := func(c Case, key string) (Deadline, bool) {
+		for _, d := range Deadlines(c, DefaultCalendar(), MustDate(2025, 6, 1)) {
+			if d.Key == key {
+				return d, true
+			}
+		}
+		return Deadline{}, false
+	}
+	c := Case{SchemaVersion: SchemaVersion, Child: Child{FirstName: "A"}, Plans: []Plan{{ID: "p", Kind: PlanEHC,
+		Process: ProcessDates{DraftIssued: MustDate(2024, 3, 1), FinalIssued: MustDate(2024, 3, 8)}}}}
+	d, ok := find(c, "draft_comments_15_days")
+	if !ok || d.Status != TooEarly || d.DaysLate != 8 || !d.Due.Equal(MustDate(2024, 3, 16)) {
+		t.Errorf("final 7 days after the draft: %+v, want too early by 8 days (due 16 March)", d)
+	}
+	c.Plans[0].Process.FinalIssued = MustDate(2024, 4, 1)
+	if d, _ := find(c, "draft_comments_15_days"); d.Status != Met || d.DaysLate != 0 {
+		t.Errorf("final a month after the draft: %+v, want met", d)
+	}
+
+	c.Complaint = Complaint{Stage1Sent: MustDate(2024, 1, 8), Stage2Sent: MustDate(2024, 2, 5),
+		Stage3Requested: MustDate(2024, 4, 2), Stage3PanelHeld: MustDate(2024, 5, 20)}
+	if _, ok := find(c, "complaint_stage3_panel"); ok {
+		t.Error("a stage 3 panel deadline under the council's own procedure")
+	}
+	c.Complaint.Policy.Procedure = ProcedureSocialCare
+	d, ok = find(c, "complaint_stage3_panel")
+	// 30 working days from Tuesday 2 April 2024 (6 May is a bank holiday): 15 May.
+	if !ok || !d.Due.Equal(MustDate(2024, 5, 15)) || d.Status != Late || d.WorkingDaysLate != 3 {
+		t.Errorf("stage 3 panel = %+v, want due 15 May 2024, 3 working days late", d)
+	}
+}

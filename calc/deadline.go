@@ -11,6 +11,9 @@ const (
 	Late    DeadlineStatus = "late"    // done after the due date
 	Pending DeadlineStatus = "pending" // not done, not yet due
 	Overdue DeadlineStatus = "overdue" // not done, due date passed
+	// TooEarly is for the few limits that set an earliest date (Earliest):
+	// done before it.
+	TooEarly DeadlineStatus = "too_early"
 )
 
 // Deadline is one statutory or policy time limit (RULES.md §2) worked out
@@ -34,6 +37,10 @@ type Deadline struct {
 	// ParentDeadline marks a limit on the parent (appeal, Ombudsman), not
 	// the council.
 	ParentDeadline bool `json:"parent_deadline,omitempty"`
+	// Earliest marks a limit that says "not before" (the parent's 15 days
+	// to comment on a draft): Due is the earliest day, and the days late
+	// count how early it was done.
+	Earliest bool `json:"earliest,omitempty"`
 }
 
 // Default complaint timescales, in working days (RULES.md §2).
@@ -103,6 +110,10 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 	}
 	stage(1, cp.Stage1Sent, cp.Stage1Acknowledged, cp.Stage1Answered, pol.Stage1AckDays, pol.Stage1AnswerDays)
 	stage(2, cp.Stage2Sent, cp.Stage2Acknowledged, cp.Stage2Answered, pol.Stage2AckDays, pol.Stage2AnswerDays)
+	if !cp.Stage3Requested.IsZero() && pol.Procedure == ProcedureSocialCare {
+		add(Deadline{Key: "complaint_stage3_panel", Rule: "Stage 3 review panel held within 30 working days of the request",
+			Source: socialCareSource, From: cp.Stage3Requested, Due: cal.AddWorkingDays(cp.Stage3Requested, 30), Done: cp.Stage3PanelHeld})
+	}
 	if !cp.ProblemNoticed.IsZero() {
 		add(Deadline{Key: "ombudsman_12_months", Rule: "Complain to the Ombudsman within 12 months of knowing of the problem (it can accept later complaints for a good reason)",
 			Source: "Local Government Act 1974 s26B", From: cp.ProblemNoticed, Due: cp.ProblemNoticed.AddMonths(12),
@@ -151,6 +162,11 @@ func planDeadlines(p Plan, today Date, add func(Deadline)) {
 			add(Deadline{Key: "final_plan_20_weeks", PlanID: p.ID, Rule: "Final plan within 20 weeks of the request for assessment",
 				Source: "SEND Regulations 2014 reg 13(2)", From: r, Due: weeks(r, 20), Done: pd.FinalIssued, PlanDelay: true})
 		}
+	}
+	if dr := pd.DraftIssued; !dr.IsZero() && !pd.FinalIssued.IsZero() {
+		add(Deadline{Key: "draft_comments_15_days", PlanID: p.ID, Earliest: true,
+			Rule:   "You must have at least 15 days to comment on the draft before the plan is made final",
+			Source: "SEND Regulations 2014 reg 13", From: dr, Due: dr.AddDays(15), Done: pd.FinalIssued})
 	}
 	base := pd.FinalIssued
 	if base.IsZero() {
@@ -217,6 +233,17 @@ func planDeadlines(p Plan, today Date, add func(Deadline)) {
 
 // finish sets the status and lateness of a deadline.
 func finish(d Deadline, cal Calendar, today Date) Deadline {
+	if d.Earliest {
+		if d.Done.IsZero() || !d.Done.Before(d.Due) {
+			d.Status = Met
+			return d
+		}
+		d.Status = TooEarly
+		d.DaysLate = d.Due.Sub(d.Done)
+		d.WeeksLate = d.DaysLate / 7
+		d.WorkingDaysLate = cal.WorkingDaysBetween(d.Done, d.Due)
+		return d
+	}
 	end := d.Done
 	switch {
 	case !d.Done.IsZero() && !d.Done.After(d.Due):

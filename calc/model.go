@@ -302,15 +302,18 @@ type Contact struct {
 // Complaint holds the dates of the parent's complaint and the council's
 // timescales for answering it.
 type Complaint struct {
-	ProblemNoticed     Date            `json:"problem_noticed,omitzero"` // starts the Ombudsman's 12 months
-	Stage1Sent         Date            `json:"stage1_sent,omitzero"`
-	Stage1Acknowledged Date            `json:"stage1_acknowledged,omitzero"`
-	Stage1Answered     Date            `json:"stage1_answered,omitzero"`
-	Stage2Sent         Date            `json:"stage2_sent,omitzero"`
-	Stage2Acknowledged Date            `json:"stage2_acknowledged,omitzero"`
-	Stage2Answered     Date            `json:"stage2_answered,omitzero"`
-	OmbudsmanSent      Date            `json:"ombudsman_sent,omitzero"`
-	Policy             ComplaintPolicy `json:"policy,omitzero"`
+	ProblemNoticed     Date `json:"problem_noticed,omitzero"` // starts the Ombudsman's 12 months
+	Stage1Sent         Date `json:"stage1_sent,omitzero"`
+	Stage1Acknowledged Date `json:"stage1_acknowledged,omitzero"`
+	Stage1Answered     Date `json:"stage1_answered,omitzero"`
+	Stage2Sent         Date `json:"stage2_sent,omitzero"`
+	Stage2Acknowledged Date `json:"stage2_acknowledged,omitzero"`
+	Stage2Answered     Date `json:"stage2_answered,omitzero"`
+	// Stage 3 is the review panel of the children's social-care procedure.
+	Stage3Requested Date            `json:"stage3_requested,omitzero"`
+	Stage3PanelHeld Date            `json:"stage3_panel_held,omitzero"`
+	OmbudsmanSent   Date            `json:"ombudsman_sent,omitzero"`
+	Policy          ComplaintPolicy `json:"policy,omitzero"`
 }
 
 // Procedure names a complaints procedure.

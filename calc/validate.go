@@ -403,7 +403,8 @@ func validateComplaint(v *validator, c Complaint) {
 		d    Date
 	}{{"problem_noticed", c.ProblemNoticed}, {"stage1_sent", c.Stage1Sent}, {"stage1_acknowledged", c.Stage1Acknowledged},
 		{"stage1_answered", c.Stage1Answered}, {"stage2_sent", c.Stage2Sent}, {"stage2_acknowledged", c.Stage2Acknowledged},
-		{"stage2_answered", c.Stage2Answered}, {"ombudsman_sent", c.OmbudsmanSent}} {
+		{"stage2_answered", c.Stage2Answered}, {"stage3_requested", c.Stage3Requested}, {"stage3_panel_held", c.Stage3PanelHeld},
+		{"ombudsman_sent", c.OmbudsmanSent}} {
 		v.date("complaint."+f.name, f.d, false)
 	}
 	v.order("complaint.stage1_acknowledged", c.Stage1Sent, c.Stage1Acknowledged, "The acknowledgement cannot come before the complaint")
@@ -411,6 +412,8 @@ func validateComplaint(v *validator, c Complaint) {
 	v.order("complaint.stage2_sent", c.Stage1Sent, c.Stage2Sent, "Stage 2 must come after stage 1")
 	v.order("complaint.stage2_acknowledged", c.Stage2Sent, c.Stage2Acknowledged, "The acknowledgement cannot come before the complaint")
 	v.order("complaint.stage2_answered", c.Stage2Sent, c.Stage2Answered, "The answer cannot come before the complaint")
+	v.order("complaint.stage3_requested", c.Stage2Sent, c.Stage3Requested, "Stage 3 must come after stage 2")
+	v.order("complaint.stage3_panel_held", c.Stage3Requested, c.Stage3PanelHeld, "The panel cannot meet before you asked for it")
 	pol := c.Policy
 	if pol.Procedure != "" && !procedures[pol.Procedure] {
 		v.add("complaint.policy.procedure", "Choose corporate or social_care")
