@@ -45,7 +45,7 @@ type Deadline struct {
 
 // Default complaint timescales, in working days (RULES.md §2).
 const (
-	codeSource       = "Local Government and Social Care Ombudsman, Complaint Handling Code (applied from 1 April 2026)"
+	codeSource       = "Local Government and Social Care Ombudsman, Complaint Handling Code (in force from 1 April 2026; before that, the council's own complaints policy)"
 	socialCareSource = "Children Act 1989 Representations Procedure (England) Regulations 2006"
 )
 
