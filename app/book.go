@@ -50,6 +50,14 @@ type caseBook struct {
 // book is the single caseBook of the running app.
 var book = &caseBook{}
 
+// memoryOnlyMessage tells the parent, from the first page, that the browser
+// refuses storage, so the app keeps the record only in memory.
+// casestore.ErrUnavailable speaks of a "latest change", which there is not
+// yet when the app starts.
+const memoryOnlyMessage = "This browser is not letting the app save anything on this device. " +
+	"This often happens in private browsing. You can still use the app, but what you enter is kept only while this page is open. " +
+	"Download a backup before you close it."
+
 // open loads the store the first time anything needs it. Every reader of
 // the book calls it, because go-app may draw a page before its OnNav.
 func (b *caseBook) open() {
@@ -59,12 +67,25 @@ func (b *caseBook) open() {
 	s, err := casestore.Open(browserStorage(), time.Now)
 	if err != nil {
 		b.openErr = err.Error()
+		if errors.Is(err, casestore.ErrUnavailable) {
+			b.openErr = memoryOnlyMessage
+		}
 		s, _ = casestore.Open(casestore.NewMemory(), time.Now) // keep working in memory
 	}
 	b.store = s
 	if id := s.Current(); id != "" {
 		b.switchTo(id)
 	}
+}
+
+// savedNow is the time of a save that worked, for the "Saved on this
+// device" line. It is zero while the book works in memory because storage
+// could not be opened: nothing is saved on this device then.
+func (b *caseBook) savedNow() time.Time {
+	if b.openErr != "" {
+		return time.Time{}
+	}
+	return time.Now()
 }
 
 // setCase makes c the open case and drops what was derived from the old one.
@@ -115,7 +136,7 @@ func (b *caseBook) start(c calc.Case) []calc.FieldError {
 		b.saveError = err.Error()
 		return []calc.FieldError{{Path: "", Message: err.Error()}}
 	}
-	b.id, b.rev, b.saveError, b.saved = id, rev, "", time.Now()
+	b.id, b.rev, b.saveError, b.saved = id, rev, "", b.savedNow()
 	b.setCase(c)
 	b.store.SetCurrent(id)
 	return nil
@@ -182,7 +203,7 @@ func (b *caseBook) commit(next calc.Case) []calc.FieldError {
 		b.saveError = err.Error()
 		return nil
 	}
-	b.rev, b.saved, b.saveError = rev, time.Now(), ""
+	b.rev, b.saved, b.saveError = rev, b.savedNow(), ""
 	b.dirty, b.conflict, b.other = false, false, nil
 	b.setCase(next)
 	return nil
@@ -293,7 +314,7 @@ func (b *caseBook) keepMine() {
 		}
 		b.rev = newRev
 	}
-	b.dirty, b.conflict, b.other, b.saveError, b.saved = false, false, nil, "", time.Now()
+	b.dirty, b.conflict, b.other, b.saveError, b.saved = false, false, nil, "", b.savedNow()
 	b.notice = "Saved this tab's version."
 }
 

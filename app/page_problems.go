@@ -60,9 +60,11 @@ func (d *dataNotices) OnNav(ctx app.Context) { book.notice = "" }
 
 func (d *dataNotices) Render() app.UI {
 	book.open()
-	msg := book.saveError
+	msg, title := book.saveError, "Your changes are not saved on this device"
 	if msg == "" {
-		msg = book.openErr
+		// Storage could not be opened: said from the first page, before
+		// there are any changes.
+		msg, title = book.openErr, "Nothing you enter can be saved on this device"
 	}
 	problems := book.store.Problems()
 	onProblemsPage := app.IsClient && app.Window().URL().Path == pagePath("/problems")
@@ -70,7 +72,7 @@ func (d *dataNotices) Render() app.UI {
 		app.If(book.other != nil, func() app.UI { return conflictChoices() }).
 			ElseIf(msg != "", func() app.UI {
 				return app.Div().Class("warning").Attr("role", "alert").Body(
-					app.P().Class("warning-title").Text("Your changes are not saved on this device"),
+					app.P().Class("warning-title").Text(title),
 					app.P().Text(msg),
 					app.If(book.hasCase(), func() app.UI {
 						return app.P().Body(app.A().Href(pagePath("/backup")).Text("Download a backup now"))
