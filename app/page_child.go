@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -13,14 +14,25 @@ import (
 type childNamePage struct {
 	app.Compo
 	name string
-	errs formErrors
+	// isNew is set by "?new=1" (Add another child): the name starts a new
+	// record instead of renaming the open one.
+	isNew bool
+	errs  formErrors
 }
 
 func (p *childNamePage) OnNav(ctx app.Context) {
 	book.open()
+	p.load(ctx.Page().URL().Query())
+}
+
+// load fills the page from the address: "?new=1" starts another child's
+// record, anything else changes the open record's name (or starts the
+// first record).
+func (p *childNamePage) load(q url.Values) {
 	p.errs = nil
 	p.name = ""
-	if book.hasCase() && ctx.Page().URL().Query().Get("new") == "" {
+	p.isNew = q.Get("new") != ""
+	if book.hasCase() && !p.isNew {
 		p.name = book.current().Child.FirstName
 	}
 }
@@ -38,19 +50,37 @@ func (p *childNamePage) Render() app.UI {
 }
 
 func (p *childNamePage) submit(ctx app.Context) {
-	name := strings.TrimSpace(p.name)
-	fields := map[string]string{"child.first_name": "first-name"}
-	var problems []calc.FieldError
-	if book.hasCase() && ctx.Page().URL().Query().Get("new") == "" {
-		problems = book.change(func(c *calc.Case) { c.Child.FirstName = name })
-	} else {
-		problems = book.start(newCase(name))
-	}
-	if p.errs = errorsFrom(problems, "first-name", fields); len(p.errs) > 0 {
+	if !p.save() {
 		focusErrorSummary(ctx)
 		return
 	}
 	goNext(ctx, "/child/birth")
+}
+
+// save renames the open record, or starts a new one with this name. It
+// reports false, with the problem on the page and nothing stored, when
+// calc refuses the name.
+func (p *childNamePage) save() bool {
+	name := strings.TrimSpace(p.name)
+	fields := map[string]string{"child.first_name": "first-name"}
+	var problems []calc.FieldError
+	if book.hasCase() && !p.isNew {
+		problems = book.change(func(c *calc.Case) { c.Child.FirstName = name })
+	} else {
+		problems = book.start(newCase(name))
+		if len(problems) == 0 {
+			// A half-added provision or an Undo belongs to the record left
+			// behind, not to this new one.
+			book.draft, book.removed = nil, nil
+		}
+	}
+	if p.errs = errorsFrom(problems, "first-name", fields); len(p.errs) > 0 {
+		return false
+	}
+	// The record exists now: a second press of Continue (a double tap
+	// before the next page shows) renames it rather than starting another.
+	p.isNew = false
+	return true
 }
 
 // newCase is an empty record for a child, with one EHC plan to fill in.
@@ -92,22 +122,31 @@ func (p *childBirthPage) Render() app.UI {
 }
 
 func (p *childBirthPage) submit(ctx app.Context) {
+	if !p.save() {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/child/council")
+}
+
+// save checks the date of birth and puts it in the record; false, with the
+// problem on the page and nothing stored, when it is wrong.
+func (p *childBirthPage) save() bool {
 	p.errs = nil
+	if !book.hasCase() {
+		return false
+	}
 	d, msg := p.birth.parse("Date of birth")
 	if msg == "" && d.After(today()) {
 		msg = "Date of birth must be today or in the past"
 	}
 	if msg != "" {
 		p.errs.add("birth-day", msg)
-		focusErrorSummary(ctx)
-		return
+		return false
 	}
 	problems := book.change(func(c *calc.Case) { c.Child.DateOfBirth = d })
-	if p.errs = errorsFrom(problems, "birth-day", nil); len(p.errs) > 0 {
-		focusErrorSummary(ctx)
-		return
-	}
-	goNext(ctx, "/child/council")
+	p.errs = errorsFrom(problems, "birth-day", nil)
+	return len(p.errs) == 0
 }
 
 // childCouncilPage asks which council is responsible for the plan.
@@ -160,18 +199,27 @@ func (p *childCouncilPage) Render() app.UI {
 }
 
 func (p *childCouncilPage) submit(ctx app.Context) {
-	p.errs = nil
-	if p.council == "" {
-		p.errs.add("council", "Choose the council from the list")
-		focusErrorSummary(ctx)
-		return
-	}
-	problems := book.change(func(c *calc.Case) { c.Council = p.council })
-	if p.errs = errorsFrom(problems, "council", nil); len(p.errs) > 0 {
+	if !p.save() {
 		focusErrorSummary(ctx)
 		return
 	}
 	goNext(ctx, "/tasks")
+}
+
+// save puts the chosen council in the record; false, with the problem on
+// the page and nothing stored, when none was chosen or calc refuses it.
+func (p *childCouncilPage) save() bool {
+	p.errs = nil
+	if !book.hasCase() {
+		return false
+	}
+	if p.council == "" {
+		p.errs.add("council", "Choose the council from the list")
+		return false
+	}
+	problems := book.change(func(c *calc.Case) { c.Council = p.council })
+	p.errs = errorsFrom(problems, "council", nil)
+	return len(p.errs) == 0
 }
 
 // councilsByName lists the councils as parents look for them: by their

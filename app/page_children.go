@@ -62,13 +62,25 @@ func (p *childrenPage) Render() app.UI {
 }
 
 func (p *childrenPage) open(ctx app.Context, id string) {
-	if err := book.switchTo(id); err != nil {
-		book.saveError = err.Error()
-		return
+	if p.openRecord(id) {
+		ctx.Navigate(pagePath("/tasks"))
 	}
-	ctx.Navigate(pagePath("/tasks"))
 }
 
+// openRecord makes another child's record the open one; false, with the
+// reason shown as a save problem, when it cannot be read.
+func (p *childrenPage) openRecord(id string) bool {
+	if err := book.switchTo(id); err != nil {
+		book.saveError = err.Error()
+		return false
+	}
+	// A half-added provision or an Undo belongs to the record left behind.
+	book.draft, book.removed = nil, nil
+	return true
+}
+
+// remove deletes a child's record from this device. When it was the open
+// one, the first record left is opened (or none).
 func (p *childrenPage) remove(ctx app.Context, id string) {
 	if err := book.store.Delete(id); err != nil {
 		book.saveError = err.Error()
@@ -76,9 +88,11 @@ func (p *childrenPage) remove(ctx app.Context, id string) {
 	}
 	p.confirm = ""
 	if id == book.id {
-		book.id, book.rev, book.c, book.draft = "", 0, calc.Case{}, nil
+		book.id, book.rev, book.draft, book.removed = "", 0, nil, nil
+		book.dirty, book.conflict, book.other = false, false, nil
+		book.setCase(calc.Case{})
 		if list := book.list(); len(list) > 0 {
-			book.switchTo(list[0].ID)
+			p.openRecord(list[0].ID)
 		}
 	}
 }

@@ -41,18 +41,27 @@ func (p *planKindPage) Render() app.UI {
 }
 
 func (p *planKindPage) submit(ctx app.Context) {
-	p.errs = nil
-	if p.kind == "" {
-		p.errs.add("kind", "Choose the kind of plan")
-		focusErrorSummary(ctx)
-		return
-	}
-	problems := book.change(func(c *calc.Case) { c.Plans[0].Kind = calc.PlanKind(p.kind) })
-	if p.errs = errorsFrom(problems, "kind", nil); len(p.errs) > 0 {
+	if !p.save() {
 		focusErrorSummary(ctx)
 		return
 	}
 	goNext(ctx, "/plan/issued")
+}
+
+// save puts the kind of plan in the record; false, with the problem on the
+// page and nothing stored, when none was chosen.
+func (p *planKindPage) save() bool {
+	p.errs = nil
+	if !book.hasCase() {
+		return false
+	}
+	if p.kind == "" {
+		p.errs.add("kind", "Choose the kind of plan")
+		return false
+	}
+	problems := book.change(func(c *calc.Case) { c.Plans[0].Kind = calc.PlanKind(p.kind) })
+	p.errs = errorsFrom(problems, "kind", nil)
+	return len(p.errs) == 0
 }
 
 // planDatePage asks one date about the plan: a page per question, all
@@ -116,7 +125,20 @@ func (p *planDatePage) Render() app.UI {
 }
 
 func (p *planDatePage) submit(ctx app.Context) {
+	if !p.save() {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, p.q.next)
+}
+
+// save checks the date and puts it in the plan; false, with the problem on
+// the page and nothing stored, when it is wrong.
+func (p *planDatePage) save() bool {
 	p.errs = nil
+	if !book.hasCase() {
+		return false
+	}
 	d, msg := p.date.parse("The date")
 	switch {
 	case msg != "":
@@ -127,15 +149,11 @@ func (p *planDatePage) submit(ctx app.Context) {
 	}
 	if msg != "" {
 		p.errs.add("date-day", msg)
-		focusErrorSummary(ctx)
-		return
+		return false
 	}
 	problems := book.change(func(c *calc.Case) { p.q.set(&c.Plans[0], d) })
-	if p.errs = errorsFrom(problems, "date-day", nil); len(p.errs) > 0 {
-		focusErrorSummary(ctx)
-		return
-	}
-	goNext(ctx, p.q.next)
+	p.errs = errorsFrom(problems, "date-day", nil)
+	return len(p.errs) == 0
 }
 
 // planDatesPage collects the dates of making or changing the plan that the
@@ -194,7 +212,20 @@ func (p *planDatesPage) Render() app.UI {
 }
 
 func (p *planDatesPage) submit(ctx app.Context) {
+	if !p.save() {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/tasks")
+}
+
+// save checks every date and puts them in the plan; false, with each
+// problem by its date and nothing stored, when one is wrong.
+func (p *planDatesPage) save() bool {
 	p.errs = nil
+	if !book.hasCase() {
+		return false
+	}
 	var parsed [len(processDateQuestions)]calc.Date
 	for i, q := range processDateQuestions {
 		d, msg := p.dates[i].parse(q.label)
@@ -207,8 +238,7 @@ func (p *planDatesPage) submit(ctx app.Context) {
 		parsed[i] = d
 	}
 	if len(p.errs) > 0 {
-		focusErrorSummary(ctx)
-		return
+		return false
 	}
 	problems := book.change(func(c *calc.Case) {
 		for i, q := range processDateQuestions {
@@ -219,9 +249,6 @@ func (p *planDatesPage) submit(ctx app.Context) {
 	for _, q := range processDateQuestions {
 		fields["plans[0].process."+q.path] = q.id + "-day"
 	}
-	if p.errs = errorsFrom(problems, processDateQuestions[0].id+"-day", fields); len(p.errs) > 0 {
-		focusErrorSummary(ctx)
-		return
-	}
-	goNext(ctx, "/tasks")
+	p.errs = errorsFrom(problems, processDateQuestions[0].id+"-day", fields)
+	return len(p.errs) == 0
 }

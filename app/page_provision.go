@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -23,13 +24,12 @@ type provisionStep struct {
 // begin opens the draft for a step: a new one for "?new=1", or the
 // provision named by "?id=". It reports false when there is nothing to
 // edit (for example after a reload in the middle of adding).
-func (s *provisionStep) begin(ctx app.Context) bool {
+func (s *provisionStep) begin(q url.Values) bool {
 	book.open()
 	s.errs = nil
 	if !book.hasCase() {
 		return false
 	}
-	q := ctx.Page().URL().Query()
 	c := book.current()
 	switch {
 	case q.Get("new") != "":
@@ -46,19 +46,23 @@ func (s *provisionStep) begin(ctx app.Context) bool {
 	return book.draft != nil
 }
 
-// next goes to the following step, or back to the check page when the
-// parent came from one of its Change links.
-func (s *provisionStep) next(ctx app.Context, step string) {
-	if len(s.errs) > 0 {
+// advance goes to the following step once the answers were saved in the
+// draft (or back to the check page when the parent came from one of its
+// Change links); otherwise it moves the focus to the problems.
+func (s *provisionStep) advance(ctx app.Context, saved bool, step string) {
+	if !saved {
 		focusErrorSummary(ctx)
 		return
 	}
 	goNext(ctx, "/provision/"+step)
 }
 
-func (s *provisionStep) fail(ctx app.Context, field, msg string) {
-	s.errs.add(field, msg)
-	focusErrorSummary(ctx)
+// ready begins a step's save: it clears the last problems, so an answer
+// put right is not held back by the message about it, and reports whether
+// there is a draft to save into.
+func (s *provisionStep) ready() bool {
+	s.errs = nil
+	return book.draft != nil
 }
 
 // noDraftPage is shown when a step is opened without a provision to edit.
@@ -82,8 +86,11 @@ type provisionTypePage struct {
 	kind string
 }
 
-func (p *provisionTypePage) OnNav(ctx app.Context) {
-	if p.begin(ctx) {
+func (p *provisionTypePage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load opens the draft named by the address and shows its answer.
+func (p *provisionTypePage) load(q url.Values) {
+	if p.begin(q) {
 		p.kind = string(book.draft.Type)
 	}
 }
@@ -98,13 +105,20 @@ func (p *provisionTypePage) Render() app.UI {
 			Value: &p.kind, Error: p.errs.of("type")}.render(&p.Compo)))
 }
 
-func (p *provisionTypePage) submit(ctx app.Context) {
+func (p *provisionTypePage) submit(ctx app.Context) { p.advance(ctx, p.save(), "section") }
+
+// save puts the answer in the draft; false, with the problem on the page
+// and the draft as it was, when it is missing.
+func (p *provisionTypePage) save() bool {
+	if !p.ready() {
+		return false
+	}
 	if p.kind == "" {
-		p.fail(ctx, "type", "Choose the kind of help")
-		return
+		p.errs.add("type", "Choose the kind of help")
+		return false
 	}
 	book.draft.Type = calc.ProvisionType(p.kind)
-	p.next(ctx, "section")
+	return true
 }
 
 // --- section ---------------------------------------------------------------
@@ -114,8 +128,11 @@ type provisionSectionPage struct {
 	section string
 }
 
-func (p *provisionSectionPage) OnNav(ctx app.Context) {
-	if p.begin(ctx) {
+func (p *provisionSectionPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load opens the draft named by the address and shows its answer.
+func (p *provisionSectionPage) load(q url.Values) {
+	if p.begin(q) {
 		p.section = string(book.draft.Section)
 	}
 }
@@ -130,13 +147,20 @@ func (p *provisionSectionPage) Render() app.UI {
 			Value: &p.section, Error: p.errs.of("section")}.render(&p.Compo)))
 }
 
-func (p *provisionSectionPage) submit(ctx app.Context) {
+func (p *provisionSectionPage) submit(ctx app.Context) { p.advance(ctx, p.save(), "wording") }
+
+// save puts the answer in the draft; false, with the problem on the page
+// and the draft as it was, when it is missing.
+func (p *provisionSectionPage) save() bool {
+	if !p.ready() {
+		return false
+	}
 	if p.section == "" {
-		p.fail(ctx, "section", "Choose the section of the plan")
-		return
+		p.errs.add("section", "Choose the section of the plan")
+		return false
 	}
 	book.draft.Section = calc.Section(p.section)
-	p.next(ctx, "wording")
+	return true
 }
 
 // --- wording ---------------------------------------------------------------
@@ -146,8 +170,11 @@ type provisionWordingPage struct {
 	wording string
 }
 
-func (p *provisionWordingPage) OnNav(ctx app.Context) {
-	if p.begin(ctx) {
+func (p *provisionWordingPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load opens the draft named by the address and shows its answer.
+func (p *provisionWordingPage) load(q url.Values) {
+	if p.begin(q) {
 		p.wording = book.draft.Wording
 	}
 }
@@ -162,14 +189,21 @@ func (p *provisionWordingPage) Render() app.UI {
 			Value: &p.wording, Error: p.errs.of("wording")}.render(&p.Compo)))
 }
 
-func (p *provisionWordingPage) submit(ctx app.Context) {
+func (p *provisionWordingPage) submit(ctx app.Context) { p.advance(ctx, p.save(), "amount") }
+
+// save puts the words in the draft; false, with the problem on the page
+// and the draft as it was, when they are too long.
+func (p *provisionWordingPage) save() bool {
+	if !p.ready() {
+		return false
+	}
 	w := strings.TrimSpace(p.wording)
 	if len(w) > 10000 {
-		p.fail(ctx, "wording", "The words from the plan must be 10,000 characters or fewer")
-		return
+		p.errs.add("wording", "The words from the plan must be 10,000 characters or fewer")
+		return false
 	}
 	book.draft.Wording = w
-	p.next(ctx, "amount")
+	return true
 }
 
 // --- amount ----------------------------------------------------------------
@@ -179,8 +213,11 @@ type provisionAmountPage struct {
 	count, unit, per string
 }
 
-func (p *provisionAmountPage) OnNav(ctx app.Context) {
-	if p.begin(ctx) {
+func (p *provisionAmountPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load opens the draft named by the address and shows its answers.
+func (p *provisionAmountPage) load(q url.Values) {
+	if p.begin(q) {
 		f := book.draft.Frequency
 		p.count, p.unit, p.per = "", string(f.Unit), string(f.Per)
 		if f.Count > 0 {
@@ -221,8 +258,15 @@ func (p *provisionAmountPage) Render() app.UI {
 	))
 }
 
-func (p *provisionAmountPage) submit(ctx app.Context) {
-	p.errs = nil
+func (p *provisionAmountPage) submit(ctx app.Context) { p.advance(ctx, p.save(), "weeks") }
+
+// save checks the amount (with calc, which knows what is absurd) and puts
+// it in the draft; false, with the problems on the page and the draft as
+// it was, when it is wrong.
+func (p *provisionAmountPage) save() bool {
+	if !p.ready() {
+		return false
+	}
 	n, err := strconv.Atoi(strings.TrimSpace(p.count))
 	switch {
 	case strings.TrimSpace(p.count) == "":
@@ -249,10 +293,11 @@ func (p *provisionAmountPage) submit(ctx app.Context) {
 			}
 		}
 	}
-	if len(p.errs) == 0 {
-		book.draft.Frequency = calc.Frequency{Count: n, Unit: calc.Unit(p.unit), Per: calc.Per(p.per)}
+	if len(p.errs) > 0 {
+		return false
 	}
-	p.next(ctx, "weeks")
+	book.draft.Frequency = calc.Frequency{Count: n, Unit: calc.Unit(p.unit), Per: calc.Per(p.per)}
+	return true
 }
 
 // provisionProblems checks one provision with calc's rules.
@@ -269,8 +314,11 @@ type provisionWeeksPage struct {
 	weeks, weekday, minutes string
 }
 
-func (p *provisionWeeksPage) OnNav(ctx app.Context) {
-	if p.begin(ctx) {
+func (p *provisionWeeksPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load opens the draft named by the address and shows its answers.
+func (p *provisionWeeksPage) load(q url.Values) {
+	if p.begin(q) {
 		d := book.draft
 		p.weeks, p.weekday, p.minutes = string(d.Weeks), "", ""
 		if len(d.Weekdays) > 0 {
@@ -300,8 +348,14 @@ func (p *provisionWeeksPage) Render() app.UI {
 	))
 }
 
-func (p *provisionWeeksPage) submit(ctx app.Context) {
-	p.errs = nil
+func (p *provisionWeeksPage) submit(ctx app.Context) { p.advance(ctx, p.save(), "dates") }
+
+// save puts the weeks, day and length in the draft; false, with the
+// problems on the page and the draft as it was, when one is wrong.
+func (p *provisionWeeksPage) save() bool {
+	if !p.ready() {
+		return false
+	}
 	if p.weeks == "" {
 		p.errs.add("weeks", "Choose term time only or all year")
 	}
@@ -316,14 +370,15 @@ func (p *provisionWeeksPage) submit(ctx app.Context) {
 		}
 		minutes = n
 	}
-	if len(p.errs) == 0 {
-		d := book.draft
-		d.Weeks, d.SessionMinutes, d.Weekdays = calc.Weeks(p.weeks), minutes, nil
-		if p.weekday != "" {
-			d.Weekdays = []string{p.weekday}
-		}
+	if len(p.errs) > 0 {
+		return false
 	}
-	p.next(ctx, "dates")
+	d := book.draft
+	d.Weeks, d.SessionMinutes, d.Weekdays = calc.Weeks(p.weeks), minutes, nil
+	if p.weekday != "" {
+		d.Weekdays = []string{p.weekday}
+	}
+	return true
 }
 
 // --- dates -----------------------------------------------------------------
@@ -333,8 +388,11 @@ type provisionDatesPage struct {
 	start, end dateText
 }
 
-func (p *provisionDatesPage) OnNav(ctx app.Context) {
-	if p.begin(ctx) {
+func (p *provisionDatesPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load opens the draft named by the address and shows its dates.
+func (p *provisionDatesPage) load(q url.Values) {
+	if p.begin(q) {
 		p.start, p.end = dateTextOf(book.draft.Start), dateTextOf(book.draft.End)
 	}
 }
@@ -352,8 +410,14 @@ func (p *provisionDatesPage) Render() app.UI {
 	))
 }
 
-func (p *provisionDatesPage) submit(ctx app.Context) {
-	p.errs = nil
+func (p *provisionDatesPage) submit(ctx app.Context) { p.advance(ctx, p.save(), "provider") }
+
+// save puts the dates in the draft; false, with the problems on the page
+// and the draft as it was, when one is wrong.
+func (p *provisionDatesPage) save() bool {
+	if !p.ready() {
+		return false
+	}
 	start, msg := p.start.parse("Start date")
 	if msg == "" && start.IsZero() {
 		msg = "Enter the start date"
@@ -368,10 +432,11 @@ func (p *provisionDatesPage) submit(ctx app.Context) {
 	if msg != "" {
 		p.errs.add("end-day", msg)
 	}
-	if len(p.errs) == 0 {
-		book.draft.Start, book.draft.End = start, end
+	if len(p.errs) > 0 {
+		return false
 	}
-	p.next(ctx, "provider")
+	book.draft.Start, book.draft.End = start, end
+	return true
 }
 
 // --- provider and price -----------------------------------------------------
@@ -381,8 +446,11 @@ type provisionProviderPage struct {
 	provider, price string
 }
 
-func (p *provisionProviderPage) OnNav(ctx app.Context) {
-	if p.begin(ctx) {
+func (p *provisionProviderPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load opens the draft named by the address and shows its answers.
+func (p *provisionProviderPage) load(q url.Values) {
+	if p.begin(q) {
 		p.provider, p.price = book.draft.Provider, ""
 		if book.draft.PricePerSession.Sign() > 0 {
 			p.price = book.draft.PricePerSession.StringFixed(2)
@@ -404,8 +472,14 @@ func (p *provisionProviderPage) Render() app.UI {
 	))
 }
 
-func (p *provisionProviderPage) submit(ctx app.Context) {
-	p.errs = nil
+func (p *provisionProviderPage) submit(ctx app.Context) { p.advance(ctx, p.save(), "indirect") }
+
+// save puts the provider and price in the draft; false, with the problems
+// on the page and the draft as it was, when one is wrong.
+func (p *provisionProviderPage) save() bool {
+	if !p.ready() {
+		return false
+	}
 	provider := strings.TrimSpace(p.provider)
 	if len(provider) > 200 {
 		p.errs.add("provider", "The name must be 200 characters or fewer")
@@ -414,10 +488,11 @@ func (p *provisionProviderPage) submit(ctx app.Context) {
 	if msg != "" {
 		p.errs.add("price", msg)
 	}
-	if len(p.errs) == 0 {
-		book.draft.Provider, book.draft.PricePerSession = provider, price
+	if len(p.errs) > 0 {
+		return false
 	}
-	p.next(ctx, "indirect")
+	book.draft.Provider, book.draft.PricePerSession = provider, price
+	return true
 }
 
 // --- indirect work ----------------------------------------------------------
@@ -427,8 +502,12 @@ type provisionIndirectPage struct {
 	includes, missed string
 }
 
-func (p *provisionIndirectPage) OnNav(ctx app.Context) {
-	if p.begin(ctx) {
+func (p *provisionIndirectPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load opens the draft named by the address and shows its answers (none
+// yet for new help, so "No" is a choice the parent makes).
+func (p *provisionIndirectPage) load(q url.Values) {
+	if p.begin(q) {
 		p.includes, p.missed = yesNo(book.draft.IncludesIndirect), yesNo(book.draft.IndirectMissed)
 		if book.draftIsNew {
 			p.includes, p.missed = "", ""
@@ -457,19 +536,26 @@ func (p *provisionIndirectPage) Render() app.UI {
 	))
 }
 
-func (p *provisionIndirectPage) submit(ctx app.Context) {
-	p.errs = nil
+func (p *provisionIndirectPage) submit(ctx app.Context) { p.advance(ctx, p.save(), "check") }
+
+// save puts the answers in the draft; false, with the problems on the page
+// and the draft as it was, when one is missing.
+func (p *provisionIndirectPage) save() bool {
+	if !p.ready() {
+		return false
+	}
 	if p.includes == "" {
 		p.errs.add("includes", "Choose yes or no")
 	}
 	if p.includes == "yes" && p.missed == "" {
 		p.errs.add("missed", "Choose yes if the indirect work was missed, or no if it was done")
 	}
-	if len(p.errs) == 0 {
-		book.draft.IncludesIndirect = p.includes == "yes"
-		book.draft.IndirectMissed = p.includes == "yes" && p.missed == "yes"
+	if len(p.errs) > 0 {
+		return false
 	}
-	p.next(ctx, "check")
+	book.draft.IncludesIndirect = p.includes == "yes"
+	book.draft.IndirectMissed = p.includes == "yes" && p.missed == "yes"
+	return true
 }
 
 // --- check and save ---------------------------------------------------------
@@ -478,7 +564,11 @@ type provisionCheckPage struct {
 	provisionStep
 }
 
-func (p *provisionCheckPage) OnNav(ctx app.Context) { p.begin(ctx) }
+func (p *provisionCheckPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load opens the draft named by the address ("?id=" from the list's Change
+// links), or keeps the one being added.
+func (p *provisionCheckPage) load(q url.Values) { p.begin(q) }
 
 func (p *provisionCheckPage) Render() app.UI {
 	if book.draft == nil {
@@ -521,6 +611,20 @@ func (p *provisionCheckPage) Render() app.UI {
 }
 
 func (p *provisionCheckPage) submit(ctx app.Context) {
+	if !p.save() {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/provisions")
+}
+
+// save puts the draft in the record (in place of the provision it
+// changes, or at the end) and closes it. It reports false, with calc's
+// problems on the page and nothing stored, when calc refuses it.
+func (p *provisionCheckPage) save() bool {
+	if !p.ready() || !book.hasCase() {
+		return false
+	}
 	d := *book.draft
 	problems := book.change(func(c *calc.Case) {
 		pl := &c.Plans[0]
@@ -533,11 +637,10 @@ func (p *provisionCheckPage) submit(ctx app.Context) {
 		pl.Provisions = append(pl.Provisions, d)
 	})
 	if p.errs = errorsFrom(problems, "main", nil); len(p.errs) > 0 {
-		focusErrorSummary(ctx)
-		return
+		return false
 	}
 	book.draft = nil
-	goNext(ctx, "/provisions")
+	return true
 }
 
 func orNone(s string) string {

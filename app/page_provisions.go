@@ -68,17 +68,26 @@ func addLabel(n int) string {
 	return "Add more help"
 }
 
+// remove takes the provision at stored position i out of the plan and
+// keeps it for Undo. A position that is no longer there (the list changed
+// in another tab) does nothing.
 func (p *provisionsPage) remove(ctx app.Context, i int) {
-	removed := book.current().Plans[0].Provisions[i]
-	book.change(func(c *calc.Case) {
+	list := book.current().Plans[0].Provisions
+	if i < 0 || i >= len(list) {
+		return
+	}
+	removed := list[i]
+	problems := book.change(func(c *calc.Case) {
 		pl := &c.Plans[0]
 		pl.Provisions = append(pl.Provisions[:i], pl.Provisions[i+1:]...)
 	})
-	if book.saveError == "" {
+	// Undo only what was really removed: calc may refuse the change.
+	if len(problems) == 0 && book.saveError == "" {
 		book.removed, book.removedIndex = &removed, i
 	}
 }
 
+// undo puts the provision just removed back where it was.
 func (p *provisionsPage) undo(ctx app.Context, e app.Event) {
 	if book.removed == nil {
 		return

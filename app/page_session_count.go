@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -21,8 +22,12 @@ type sessionCountPage struct {
 
 func (p *sessionCountPage) OnNav(ctx app.Context) {
 	book.open()
-	p.id = ctx.Page().URL().Query().Get("id")
-	*p = sessionCountPage{Compo: p.Compo, id: p.id}
+	p.load(ctx.Page().URL().Query())
+}
+
+// load starts a blank form for the provision named by "?id=".
+func (p *sessionCountPage) load(q url.Values) {
+	*p = sessionCountPage{Compo: p.Compo, id: q.Get("id")}
 }
 
 func (p *sessionCountPage) Render() app.UI {
@@ -103,7 +108,23 @@ func (p *sessionCountPage) count(id, what, s string) int {
 }
 
 func (p *sessionCountPage) submit(ctx app.Context) {
+	if !p.save() {
+		focusErrorSummary(ctx)
+		return
+	}
+	ctx.Navigate(pagePath("/sessions"))
+}
+
+// save checks the totals and adds them to the provision; false, with each
+// problem by its field and nothing stored, when one is wrong.
+func (p *sessionCountPage) save() bool {
 	p.errs = nil
+	if !book.hasCase() {
+		return false
+	}
+	if _, ok := book.provision(p.id); !ok {
+		return false
+	}
 	from, msg := p.from.parse("The start of the period")
 	if msg == "" && from.IsZero() {
 		msg = "Enter the start of the period"
@@ -143,23 +164,29 @@ func (p *sessionCountPage) submit(ctx app.Context) {
 		p.errs.add("due", "Sessions due must be at least the sessions that happened plus those missed")
 	}
 	if len(p.errs) > 0 {
-		focusErrorSummary(ctx)
-		return
+		return false
 	}
+	path := ""
 	problems := book.change(func(c *calc.Case) {
 		for pi := range c.Plans {
 			for i := range c.Plans[pi].Provisions {
 				if pr := &c.Plans[pi].Provisions[i]; pr.ID == p.id {
+					path = "plans[" + strconv.Itoa(pi) + "].provisions[" + strconv.Itoa(i) +
+						"].count_periods[" + strconv.Itoa(len(pr.CountPeriods)) + "]"
 					pr.CountPeriods = append(pr.CountPeriods, cp)
 				}
 			}
 		}
 	})
-	if p.errs = errorsFrom(problems, "from-day", nil); len(p.errs) > 0 {
-		focusErrorSummary(ctx)
-		return
-	}
-	ctx.Navigate(pagePath("/sessions"))
+	// calc's problems go by the box they are about (a cost with no sessions
+	// paid for belongs by the cost); the rest, such as an overlap with
+	// totals already entered, by the start of the period.
+	p.errs = errorsFrom(problems, "from-day", map[string]string{
+		path + ".from": "from-day", path + ".to": "to-day", path + ".due": "due", path + ".delivered": "delivered",
+		path + ".missed": "missed", path + ".child_absent": "absent", path + ".paid_privately": "paid",
+		path + ".private_cost": "cost",
+	})
+	return len(p.errs) == 0
 }
 
 func (p *sessionCountPage) remove(ctx app.Context, i int) {

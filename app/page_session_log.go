@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -35,7 +36,13 @@ type sessionMonthData struct {
 
 func (p *sessionLogPage) OnNav(ctx app.Context) {
 	book.open()
-	p.id = ctx.Page().URL().Query().Get("id")
+	p.load(ctx.Page().URL().Query())
+}
+
+// load finds the provision named by "?id=", groups its sessions by month
+// and opens the first month with something still to record.
+func (p *sessionLogPage) load(q url.Values) {
+	p.id = q.Get("id")
 	pr, ok := book.provision(p.id)
 	if !ok {
 		p.months = nil
@@ -188,9 +195,9 @@ func (m *sessionMonth) Render() app.UI {
 					return app.Div().Class("bulk").Body(
 						app.Span().Class("bulk-label").Text("Mark the "+strconv.Itoa(len(open))+" not recorded in "+m.Month.Label+" as:"),
 						app.Button().Type("button").Class("button button-small").Text("Delivered").
-							OnClick(func(ctx app.Context, e app.Event) { m.markAll(ctx, calc.StatusDelivered) }),
+							OnClick(func(ctx app.Context, e app.Event) { m.tapAll(ctx, calc.StatusDelivered) }),
 						app.Button().Type("button").Class("button button-small button-secondary").Text("Missed").
-							OnClick(func(ctx app.Context, e app.Event) { m.markAll(ctx, calc.StatusMissed) }),
+							OnClick(func(ctx app.Context, e app.Event) { m.tapAll(ctx, calc.StatusMissed) }),
 					)
 				}),
 				app.Ul().Class("session-list").Body(app.Range(m.Month.Sessions).Slice(func(i int) app.UI {
@@ -202,15 +209,27 @@ func (m *sessionMonth) Render() app.UI {
 	)
 }
 
-func (m *sessionMonth) markAll(ctx app.Context, status calc.Status) {
+func (m *sessionMonth) tapAll(ctx app.Context, status calc.Status) {
+	m.markAll(status)
+	outcomesChanged(ctx, m.Month.Key)
+}
+
+// markAll records status for every session of the month with nothing
+// recorded yet; those already recorded keep what they have.
+func (m *sessionMonth) markAll(status calc.Status) bool {
 	open := m.unrecorded()
-	book.changeOutcomes(m.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
+	return len(book.changeOutcomes(m.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
 		for _, s := range open {
 			outs = append(outs, calc.Outcome{Date: s.Date, Seq: s.Seq, Status: status})
 		}
 		return outs
-	})
-	ctx.NewAction(outcomeChanged, app.T("month", m.Month.Key))
+	})) == 0
+}
+
+// outcomesChanged tells the counts (and the month) that a session's record
+// changed, so they are drawn again.
+func outcomesChanged(ctx app.Context, monthKey string) {
+	ctx.NewAction(outcomeChanged, app.T("month", monthKey))
 }
 
 // sessionRow is one expected session with its one-tap buttons. It reads
@@ -234,7 +253,7 @@ func (r *sessionRow) session() calc.Session { return calc.Session{Date: r.Date, 
 
 func (r *sessionRow) Render() app.UI {
 	o, recorded := book.outcomeOf(r.ProvisionID, r.session())
-	id := "s-" + r.Date.String() + "-" + strconv.Itoa(r.Seq)
+	id := r.rowID()
 	statusText := "Not recorded"
 	if recorded {
 		statusText = statusLabel(o)
@@ -247,7 +266,11 @@ func (r *sessionRow) Render() app.UI {
 			class += " choice-on"
 		}
 		return app.Button().Type("button").Class(class).Aria("pressed", pressed).Text(label).
-			OnClick(func(ctx app.Context, e app.Event) { r.mark(ctx, calc.Outcome{Status: s}) })
+			OnClick(func(ctx app.Context, e app.Event) {
+				if r.mark(calc.Outcome{Status: s}) {
+					outcomesChanged(ctx, r.MonthKey)
+				}
+			})
 	}
 	return app.Li().Class("session").ID(id).Body(
 		app.Div().Class("session-head").Body(
@@ -265,7 +288,10 @@ func (r *sessionRow) Render() app.UI {
 			return app.P().Class("session-note").Text("Made up on " + madeUpBy.Long())
 		}),
 		app.If(recorded && o.Note != "", func() app.UI { return app.P().Class("session-note").Text("Note: " + o.Note) }),
-		app.If(r.more, func() app.UI { return r.renderMore(id, o, recorded) }),
+		app.If(r.more, func() app.UI { return r.renderMore(id, o, recorded) }).
+			// A refused tap (for example "Delivered" on a missed session
+			// that was made up) says why here; with More open it is there.
+			Else(func() app.UI { return errorSummaryInline(r.rowErrors) }),
 	)
 }
 
@@ -275,22 +301,34 @@ func (r *sessionRow) renderMore(id string, o calc.Outcome, recorded bool) app.UI
 		textField{ID: id + "-cost", Label: "You paid for this session yourself. What did it cost?", Width: "short",
 			InputMode: "decimal", Prefix: "£", Value: &r.cost, Error: r.rowErrors.of(id + "-cost")}.render(&r.Compo),
 		app.Button().Type("button").Class("button button-small button-secondary").Text("Save: paid for by me").
-			OnClick(func(ctx app.Context, e app.Event) { r.paidPrivately(ctx, id) }),
+			OnClick(func(ctx app.Context, e app.Event) {
+				if r.paidPrivately(id) {
+					outcomesChanged(ctx, r.MonthKey)
+				}
+			}),
 		app.If(recorded && o.Status == calc.StatusMissed, func() app.UI {
 			return app.Div().Class("made-up").Body(
 				dateField{ID: id + "-madeup", Legend: "It was made up later, on", Value: &r.madeUp,
 					Error: r.rowErrors.of(id + "-madeup")}.render(&r.Compo),
 				app.Button().Type("button").Class("button button-small button-secondary").Text("Save: made up").
-					OnClick(func(ctx app.Context, e app.Event) { r.madeUpOn(ctx, id) }),
+					OnClick(func(ctx app.Context, e app.Event) {
+						if r.madeUpOn(id) {
+							outcomesChanged(ctx, r.MonthKey)
+						}
+					}),
 			)
 		}),
 		textField{ID: id + "-note", Label: "Note (optional)", Value: &r.note,
 			Hint: "For example the reason you were given.", Error: r.rowErrors.of(id + "-note")}.render(&r.Compo),
 		app.Button().Type("button").Class("button button-small button-secondary").Text("Save note").
-			OnClick(func(ctx app.Context, e app.Event) { r.saveNote(ctx, id) }),
+			OnClick(func(ctx app.Context, e app.Event) { r.saveNote(id) }),
 		app.If(recorded, func() app.UI {
 			return app.Button().Type("button").Class("link-button").Text("Clear what is recorded for this session").
-				OnClick(func(ctx app.Context, e app.Event) { r.clear(ctx) })
+				OnClick(func(ctx app.Context, e app.Event) {
+					if r.clear() {
+						outcomesChanged(ctx, r.MonthKey)
+					}
+				})
 		}),
 	)
 }
@@ -308,8 +346,9 @@ func errorSummaryInline(errs formErrors) app.UI {
 }
 
 // mark records what happened, keeping the note; made-up links stay valid
-// because calc refuses a made-up session whose missed one changed.
-func (r *sessionRow) mark(ctx app.Context, o calc.Outcome) {
+// because calc refuses a made-up session whose missed one changed. It
+// reports false, with the reason on the row, when calc refuses.
+func (r *sessionRow) mark(o calc.Outcome) bool {
 	r.rowErrors = nil
 	s := r.session()
 	old, _ := book.outcomeOf(r.ProvisionID, s)
@@ -317,13 +356,18 @@ func (r *sessionRow) mark(ctx app.Context, o calc.Outcome) {
 	if problems := book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
 		return putOutcome(outs, o)
 	}); len(problems) > 0 {
-		r.rowErrors = errorsFrom(problems, "s-"+s.Date.String()+"-"+strconv.Itoa(s.Seq), nil)
-		return
+		r.rowErrors = errorsFrom(problems, r.rowID(), nil)
+		return false
 	}
-	ctx.NewAction(outcomeChanged, app.T("month", r.MonthKey))
+	return true
 }
 
-func (r *sessionRow) paidPrivately(ctx app.Context, id string) {
+// rowID is the id of the row's element, which its messages link to.
+func (r *sessionRow) rowID() string { return "s-" + r.Date.String() + "-" + strconv.Itoa(r.Seq) }
+
+// paidPrivately records that the parent paid for the session, at the cost
+// typed; false, with the problem on the row, when the cost is wrong.
+func (r *sessionRow) paidPrivately(id string) bool {
 	r.rowErrors = nil
 	cost, msg := parsePounds(r.cost, "The cost")
 	if msg == "" && cost.Sign() <= 0 {
@@ -331,15 +375,19 @@ func (r *sessionRow) paidPrivately(ctx app.Context, id string) {
 	}
 	if msg != "" {
 		r.rowErrors.add(id+"-cost", msg)
-		return
+		return false
 	}
-	r.mark(ctx, calc.Outcome{Status: calc.StatusPrivate, Cost: cost})
-	if len(r.rowErrors) == 0 {
-		r.more = false
+	if !r.mark(calc.Outcome{Status: calc.StatusPrivate, Cost: cost}) {
+		return false
 	}
+	r.more = false
+	return true
 }
 
-func (r *sessionRow) madeUpOn(ctx app.Context, id string) {
+// madeUpOn records the date a missed session was made up, as a made-up
+// session linked to it; false, with the problem on the row, when the date
+// is wrong.
+func (r *sessionRow) madeUpOn(id string) bool {
 	r.rowErrors = nil
 	d, msg := r.madeUp.parse("The date it was made up")
 	switch {
@@ -353,7 +401,7 @@ func (r *sessionRow) madeUpOn(ctx app.Context, id string) {
 	}
 	if msg != "" {
 		r.rowErrors.add(id+"-madeup-day", msg)
-		return
+		return false
 	}
 	s := r.session()
 	problems := book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
@@ -361,33 +409,39 @@ func (r *sessionRow) madeUpOn(ctx app.Context, id string) {
 	})
 	if len(problems) > 0 {
 		r.rowErrors = errorsFrom(problems, id+"-madeup-day", nil)
-		return
+		return false
 	}
 	r.more = false
-	ctx.NewAction(outcomeChanged, app.T("month", r.MonthKey))
+	return true
 }
 
-func (r *sessionRow) saveNote(ctx app.Context, id string) {
+// saveNote keeps a note with the session's record; false, with the
+// problem on the row, when nothing is recorded yet to note.
+func (r *sessionRow) saveNote(id string) bool {
 	r.rowErrors = nil
 	note := strings.TrimSpace(r.note)
 	o, recorded := book.outcomeOf(r.ProvisionID, r.session())
 	if !recorded {
 		r.rowErrors.add(id+"-note", "First choose what happened to this session, then add a note")
-		return
+		return false
 	}
 	o.Note = note
 	if problems := book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
 		return putOutcome(outs, o)
 	}); len(problems) > 0 {
 		r.rowErrors = errorsFrom(problems, id+"-note", nil)
-		return
+		return false
 	}
 	r.more = false
+	return true
 }
 
-func (r *sessionRow) clear(ctx app.Context) {
+// clear removes what is recorded for the session, and the made-up session
+// linked to it, if any.
+func (r *sessionRow) clear() bool {
+	r.rowErrors = nil
 	s := r.session()
-	book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
+	problems := book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
 		kept := outs[:0]
 		for _, o := range outs {
 			isThis := o.Status != calc.StatusMadeUp && o.Date.Equal(s.Date) && o.Seq == s.Seq
@@ -398,8 +452,12 @@ func (r *sessionRow) clear(ctx app.Context) {
 		}
 		return kept
 	})
+	if len(problems) > 0 {
+		r.rowErrors = errorsFrom(problems, r.rowID(), nil)
+		return false
+	}
 	r.more = false
-	ctx.NewAction(outcomeChanged, app.T("month", r.MonthKey))
+	return true
 }
 
 // putOutcome replaces the record of a session, or adds it.
