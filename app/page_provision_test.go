@@ -389,3 +389,22 @@ func TestProvisionListEmptyAndIDs(t *testing.T) {
 		}
 	}
 }
+
+// Going back to the list drops an unsaved change: Change then starts again
+// from the saved provision.
+func TestListDropsUnsavedProvisionChange(t *testing.T) {
+	logsSeedBook(t)
+	saved, _ := book.provision("ot")
+	step := &provisionWordingPage{}
+	step.load(url.Values{"id": {"ot"}})
+	step.wording = "changed but never saved"
+	if !step.save() {
+		t.Fatalf("the step refused: %v", step.errs)
+	}
+	(&provisionsPage{}).OnNav(app.Context{})
+	check := &provisionCheckPage{}
+	check.load(url.Values{"id": {"ot"}})
+	if book.draft == nil || book.draft.Wording != saved.Wording {
+		t.Fatalf("Change shows %+v, want the saved wording %q", book.draft, saved.Wording)
+	}
+}

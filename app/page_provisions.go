@@ -17,6 +17,9 @@ type provisionsPage struct {
 func (p *provisionsPage) OnNav(ctx app.Context) {
 	book.open()
 	book.removed = nil // Undo is offered only straight after a removal
+	// Back at the list, a half-changed provision is dropped: a later Change
+	// starts again from what is saved, and a removed one cannot come back.
+	book.draft = nil
 }
 
 func (p *provisionsPage) Render() app.UI {

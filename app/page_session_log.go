@@ -395,7 +395,7 @@ func (r *sessionRow) madeUpOn(id string) bool {
 	case d.IsZero():
 		msg = "Enter the date it was made up"
 	case d.Before(r.Date):
-		msg = "The date it was made up must be after the missed session"
+		msg = "The date it was made up cannot be before the missed session"
 	case d.After(today()):
 		msg = "The date it was made up must be today or in the past"
 	}

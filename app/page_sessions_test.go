@@ -316,7 +316,7 @@ func TestSessionRowMadeUpAndClear(t *testing.T) {
 		date dateText
 		msg  string
 	}{
-		{"before the missed session", dateTextOf(s.Date.AddDays(-1)), "The date it was made up must be after the missed session"},
+		{"before the missed session", dateTextOf(s.Date.AddDays(-1)), "The date it was made up cannot be before the missed session"},
 		{"in the future", future(), "The date it was made up must be today or in the past"},
 		{"empty", dateText{}, "Enter the date it was made up"},
 		{"no such day", dt("31", "2", "2024"), "The date it was made up must be a real date: February 2024 has no day 31"},
