@@ -187,6 +187,25 @@ var errUnknownKey = errors.New("the app does not know this kind of record")
 
 // openCase reads one case at Open: its head, its current version, or the
 // previous one when the current cannot be read.
+// checkVersion reads one stored version of a case and reports whether it
+// is there and readable; an unreadable one is set aside as a problem. The
+// error is only for storage that does not answer.
+func (s *Store) checkVersion(k, id string) (bool, error) {
+	vraw, ok, err := s.st.Get(k)
+	if err != nil {
+		return false, storageErr(err)
+	}
+	if !ok {
+		return false, nil
+	}
+	_, rev := mustRev(k)
+	if _, _, err := readVersion(vraw, k, id, rev); err != nil {
+		s.addProblem(k, id, vraw, caseFileOf(vraw), err)
+		return false, nil
+	}
+	return true, nil
+}
+
 func (s *Store) openCase(id string, versions []string) error {
 	raw, ok, err := s.st.Get(headKey(id))
 	if err != nil {
@@ -228,16 +247,11 @@ func (s *Store) openCase(id string, versions []string) error {
 		if k == "" {
 			continue
 		}
-		vraw, ok, err := s.st.Get(k)
+		readable, err := s.checkVersion(k, id)
 		if err != nil {
-			return storageErr(err)
+			return err
 		}
-		if !ok {
-			continue
-		}
-		_, rev := mustRev(k)
-		if _, _, err := readVersion(vraw, k, id, rev); err != nil {
-			s.addProblem(k, id, vraw, caseFileOf(vraw), err)
+		if !readable {
 			continue
 		}
 		if i == 1 {
@@ -253,16 +267,8 @@ func (s *Store) openCase(id string, versions []string) error {
 		if k == h.Version || k == h.Previous {
 			continue
 		}
-		vraw, ok, err := s.st.Get(k)
-		if err != nil {
-			return storageErr(err)
-		}
-		if !ok {
-			continue
-		}
-		_, rev := mustRev(k)
-		if _, _, err := readVersion(vraw, k, id, rev); err != nil {
-			s.addProblem(k, id, vraw, caseFileOf(vraw), err)
+		if _, err := s.checkVersion(k, id); err != nil {
+			return err
 		}
 	}
 	if found {

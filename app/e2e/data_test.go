@@ -85,14 +85,7 @@ func watchPage(tb *tab) {
 			return click.call(this);
 		};
 	})()`
-	run := true
-	if err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument,
-			page.AddScriptToEvaluateOnNewDocumentParams{Source: js, RunImmediately: &run})
-		return err
-	})); err != nil {
-		tb.t.Fatalf("installing the page watcher: %v", err)
-	}
+	beforeScripts(tb, js)
 	tb.t.Cleanup(func() { checkCSP(tb) })
 }
 
