@@ -288,7 +288,15 @@ func TestProvisionWithKeyboardOnly(t *testing.T) {
 	start("#weeks")
 	// Term time; then the day group, where "it changes" is ticked until a day is chosen:
 	// Down wraps round to Monday, Down again is Tuesday; then 45 minutes.
-	keys(" ", kb.Tab, kb.ArrowDown, kb.ArrowDown, kb.Tab, "45")
+	// A person waits to see each radio ticked before the next key; so does the test (the
+	// app redraws the page after each change, and a key pressed within that moment can be
+	// undone by the redraw).
+	keys(" ", kb.Tab, kb.ArrowDown)
+	tb.waitFor("#weekday:checked") // Monday
+	tb.do("seeing Monday ticked", chromedp.Sleep(200*time.Millisecond))
+	keys(kb.ArrowDown)
+	tb.waitFor("#weekday-2:checked") // Tuesday
+	keys(kb.Tab, "45")
 	enterTo("/provision/dates")
 	start("#start-day")
 	keys("6", kb.Tab, "3", kb.Tab, "2023")
