@@ -10,7 +10,7 @@ BIN := bin/provision-tracker
 # packages' (they read testdata files).
 NODE_WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: all run static wasm native test test-tools vet unit wasm-test e2e bench fuzz icons clean
+.PHONY: all run static wasm native test test-tools vet unit wasm-test e2e e2e-repeat bench fuzz icons clean
 
 all: static
 
@@ -48,6 +48,12 @@ wasm-test:
 
 e2e: static
 	$(GO) test ./app/e2e/
+
+# The browser tests N times in a row (default 10), to find a flaky one:
+# prints how many runs failed and which tests.
+N ?= 10
+e2e-repeat: static
+	bash scripts/e2e-repeat.sh $(N)
 
 # Unit tests, wasm tests and the browser tests (app/e2e, against the
 # static build) in one go.

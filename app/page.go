@@ -19,6 +19,16 @@ type page struct {
 	Content  []app.UI
 
 	updateAvailable bool
+	// ready is set once the page has had its OnNav. go-app draws a page
+	// as soon as it is created and only then tells it where it is, so the
+	// first drawing of a page that reads its address (which letter, which
+	// provision) shows the wrong thing. Until then the frame shows its
+	// header and footer and an empty, busy main.
+	ready bool
+	// shownFor is the address (path and query) the page was last told it
+	// is at; main carries it as data-ready, so a test can tell the page
+	// has caught up with the address bar.
+	shownFor string
 }
 
 // newPage starts a page whose main heading is title.
@@ -45,12 +55,34 @@ func (p *page) backTo(path string) *page {
 }
 
 func (p *page) OnMount(ctx app.Context) {
+	// This runs before the page's OnNav, which go-app queues right after
+	// creating the page; a dispatch from here runs after it. A frame that
+	// is redrawn elsewhere without a navigation becomes ready the same way.
+	ctx.Dispatch(func(ctx app.Context) {
+		p.ready = true
+		if p.shownFor == "" {
+			p.shownFor = addressOf(ctx)
+		}
+	})
 	p.updateAvailable = ctx.AppUpdateAvailable()
 	// Ask the browser to look for a new version each time the app starts.
 	app.TryUpdate()
 }
 
-func (p *page) OnNav(ctx app.Context) { p.setTitle(ctx) }
+func (p *page) OnNav(ctx app.Context) {
+	p.shownFor = addressOf(ctx)
+	p.setTitle(ctx)
+}
+
+// addressOf is the page's path and query, as the browser's
+// location.pathname + location.search spells them.
+func addressOf(ctx app.Context) string {
+	u := ctx.Page().URL()
+	if u.RawQuery == "" {
+		return u.EscapedPath()
+	}
+	return u.EscapedPath() + "?" + u.RawQuery
+}
 
 func (p *page) OnUpdate(ctx app.Context) { p.setTitle(ctx) }
 
@@ -91,14 +123,7 @@ func (p *page) Render() app.UI {
 				),
 			)
 		}),
-		app.Main().ID("main").Class("width main").Body(
-			app.If(p.Back != "", func() app.UI { return backLink(p.Back) }),
-			dataSafetyNotices(),
-			errorSummary(p.Errors),
-			app.If(!p.Question, func() app.UI { return app.H1().Text(p.Title) }),
-			app.Div().Body(p.Content...),
-			savedLine(),
-		),
+		p.main(),
 		app.Footer().Class("site-footer").Body(
 			app.Div().Class("width").Body(
 				app.P().Text("Provision Tracker is not a government or council service. It does not give legal advice."),
@@ -111,6 +136,30 @@ func (p *page) Render() app.UI {
 				),
 			),
 		),
+	)
+}
+
+// main is the page's own content. In the browser, until the page is
+// ready it is empty and marked busy; once ready it carries data-ready,
+// the signal that the page shows what its address asks for (the browser
+// tests wait for it). The prerendered page has neither: it is what shows
+// while the app loads. A page drawn without mounting it (as HTML, in a
+// test) is drawn whole.
+func (p *page) main() app.UI {
+	m := app.Main().ID("main").Class("width main")
+	if app.IsClient && p.Mounted() {
+		if !p.ready {
+			return m.Aria("busy", "true")
+		}
+		m = m.DataSet("ready", p.shownFor)
+	}
+	return m.Body(
+		app.If(p.Back != "", func() app.UI { return backLink(p.Back) }),
+		dataSafetyNotices(),
+		errorSummary(p.Errors),
+		app.If(!p.Question, func() app.UI { return app.H1().Text(p.Title) }),
+		app.Div().Body(p.Content...),
+		savedLine(),
 	)
 }
 

@@ -156,8 +156,7 @@ func setField(tb *tab, id, value string) {
 func goTo(tb *tab, route string) {
 	tb.t.Helper()
 	eval[bool](tb, "going to "+route, `(() => { goappNav(`+jsString(tb.site.url(route))+`); return true })()`)
-	waitJS(tb, route, `location.pathname === `+jsString(strings.TrimPrefix(tb.site.url(route), tb.site.origin)))
-	tb.do("letting the page draw", chromedp.Sleep(150*time.Millisecond))
+	waitJS(tb, route+" drawn", `location.pathname === `+jsString(strings.TrimPrefix(tb.site.url(route), tb.site.origin))+` && `+pageReady)
 }
 
 // storage returns every localStorage entry of the app.
@@ -249,13 +248,13 @@ func TestClosedMidSaveKeepsLastCompleteState(t *testing.T) {
 		let i = 0;
 		const step = () => {
 			const e = document.getElementById("first-name");
-			if (e) { e.value = "Name " + (++i); e.dispatchEvent(new Event("change", {bubbles: true}));
+			if (e) { e.value = "Name " + (++i); window.__e2eTyped = i; e.dispatchEvent(new Event("change", {bubbles: true}));
 				e.form.requestSubmit(); goappNav(location.origin + "/child/name"); }
 			setTimeout(step, 0);
 		};
 		step();
 		return true })()`)
-	tb2.do("letting it save a few times", chromedp.Sleep(700*time.Millisecond))
+	waitJS(tb2, "typing and saving 20 times", `window.__e2eTyped >= 20 && localStorage.length > 0`)
 	if err := chromedp.Do(tb2.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := cdp.Call(ctx, t, page.Close, cdp.Empty{})
 		return err
@@ -566,6 +565,7 @@ func TestUpdateKeepsData(t *testing.T) {
 	tb.reload()      // the app starts from version 1's copy and looks for an update
 	waitJS(tb, "the update banner", `!!document.querySelector(".update-banner")`)
 	screenshot(t, tb, "update-offered")
+	markPage(tb)
 	press(tb, ".update-banner button")
 	waitAcrossReload(tb)
 	waitJS(tb, "version 2's files", `(async () => { for (const n of await caches.keys())
@@ -577,22 +577,27 @@ func TestUpdateKeepsData(t *testing.T) {
 	}
 }
 
-// waitAcrossReload waits until the page has reloaded and the app has started again. The
-// page's JavaScript context goes away in the middle, so errors are retried.
+// markPage marks the page now shown, so waitAcrossReload can tell a new one.
+func markPage(tb *tab) {
+	tb.t.Helper()
+	eval[bool](tb, "marking the page", `window.__e2eOldPage = true`)
+}
+
+// waitAcrossReload waits until the page marked by markPage has gone and a new one has
+// started the app and drawn its address. The page's JavaScript context goes away in the
+// middle, so errors are retried.
 func waitAcrossReload(tb *tab) {
 	tb.t.Helper()
-	const ready = `!document.getElementById("app-wasm-loader") && !!document.querySelector("h1") && document.readyState === "complete"`
-	tb.do("letting the page go", chromedp.Sleep(300*time.Millisecond))
-	for end := time.Now().Add(waitTimeout); ; {
+	ready := `!window.__e2eOldPage && document.readyState === "complete" && ` + pageReady
+	var last error
+	for end := time.Now().Add(waitTimeout); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
 		ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](ready))
 		if err == nil && ok {
 			return
 		}
-		if time.Now().After(end) {
-			tb.fail("waiting for the reloaded app", fmt.Errorf("not ready: %v", err))
-		}
-		time.Sleep(100 * time.Millisecond)
+		last = err
 	}
+	tb.fail("waiting for a new page with the app started (the marked page gone, "+ready+")", fmt.Errorf("not ready: %v", last))
 }
 
 // Every page carries the policy and reports no violation; and the policy is really in force.

@@ -61,8 +61,16 @@ func TestHarnessCatchesProblems(t *testing.T) {
 		const img = new Image(); img.src = "http://cdn.example/font.woff2";
 		console.log("panic: e2e self-test: what Go's wasm_exec.js prints for a panic");
 	`))
-	// Let the exception fire and the requests reach the proxy.
-	tb.do("waiting", chromedp.Sleep(500*time.Millisecond))
+	// Wait until the exception has fired and both requests have reached the proxy.
+	seen := func() bool {
+		tb.mu.Lock()
+		thrown := slices.ContainsFunc(tb.console, func(e consoleEntry) bool { return strings.Contains(e.text, "an uncaught exception") })
+		tb.mu.Unlock()
+		return thrown && len(foreign.since(tb.proxyMark)) >= 2
+	}
+	for end := time.Now().Add(waitTimeout); !seen() && time.Now().Before(end); {
+		time.Sleep(20 * time.Millisecond)
+	}
 	tb.checkClean("in the self-test")
 	got := rec.text()
 	for _, want := range []string{

@@ -858,13 +858,23 @@ func (tb *tab) reload() {
 	tb.waitForApp()
 }
 
-// waitForApp waits until go-app's loading overlay is gone (the wasm has started and
-// rendered) and the page shows a non-empty <h1>. It reads the DOM with JavaScript, which
-// does not trip over nodes that the app replaces while it renders.
+// pageReady is true when the app has started (go-app's loading overlay is gone) and the
+// page shows what the address bar asks for: its <main> carries data-ready with the path
+// and query the page was last told it is at (see page.main in app/page.go). Until then a
+// page may still show what it drew before it read its address.
+const pageReady = `(() => {
+	if (document.getElementById("app-wasm-loader")) return false;
+	const m = document.querySelector("main[data-ready]");
+	return !!m && m.dataset.ready === location.pathname + location.search;
+})()`
+
+// waitForApp waits until the page is ready (pageReady) and shows a non-empty <h1>. It
+// reads the DOM with JavaScript, which does not trip over nodes that the app replaces
+// while it renders.
 func (tb *tab) waitForApp() {
 	tb.t.Helper()
-	const ready = `(() => {
-		if (document.getElementById("app-wasm-loader")) return false;
+	ready := `(() => {
+		if (!` + pageReady + `) return false;
 		const h = document.querySelector("h1");
 		return !!h && h.getClientRects().length > 0 && h.innerText.trim() !== "";
 	})()`
@@ -874,9 +884,12 @@ func (tb *tab) waitForApp() {
 		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(waitTimeout)))
 	if err != nil {
 		// Say what a person would see: the loader's label shows go-app's error.
-		label, _ := chromedp.Run(tb.ctx, chromedp.Evaluate[string](
-			`(document.getElementById("app-wasm-loader") || {}).innerText || "(no loader)"`))
-		tb.fail(fmt.Sprintf("waiting for the app to start (#app-wasm-loader gone, an <h1> visible); loader says %q", label), err)
+		state, _ := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`JSON.stringify({
+			loader: (document.getElementById("app-wasm-loader") || {}).innerText || "(gone)",
+			ready: (document.querySelector("main[data-ready]") || {dataset: {}}).dataset.ready || "(no main[data-ready])",
+			address: location.pathname + location.search,
+			h1: (document.querySelector("h1") || {}).innerText || "(none)"})`))
+		tb.fail("waiting for the app to start and draw this address (loader gone, main[data-ready] = the address, an <h1> visible); "+state, err)
 	}
 }
 
@@ -886,19 +899,18 @@ func (tb *tab) h1() string {
 	return normalizeSpace(eval[string](tb, "reading the <h1>", `(document.querySelector("h1") || {}).innerText || ""`))
 }
 
-// expectPage checks that the tab shows page p: its <h1>, with the loader gone. It gives
-// the app a moment, as a person would, in case it is still rendering.
+// expectPage checks that the tab shows page p: it waits until the page is ready and its
+// <h1> is p's, and says what it shows instead if that never comes.
 func (tb *tab) expectPage(p pageInfo) {
 	tb.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	got := tb.h1()
-	for got != p.h1 && time.Now().Before(deadline) {
-		time.Sleep(100 * time.Millisecond)
-		got = tb.h1()
-	}
-	if got != p.h1 {
+	want, _ := json.Marshal(p.h1)
+	expr := `(` + pageReady + `) && ((document.querySelector("h1") || {}).innerText || "").replace(/\s+/g, " ").trim() === ` + string(want)
+	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout+5*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(waitTimeout))); err != nil {
 		loc, _ := chromedp.Run(tb.ctx, chromedp.Location())
-		tb.t.Errorf("%s shows the heading %q, want %q (the heading of %s)", loc, got, p.h1, p.file)
+		tb.t.Errorf("%s shows the heading %q, want %q (the heading of %s)", loc, tb.h1(), p.h1, p.file)
 	}
 }
 

@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -61,22 +60,12 @@ func (tb *tab) continueTo(path string) {
 }
 
 // waitPath waits until the page's address is path (without its query) and the app has
-// drawn it.
+// drawn the page for it (pageReady).
 func (tb *tab) waitPath(path string) {
 	tb.t.Helper()
 	want := strings.TrimSuffix(tb.site.url(path), "/")
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		got := eval[string](tb, "reading the address", `location.origin + location.pathname`)
-		if strings.TrimSuffix(got, "/") == want {
-			break
-		}
-		if time.Now().After(deadline) {
-			tb.fail("waiting for "+path, fmt.Errorf("the app is at %s; the page says: %s", got, tb.h1()))
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	tb.do("letting the page draw", chromedp.Sleep(150*time.Millisecond))
+	waitJS(tb, "the app to be at "+path+" and to have drawn it",
+		`(location.origin + location.pathname).replace(/\/$/, "") === `+jsString(want)+` && `+pageReady)
 }
 
 func (tb *tab) text(selector string) string {
@@ -323,21 +312,11 @@ func TestProvisionWithKeyboardOnly(t *testing.T) {
 // waitFor waits until an element matching selector is on the page.
 func (tb *tab) waitFor(selector string) {
 	tb.t.Helper()
-	for end := time.Now().Add(10 * time.Second); count(tb, selector) == 0; {
-		if time.Now().After(end) {
-			tb.fail("waiting for "+selector, fmt.Errorf("not on the page: %s", tb.text("main")))
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitJS(tb, selector+" on the page", `!!document.querySelector(`+jsString(selector)+`)`)
 }
 
 // waitForText waits until the element matching selector contains text.
 func (tb *tab) waitForText(selector, text string) {
 	tb.t.Helper()
-	for end := time.Now().Add(10 * time.Second); !strings.Contains(tb.text(selector), text); {
-		if time.Now().After(end) {
-			tb.fail("waiting for "+text, fmt.Errorf("%s says: %s", selector, tb.text(selector)))
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitJS(tb, selector+" to say "+jsString(text), `((document.querySelector(`+jsString(selector)+`) || {}).innerText || "").replace(/\s+/g, " ").includes(`+jsString(text)+`)`)
 }
