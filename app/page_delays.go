@@ -79,11 +79,18 @@ var (
 		back: "/complaint/stage3", next: "/complaint/procedure", dates: []complaintDate{complaintOmbudsman}}
 )
 
+// maxComplaintDates is the most dates one complaint page asks.
+const maxComplaintDates = 3
+
 // complaintDatesPage asks one complaintQuestion.
 type complaintDatesPage struct {
 	app.Compo
-	q     complaintQuestion
-	dates []dateText
+	q complaintQuestion
+	// dates are what the boxes hold. A fixed array, filled in place: the
+	// first render binds each box to its element, and go-app keeps that
+	// binding (it compares handlers by their code, not by what they write
+	// to), so a new slice made later would never see what is typed.
+	dates [maxComplaintDates]dateText
 	errs  formErrors
 }
 
@@ -105,11 +112,10 @@ func (p *complaintDatesPage) OnNav(ctx app.Context) {
 	p.load()
 }
 
-// load shows the dates already in the record.
+// load shows the dates already in the record, in the boxes' own storage.
 func (p *complaintDatesPage) load() {
 	p.errs = nil
 	cp := book.current().Complaint
-	p.dates = make([]dateText, len(p.q.dates))
 	for i, d := range p.q.dates {
 		p.dates[i] = dateTextOf(*d.field(&cp))
 	}
@@ -118,9 +124,6 @@ func (p *complaintDatesPage) load() {
 func (p *complaintDatesPage) Render() app.UI {
 	if !book.hasCase() {
 		return noRecordPage()
-	}
-	if len(p.dates) != len(p.q.dates) {
-		p.load()
 	}
 	var fields []app.UI
 	if len(p.q.dates) == 1 {
@@ -151,9 +154,6 @@ func (p *complaintDatesPage) save() bool {
 	p.errs = nil
 	if !book.hasCase() {
 		return false
-	}
-	if len(p.dates) != len(p.q.dates) {
-		p.load()
 	}
 	parsed := make([]calc.Date, len(p.q.dates))
 	for i, d := range p.q.dates {

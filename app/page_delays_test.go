@@ -172,3 +172,13 @@ func TestComplaintProcedureAndTimescales(t *testing.T) {
 		t.Errorf("the source is not shown as typed:\n%s", html)
 	}
 }
+
+// Every complaint page fits in the boxes a page keeps: a question with
+// more dates than maxComplaintDates would lose what is typed in the rest.
+func TestComplaintQuestionsFitTheirBoxes(t *testing.T) {
+	for _, q := range complaintSteps {
+		if len(q.dates) > maxComplaintDates {
+			t.Errorf("%s asks %d dates; complaintDatesPage keeps %d", q.path, len(q.dates), maxComplaintDates)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,7 +86,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatalf("Export = %q, %v; same bytes as the case file: %v", name, err, bytes.Equal(data, want))
 	}
 	plan, err := Import(data, "", nil)
-	if err != nil || plan.Locked || plan.ChildName != "Amira" || plan.Match != nil || plan.SchemaVersion != 1 {
+	if err != nil || plan.Locked || plan.ChildName != "Amira" || plan.Match != nil || plan.SchemaVersion != calc.SchemaVersion {
 		t.Fatalf("Import = %+v, %v", plan, err)
 	}
 	if got, _ := calc.EncodeCaseFile(plan.Case); !bytes.Equal(got, want) {
@@ -197,8 +198,8 @@ func TestBadFiles(t *testing.T) {
 		{"not UTF-8", []byte("{\"schema_version\":1,\"notes\":\"\xff\"}"), ErrNotBackup, "not a Provision Tracker backup"},
 		{"other JSON", []byte(`{"name":"my shopping list"}`), ErrNotBackup, "not a Provision Tracker backup"},
 		{"other format", []byte(`{"format":"something-else","version":1}`), ErrNotBackup, "not a Provision Tracker backup"},
-		{"newer schema", bytes.Replace(good, []byte(`"schema_version": 1`), []byte(`"schema_version": 2`), 1), ErrNewer, "made by a newer version of Provision Tracker. Update the app first"},
-		{"schema not a number", bytes.Replace(good, []byte(`"schema_version": 1`), []byte(`"schema_version": "one"`), 1), ErrInvalid, "schema version"},
+		{"newer schema", bytes.Replace(good, []byte(fmt.Sprintf(`"schema_version": %d`, calc.SchemaVersion)), []byte(`"schema_version": 99`), 1), ErrNewer, "made by a newer version of Provision Tracker. Update the app first"},
+		{"schema not a number", bytes.Replace(good, []byte(fmt.Sprintf(`"schema_version": %d`, calc.SchemaVersion)), []byte(`"schema_version": "one"`), 1), ErrInvalid, "schema version"},
 		{"over 5 MB", big, ErrTooBig, "more than 5 MB"},
 		{"script in notes", withNotes("see <script>alert(1)</script>"), ErrUnsafeText, `In notes (notes): the text has "<script>aler"`},
 		{"comment in notes", withNotes("a <!-- b"), ErrUnsafeText, "looks like web page code"},

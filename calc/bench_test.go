@@ -8,7 +8,7 @@ import (
 // bigCase is 3 children's worth of provision (30 provisions) over 5 years,
 // with about 2,000 sessions marked per child.
 func bigCase() Case {
-	c := Case{SchemaVersion: 1, Child: Child{FirstName: "A"}}
+	c := Case{SchemaVersion: SchemaVersion, Child: Child{FirstName: "A"}}
 	cal := DefaultCalendar()
 	for ch := 0; ch < 3; ch++ {
 		p := Plan{ID: "plan" + strconv.Itoa(ch), Kind: PlanEHC, LastReview: MustDate(2024, 3, 1)}

@@ -245,7 +245,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"empty", "", "", "empty"},
 		{"array", "[]", "", "one JSON object"},
 		{"no version", `{}`, "schema_version", "missing"},
-		{"newer", `{"schema_version": 2}`, "schema_version", "newer version"},
+		{"newer", `{"schema_version": 99}`, "schema_version", "newer version"},
 		{"trailing", `{"schema_version":1} {}`, "", "after the end"},
 		{"unknown", strings.Replace(string(good), `"council"`, `"councl"`, 1), "councl", "unknown field"},
 		{"wrong type", strings.Replace(string(good), `"count": 1`, `"count": "1"`, 1), "plans[0].provisions[0].frequency.count", "whole number"},
@@ -477,5 +477,47 @@ func TestDraftCommentWindowAndStage3Panel(t *testing.T) {
 	// 30 working days from Tuesday 2 April 2024 (6 May is a bank holiday): 15 May.
 	if !ok || !d.Due.Equal(MustDate(2024, 5, 15)) || d.Status != Late || d.WorkingDaysLate != 3 {
 		t.Errorf("stage 3 panel = %+v, want due 15 May 2024, 3 working days late", d)
+	}
+}
+
+// A version 1 file's contacts get ids in file order, keeping any id a
+// contact already has; a current file with two equal ids is refused.
+func TestContactIDs(t *testing.T) {
+	const v1 = `{"schema_version": 1, "child": {"first_name": "Sam"}, "plans": [{"id": "p", "kind": "ehc_plan"}],
+		"contacts": [CONTACTS]}`
+	ct := func(id string) string {
+		if id == "" {
+			return `{"date": "2024-01-02", "kind": "email"}`
+		}
+		return `{"id": "` + id + `", "date": "2024-01-02", "kind": "email"}`
+	}
+	for _, tc := range []struct {
+		name     string
+		contacts []string
+		want     []string
+	}{
+		{"none had ids", []string{"", "", ""}, []string{"contact-1", "contact-2", "contact-3"}},
+		{"one had an id in use", []string{"", "contact-1", ""}, []string{"contact-2", "contact-1", "contact-3"}},
+		{"own ids kept", []string{"a", ""}, []string{"a", "contact-1"}},
+	} {
+		var parts []string
+		for _, id := range tc.contacts {
+			parts = append(parts, ct(id))
+		}
+		c, err := DecodeCaseFile([]byte(strings.Replace(v1, "CONTACTS", strings.Join(parts, ","), 1)))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		var got []string
+		for _, x := range c.Contacts {
+			got = append(got, x.ID)
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%s: ids %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	dup := strings.Replace(strings.Replace(v1, "CONTACTS", ct("x")+","+ct("x"), 1), `"schema_version": 1`, `"schema_version": 2`, 1)
+	if _, err := DecodeCaseFile([]byte(dup)); err == nil || !strings.Contains(err.Error(), "contacts[1].id") {
+		t.Errorf("two contacts with one id: %v, want a problem at contacts[1].id", err)
 	}
 }

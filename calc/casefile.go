@@ -91,6 +91,7 @@ func DecodeCaseFile(data []byte) (Case, error) {
 		return fail("", "the file could not be read: "+err.Error())
 	}
 	normalizeMoney(&c)
+	AssignContactIDs(&c)
 	if probs := Validate(c); len(probs) > 0 {
 		return Case{}, &ValidationError{Problems: probs}
 	}
@@ -137,11 +138,71 @@ func parseObject(data []byte) (map[string]any, error) {
 	return m, nil
 }
 
-// migrations[v] turns a version v file into version v+1. Version 1 is the
-// first; when version 2 arrives, add migrations[1] here and bump
-// SchemaVersion. Each step edits the generic JSON object, so old files
-// never need the old Go types.
-var migrations = map[int]func(map[string]any) error{}
+// migrations[v] turns a version v file into version v+1. Each step edits
+// the generic JSON object, so old files never need the old Go types.
+var migrations = map[int]func(map[string]any) error{
+	1: migrateContactIDs,
+}
+
+// AssignContactIDs gives an id to every contact that has none ("contact-N",
+// the lowest N not in use), so every contact can be addressed by its id.
+// DecodeCaseFile calls it; the app calls it before adding a contact.
+func AssignContactIDs(c *Case) {
+	used := map[string]bool{}
+	for _, ct := range c.Contacts {
+		used[ct.ID] = true
+	}
+	n := 0
+	for i := range c.Contacts {
+		if c.Contacts[i].ID != "" {
+			continue
+		}
+		for {
+			n++
+			if id := "contact-" + strconv.Itoa(n); !used[id] {
+				c.Contacts[i].ID, used[id] = id, true
+				break
+			}
+		}
+	}
+}
+
+// migrateContactIDs gives every contact of a version 1 file an id
+// ("contact-1", "contact-2", ... in file order, skipping any already
+// used), so the app can address contacts by id, not by position.
+func migrateContactIDs(m map[string]any) error {
+	list, ok := m["contacts"].([]any)
+	if !ok {
+		return nil // no contacts, or a wrong type that the decoder reports
+	}
+	used := map[string]bool{}
+	for _, v := range list {
+		if ct, ok := v.(map[string]any); ok {
+			if id, ok := ct["id"].(string); ok {
+				used[id] = true
+			}
+		}
+	}
+	n := 0
+	for _, v := range list {
+		ct, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		if id, ok := ct["id"].(string); ok && id != "" {
+			continue
+		}
+		for {
+			n++
+			id := "contact-" + strconv.Itoa(n)
+			if !used[id] {
+				ct["id"], used[id] = id, true
+				break
+			}
+		}
+	}
+	return nil
+}
 
 // Migrate upgrades a case file of any older schema version to the current
 // one and returns it re-encoded (the input unchanged if already current).

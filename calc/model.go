@@ -4,7 +4,8 @@ import "github.com/shopspring/decimal"
 
 // SchemaVersion is the version of the case file written by EncodeCaseFile.
 // DecodeCaseFile reads this version and migrates older ones (see Migrate).
-const SchemaVersion = 1
+// Version 2 gave each contact a stable id.
+const SchemaVersion = 2
 
 // Case is everything a parent records about one child: the whole case
 // file. It holds only what the parent entered; counts, due dates and money
@@ -290,6 +291,10 @@ const (
 
 // Contact is one entry of the parent's contact log.
 type Contact struct {
+	// ID is stable and unique in the case, so a page changes or removes
+	// the contact it showed even after another tab added or removed one.
+	// Files of schema version 1 get ids when they are migrated.
+	ID         string      `json:"id,omitempty"`
 	Date       Date        `json:"date"`
 	Kind       ContactKind `json:"kind"`
 	With       string      `json:"with,omitempty"`

@@ -25,7 +25,7 @@ func randomCase(r *rand.Rand) (Case, []Session) {
 		}
 		p.Outcomes = append(p.Outcomes, o)
 	}
-	c := Case{SchemaVersion: 1, Child: Child{FirstName: "A"}, Plans: []Plan{{ID: "p", Kind: PlanEHC, Provisions: []Provision{p}}}}
+	c := Case{SchemaVersion: SchemaVersion, Child: Child{FirstName: "A"}, Plans: []Plan{{ID: "p", Kind: PlanEHC, Provisions: []Provision{p}}}}
 	if r.IntN(2) == 0 {
 		c.Complaint.Stage1Sent = MustDate(2025, 3, 3)
 	}

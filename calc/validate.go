@@ -132,8 +132,14 @@ func Validate(c Case) []FieldError {
 	for i, p := range c.Plans {
 		validatePlan(v, "plans["+strconv.Itoa(i)+"]", p, planIDs, provIDs)
 	}
+	contactIDs := map[string]bool{}
 	for i, ct := range c.Contacts {
 		path := "contacts[" + strconv.Itoa(i) + "]"
+		v.text(path+".id", ct.ID, 64, false, "")
+		if ct.ID != "" && contactIDs[ct.ID] {
+			v.add(path+".id", "Two contacts have the same id")
+		}
+		contactIDs[ct.ID] = true
 		v.date(path+".date", ct.Date, true)
 		if !contacts[ct.Kind] {
 			v.add(path+".kind", "Choose email, phone, letter, meeting or other")

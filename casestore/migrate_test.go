@@ -122,7 +122,7 @@ func TestCaseSchemaMigratedThroughCalc(t *testing.T) {
 	if _, err := decodeCase(file); err != nil {
 		t.Fatal(err)
 	}
-	newer := strings.Replace(string(file), `"schema_version": 1`, fmt.Sprintf(`"schema_version": %d`, calc.SchemaVersion+1), 1)
+	newer := strings.Replace(string(file), fmt.Sprintf(`"schema_version": %d`, calc.SchemaVersion), fmt.Sprintf(`"schema_version": %d`, calc.SchemaVersion+1), 1)
 	if _, err := decodeCase([]byte(newer)); err != errNewer {
 		t.Errorf("newer schema: %v", err)
 	}

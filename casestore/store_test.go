@@ -3,6 +3,7 @@ package casestore
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -170,7 +171,7 @@ func TestInterruptedSaveFinishedAtOpen(t *testing.T) {
 
 func TestUnreadableDataIsKept(t *testing.T) {
 	good, _ := calc.EncodeCaseFile(caseNamed(t, "Amira"))
-	newer := strings.Replace(string(good), `"schema_version": 1`, `"schema_version": 99`, 1)
+	newer := strings.Replace(string(good), fmt.Sprintf(`"schema_version": %d`, calc.SchemaVersion), `"schema_version": 99`, 1)
 	tests := []struct {
 		name    string
 		key     func(st *fakeStorage, id string) string // which key gets the bad text

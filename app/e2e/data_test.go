@@ -345,7 +345,7 @@ func TestBadImportFiles(t *testing.T) {
 		return 'A'
 	}, ct[10:14]) + ct[14:]
 	tampered, _ := json.Marshal(env)
-	newer := bytes.Replace(good, []byte(`"schema_version": 1`), []byte(`"schema_version": 99`), 1)
+	newer := bytes.Replace(good, []byte(fmt.Sprintf(`"schema_version": %d`, calc.SchemaVersion)), []byte(`"schema_version": 99`), 1)
 	script := bytes.Replace(good, []byte(`"first_name": "Amira"`), []byte(`"first_name": "Amira<script>alert(1)</script>"`), 1)
 	if bytes.Equal(newer, good) || bytes.Equal(script, good) {
 		t.Fatal("could not make the bad files: the case file's layout changed")
