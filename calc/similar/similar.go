@@ -197,7 +197,10 @@ func score(p Profile, d Decision) scored {
 		switch {
 		case d.Has(h):
 			s.shared = true
-			why := "also " + h.short() + " missing"
+			why := "also " + h.short() + " missed"
+			if h == HelpEducation {
+				why = "also without suitable education"
+			}
 			if first {
 				why = helpReason(p, d, h)
 				first = false
@@ -222,7 +225,7 @@ func score(p Profile, d Decision) scored {
 		case FaultHelpMissed:
 			add(wFault/2, "")
 		case FaultEducationLost:
-			add(wFault, "also without suitable education")
+			add(wFault, "") // said with the help in common
 		case FaultComplaint:
 			add(wFault, "also a complaint the council handled badly")
 		default:
@@ -310,7 +313,10 @@ func helpReason(p Profile, d Decision, h Help) string {
 	if p.Weekly && d.Weekly {
 		w += "weekly "
 	}
-	w += h.short() + " missing"
+	w += h.short() + " missed"
+	if h == HelpEducation {
+		w = "also without suitable education"
+	}
 	if p.Months > 0 && d.Months > 0 && within(p.Months, d.Months, nearNum) {
 		w += " for " + monthWords(d.Months)
 	}

@@ -271,7 +271,7 @@ func TestReasonsInPlainWords(t *testing.T) {
 	if len(r.Matches) != 1 || r.Matches[0].Decision.Ref != "01 000 001" {
 		t.Fatalf("OT profile: %+v", r)
 	}
-	if got := r.Matches[0].Why; !reflect.DeepEqual(got, []string{"also an EHC plan", "also weekly OT missing for about a term"}) {
+	if got := r.Matches[0].Why; !reflect.DeepEqual(got, []string{"also an EHC plan", "also weekly OT missed for about a term"}) {
 		t.Errorf("why = %q", got)
 	}
 	late := Profile{Plans: []calc.PlanKind{calc.PlanEHC}, Faults: []Fault{FaultPlanLate}, Delay: FaultPlanLate, Weeks: 12}
