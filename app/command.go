@@ -25,8 +25,9 @@ Usage:
       Write the complete static site into DIR (web/app.wasm must be built).
   provision-tracker serve [-addr :8000] [-dir dist] [-prefix /]
       Serve a built site, like a static host would.
-  provision-tracker estimate [--json] [--today YYYY-MM-DD] CASE.json...
-      Print the itemised remedy estimate for each case file.
+  provision-tracker estimate [--json] [--similar] [--today YYYY-MM-DD] CASE.json...
+      Print the itemised remedy estimate for each case file; with --similar,
+      the nearest Ombudsman decisions instead.
 `
 
 // runCommand runs one subcommand and returns the process exit code.

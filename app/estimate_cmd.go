@@ -25,8 +25,9 @@ func runEstimate(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the estimates as JSON")
 	todayFlag := fs.String("today", "", "the date to estimate on, YYYY-MM-DD (default: today)")
+	nearest := fs.Bool("similar", false, "list the Ombudsman decisions nearest to each case instead of the estimate")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: estimate [--json] [--today YYYY-MM-DD] FILE.json [FILE.json ...]")
+		fmt.Fprintln(stderr, "usage: estimate [--json] [--similar] [--today YYYY-MM-DD] FILE.json [FILE.json ...]")
 		fs.PrintDefaults()
 	}
 	// Flags may come before or after the file names.
@@ -57,6 +58,7 @@ func runEstimate(args []string, stdout, stderr io.Writer) int {
 	type result struct {
 		File     string            `json:"file"`
 		Estimate *calc.Estimate    `json:"estimate,omitempty"`
+		Similar  *similarJSON      `json:"similar,omitempty"`
 		Error    string            `json:"error,omitempty"`
 		Problems []calc.FieldError `json:"problems,omitempty"`
 	}
@@ -74,12 +76,19 @@ func runEstimate(args []string, stdout, stderr io.Writer) int {
 				r.Problems = ve.Problems
 			}
 			fmt.Fprintf(stderr, "%s: %v\n", f, err)
+		} else if *nearest {
+			s := nearestFor(c, today)
+			r.Similar = &s
 		} else {
 			e := calc.EstimateCase(c, rules, today)
 			r.Estimate = &e
 		}
 		results = append(results, r)
-		if !*asJSON && r.Estimate != nil {
+		switch {
+		case *asJSON:
+		case r.Similar != nil:
+			writeSimilarText(stdout, f, *r.Similar)
+		case r.Estimate != nil:
 			writeText(stdout, f, c, *r.Estimate)
 		}
 	}

@@ -46,6 +46,7 @@ func (p *summaryPage) Render() app.UI {
 	content = append(content, summaryProvisions(c, now)...)
 	content = append(content, summaryDelays(c, now)...)
 	content = append(content, summaryEstimate(c, calc.EstimateCase(c, calc.DefaultRules(), now))...)
+	content = append(content, decisionsLikeYours(c, now)...)
 	content = append(content, summaryRoutes(letters.Routes(c, now))...)
 	content = append(content, p.lettersSection(c, now)...)
 	return newPage(title, content...).backTo("/check")

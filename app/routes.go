@@ -55,6 +55,7 @@ var routes = []route{
 	{"/calendar/inset", func() app.Composer { return &calendarInsetPage{} }},
 	{"/check", func() app.Composer { return &checkPage{} }},
 	{"/summary", func() app.Composer { return &summaryPage{} }},
+	{"/decisions", func() app.Composer { return &decisionsPage{} }},
 	{"/letter", func() app.Composer { return &letterPage{} }},
 	{"/letter/details", func() app.Composer { return &letterDetailsPage{} }},
 	{"/backup", func() app.Composer { return &backupPage{} }},

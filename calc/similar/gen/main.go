@@ -273,7 +273,7 @@ func monthsBetween(from, to calc.Date) int {
 }
 
 var helpWords = map[similar.Help]string{similar.HelpOT: "occupational therapy", similar.HelpSALT: "speech and language therapy",
-	similar.HelpPhysio: "physiotherapy", similar.HelpTherapy: "therapy", similar.HelpOneToOne: "one-to-one support",
+	similar.HelpPhysio: "physiotherapy", similar.HelpTherapy: "another therapy", similar.HelpOneToOne: "one-to-one support",
 	similar.HelpTeaching: "specialist teaching", similar.HelpTuition: "tuition", similar.HelpSocialCare: "respite or social care support",
 	similar.HelpTransport: "transport to school", similar.HelpOther: "other help"}
 
