@@ -10,7 +10,7 @@ import (
 // out from, using calc's own counts and deadlines on today:
 //   - a kind of help counts when any of it was missed, made up, paid for
 //     by the parent or not in place; Section H help and care-plan help also
-//     count as social care;
+//     count as social care (only as social care when its type is "other");
 //   - months run from the first missed or missing day to the last (or
 //     today, for a gap still open), the longest over the kinds of help, or
 //     the longest spell without education;
@@ -57,12 +57,14 @@ func ProfileOf(c calc.Case, today calc.Date) Profile {
 			if n.Missed == 0 && n.MadeUp == 0 && n.PaidPrivately == 0 && len(pr.NotInPlace) == 0 {
 				continue
 			}
-			h := Help(pr.Type)
-			if h == "" {
-				h = HelpOther
+			social := pr.Section == calc.SectionH || pl.Kind == calc.PlanCarePlan
+			if h := Help(pr.Type); !social || (h != HelpOther && h != "") {
+				if h == "" {
+					h = HelpOther
+				}
+				addHelp(h)
 			}
-			addHelp(h)
-			if pr.Section == calc.SectionH || pl.Kind == calc.PlanCarePlan {
+			if social {
 				addHelp(HelpSocialCare)
 			}
 			addFault(FaultHelpMissed)

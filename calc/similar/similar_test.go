@@ -139,10 +139,6 @@ func caseOf(d Decision) (calc.Case, bool) {
 		case HelpEducation:
 			p.EducationLost = append(p.EducationLost, calc.Spell{From: start, To: end})
 			continue
-		case HelpSocialCare:
-			if hasHelp(d.Help, HelpOther) {
-				continue // the Section H provision below is both
-			}
 		}
 		pr := calc.Provision{ID: "h" + string(rune('a'+i)), Section: calc.SectionF, Type: calc.ProvisionType(h), Weeks: calc.TermTime,
 			Frequency: calc.Frequency{Count: 1, Unit: calc.UnitSessions, Per: calc.PerMonth}, Start: start,
@@ -152,9 +148,6 @@ func caseOf(d Decision) (calc.Case, bool) {
 		}
 		if h == HelpSocialCare {
 			pr.Section, pr.Type = calc.SectionH, calc.TypeOther
-		}
-		if d.Plan == calc.PlanCarePlan && h == HelpSocialCare {
-			pr.Type = calc.TypeTherapy
 		}
 		p.Provisions = append(p.Provisions, pr)
 	}
