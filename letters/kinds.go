@@ -136,6 +136,7 @@ func (b *builder) councilStage2() {
 	b.impact("How this has affected " + b.child)
 	restart := b.cal.AddWorkingDays(b.today, RestartWorkingDays)
 	b.asks("What I am asking the council to do", restart)
+	b.citeDecisions(false)
 	b.extra()
 	pol := calc.EffectivePolicy(b.c.Complaint.Policy)
 	next := "If I do not have a full answer by then, or the answer does not put things right, I will complain to " + ombudsmanName + "."
@@ -230,6 +231,7 @@ func (b *builder) ombudsman() {
 	b.impact("How this has affected " + b.child + " and our family")
 	restart := b.cal.AddWorkingDays(b.today, RestartWorkingDays)
 	b.asks("What I want the Ombudsman to ask the council to do", restart)
+	b.citeDecisions(true)
 	b.extra()
 
 	b.h("My complaint to the council")

@@ -79,9 +79,17 @@ type Result struct {
 }
 
 // Nearest returns the decisions nearest to case c on today (the date that
-// decides what is overdue), from the whole set.
+// decides what is overdue), from the decisions of the set made by then
+// (or of unknown date).
 func Nearest(c calc.Case, today calc.Date) Result {
-	return NearestIn(Decisions(), ProfileOf(c, today))
+	all := Decisions()
+	ds := make([]Decision, 0, len(all))
+	for _, d := range all {
+		if !d.Date.After(today) {
+			ds = append(ds, d)
+		}
+	}
+	return NearestIn(ds, ProfileOf(c, today))
 }
 
 // NearestIn ranks ds against the profile p.
