@@ -82,7 +82,14 @@ func decisionCard(d similar.Decision, why []string, heading string) app.UI {
 			return app.Li().DataSet("amount", it.Amount.String()).Text(calc.FormatMoney(it.Amount) + " " + similar.CategoryName(it.Category))
 		})),
 		app.If(len(d.Items) > 1, func() app.UI {
-			return app.P().Class("decision-total").Text("In all " + calc.FormatMoney(d.Total()) + ".")
+			s := "In all " + calc.FormatMoney(d.Total())
+			for _, it := range d.Items {
+				if it.Category == "ongoing_per_month" {
+					s += ", and the payment each month"
+					break
+				}
+			}
+			return app.P().Class("decision-total").Text(s + ".")
 		}),
 		app.If(len(why) > 0, func() app.UI {
 			return app.Div().Body(
