@@ -65,7 +65,7 @@ bench: wasm
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
 fuzz:
-	@for pkg in ./calc/ ./backup/ ./casestore/ ./letters/; do \
+	@for pkg in ./calc/ ./calc/similar/ ./backup/ ./casestore/ ./letters/; do \
 		for f in $$($(GO) test -list 'Fuzz.*' $$pkg | grep ^Fuzz); do \
 			echo "fuzz $$pkg $$f"; \
 			$(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=20s -fuzzminimizetime=10x $$pkg || exit 1; \

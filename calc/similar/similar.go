@@ -359,7 +359,7 @@ func delayWords(f Fault) string {
 	if f == FaultPlanLate {
 		return "a new plan"
 	}
-	return "a changed plan after a review"
+	return "a changed plan"
 }
 
 func anyTherapy(hs []Help) bool {
