@@ -57,11 +57,9 @@ func ProfileOf(c calc.Case, today calc.Date) Profile {
 			if n.Missed == 0 && n.MadeUp == 0 && n.PaidPrivately == 0 && len(pr.NotInPlace) == 0 {
 				continue
 			}
-			social := pr.Section == calc.SectionH || pl.Kind == calc.PlanCarePlan
-			if h := Help(pr.Type); !social || (h != HelpOther && h != "") {
-				if h == "" {
-					h = HelpOther
-				}
+			h := helpOfType(pr.Type)
+			social := pr.Section == calc.SectionH || pl.Kind == calc.PlanCarePlan || h == HelpSocialCare
+			if !social || h != HelpOther {
 				addHelp(h)
 			}
 			if social {
@@ -112,6 +110,22 @@ func ProfileOf(c calc.Case, today calc.Date) Profile {
 		p.Year = first.Year()
 	}
 	return p
+}
+
+// helpOfType is the kind of help of a provision type. The types of case
+// file version 3 (short breaks, direct payments, transport, alternative
+// provision) are named by their values, so this builds before and after
+// calc has them.
+func helpOfType(t calc.ProvisionType) Help {
+	switch t {
+	case "":
+		return HelpOther
+	case "short_breaks", "direct_payments":
+		return HelpSocialCare
+	case "alternative_provision":
+		return HelpTuition
+	}
+	return Help(t)
 }
 
 // missedSpan is the first and last day a provision's help was missing:

@@ -281,6 +281,15 @@ func TestReasonsInPlainWords(t *testing.T) {
 	}
 }
 
+func TestHelpOfType(t *testing.T) {
+	for ty, want := range map[calc.ProvisionType]Help{calc.TypeOT: HelpOT, "": HelpOther, calc.TypeOther: HelpOther,
+		"short_breaks": HelpSocialCare, "direct_payments": HelpSocialCare, "transport": HelpTransport, "alternative_provision": HelpTuition} {
+		if got := helpOfType(ty); got != want {
+			t.Errorf("helpOfType(%q) = %q, want %q", ty, got, want)
+		}
+	}
+}
+
 func TestMonthWords(t *testing.T) {
 	for m, want := range map[int]string{1: "about a month", 2: "about 2 months", 3: "about a term", 4: "about a term",
 		6: "about 6 months", 12: "about a year", 24: "about 2 years", 40: "about 40 months"} {
