@@ -133,6 +133,7 @@ func (p *page) Render() app.UI {
 						return app.Li().Body(app.A().Href(pagePath("/children")).Text("Your children's records"))
 					}),
 					app.Li().Body(app.A().Href(pagePath("/backup")).Text("Back up or import")),
+					app.Li().Body(app.A().Href(pagePath("/decisions")).Text("Ombudsman decisions")),
 				),
 			),
 		),
