@@ -101,9 +101,9 @@ func decisionCard(d similar.Decision, why []string, heading string) app.UI {
 			)
 		}),
 		app.P().Class("decision-ref").Body(
-			app.Text("Reference "+d.Ref+": "),
+			app.Text("Reference "+d.Ref+". "),
 			app.A().Href(d.URL).Rel("noreferrer").Class("decision-link").
-				Text("read the decision on the Ombudsman's website"),
+				Text("Read decision "+d.Ref+" on the Ombudsman's website"),
 		),
 	)
 }
