@@ -11,8 +11,8 @@ import (
 )
 
 // importPage brings a backup file back. backup.Import checks the whole
-// file first (kind, schema version, size, passphrase, every field, text
-// that looks like web page code); the page then says what importing would
+// file first (kind, schema version, size, passphrase, every field); the
+// page then says what importing would
 // do (add a new record, or replace the matching child's record, or keep
 // both) and changes nothing until the parent chooses Import.
 type importPage struct {

@@ -95,9 +95,11 @@ func Slug(s string) string {
 	return out
 }
 
-// Export writes a plain backup: the case file and its name. It refuses a
-// case that Import would refuse (an incomplete case, or text that looks like
-// web page code), with the fields to fix.
+// Export writes a plain backup: the case file and its name. It refuses
+// only a case that calc.Validate refuses (an unfinished record), with the
+// fields to fix: any text the app lets a parent type is written as it is
+// (JSON escapes it, and the app and the letters show text only as text),
+// so the one copy off the device is never refused for what was typed.
 func Export(c calc.Case, today calc.Date) (name string, data []byte, err error) {
 	data, err = encode(c)
 	if err != nil {
@@ -129,9 +131,6 @@ func encode(c calc.Case) ([]byte, error) {
 	}
 	if _, err := calc.DecodeCaseFile(data); err != nil {
 		return nil, exportProblems(err)
-	}
-	if probs := CheckText(c); len(probs) > 0 {
-		return nil, &Error{Msg: "The backup could not be made. " + describe(probs[0]) + " Change it, then try again.", Problems: probs}
 	}
 	return data, nil
 }

@@ -31,7 +31,6 @@ var (
 	ErrNewer           = errors.New("made by a newer version")
 	ErrTooBig          = errors.New("file too big")
 	ErrInvalid         = errors.New("the case in the file has problems")
-	ErrUnsafeText      = errors.New("text that looks like web page code")
 )
 
 var (

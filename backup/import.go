@@ -3,7 +3,6 @@ package backup
 import (
 	"bytes"
 	"encoding/json"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -93,11 +92,6 @@ func Import(data []byte, passphrase string, existing []Existing) (Plan, error) {
 	if err != nil {
 		return Plan{}, importProblems(err)
 	}
-	if probs := CheckText(c); len(probs) > 0 {
-		return Plan{}, &Error{kind: ErrUnsafeText, Problems: probs,
-			Msg: "This backup cannot be imported. " + describe(probs[0]) +
-				" Provision Tracker never writes this, so the file may have been changed by something else. Nothing has been changed."}
-	}
 	plan.Case = c
 	plan.ChildName = c.Child.FirstName
 	plan.Council = c.Council
@@ -145,66 +139,4 @@ func topLevel(data []byte) (map[string]json.RawMessage, error) {
 		return nil, errNotJSON
 	}
 	return top, nil
-}
-
-// CheckText applies the rule against web page code in text: no text field
-// may contain "<" followed by a letter, "/", "!" or "?" (the start of an
-// HTML tag, comment or declaration). "<3", "a < b" and "x<5" are fine. The
-// app shows all text as text, so this is a second line of defence and a
-// sign that a file was changed by something else. Each problem has calc's
-// field path.
-func CheckText(c calc.Case) []calc.FieldError {
-	b, err := json.Marshal(c)
-	if err != nil {
-		return nil
-	}
-	var v any
-	json.Unmarshal(b, &v)
-	var probs []calc.FieldError
-	walk("", v, &probs)
-	sort.Slice(probs, func(i, j int) bool { return probs[i].Path < probs[j].Path })
-	return probs
-}
-
-func walk(path string, v any, probs *[]calc.FieldError) {
-	switch x := v.(type) {
-	case string:
-		if i := tagStart(x); i >= 0 {
-			end := i + 12
-			if end > len(x) {
-				end = len(x)
-			}
-			for end < len(x) && !utf8.RuneStart(x[end]) {
-				end++
-			}
-			*probs = append(*probs, calc.FieldError{Path: path,
-				Message: "the text has \"" + x[i:end] + "\", which looks like web page code (a < followed by a letter, / , ! or ?)"})
-		}
-	case []any:
-		for i, e := range x {
-			walk(path+"["+strconv.Itoa(i)+"]", e, probs)
-		}
-	case map[string]any:
-		for k, e := range x {
-			p := k
-			if path != "" {
-				p = path + "." + k
-			}
-			walk(p, e, probs)
-		}
-	}
-}
-
-// tagStart returns the index of the first "<" that starts a tag, or -1.
-func tagStart(s string) int {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] != '<' {
-			continue
-		}
-		n := s[i+1]
-		if n >= 'a' && n <= 'z' || n >= 'A' && n <= 'Z' || n == '/' || n == '!' || n == '?' {
-			return i
-		}
-	}
-	return -1
 }

@@ -65,6 +65,35 @@ func (v *validator) text(path, s string, max int, required bool, what string) {
 	if utf8.RuneCountInString(s) > max {
 		v.add(path, "This is too long: keep it under "+strconv.Itoa(max)+" characters")
 	}
+	if msg := hiddenCharacters(s, max > maxShortText); msg != "" {
+		v.add(path, msg)
+	}
+}
+
+// hiddenCharacters is the one rule for the characters of every text a
+// parent types, from the child's first name to a contact's notes: no
+// control characters (NUL and the like, a slip when pasting; a long text
+// may have line breaks and any text a tab), no characters that turn text
+// right to left or isolate it (U+202A–U+202E, U+2066–U+2069, which can
+// make a letter read differently from what was typed), and nothing that
+// is not valid UTF-8. It returns the message for the parent, or "".
+func hiddenCharacters(s string, multiline bool) string {
+	if !utf8.ValidString(s) {
+		return "Some characters in this are broken: type it again rather than pasting it"
+	}
+	for _, r := range s {
+		switch {
+		case r == '\t', multiline && (r == '\n' || r == '\r'):
+		case unicode.IsControl(r):
+			if multiline {
+				return "Remove the hidden control characters (only line breaks are allowed)"
+			}
+			return "Keep this on one line, without hidden control characters"
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return "This has a hidden character that changes the direction of the text: type it again rather than pasting it"
+		}
+	}
+	return ""
 }
 
 func (v *validator) date(path string, d Date, required bool) {
@@ -470,48 +499,32 @@ const (
 	maxLetterCC    = 10 // people copied in
 )
 
-// plainText checks that a text the parent typed has no control characters
-// (a slip when pasting); a long text may have line breaks.
-func (v *validator) plainText(path, s string, max int, multiline bool) {
-	v.text(path, s, max, false, "")
-	for _, r := range s {
-		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\r')) {
-			if multiline {
-				v.add(path, "Remove the hidden control characters (only line breaks are allowed)")
-			} else {
-				v.add(path, "Keep this on one line, without hidden control characters")
-			}
-			return
-		}
-	}
-}
-
 // lines checks a list of one-line texts, like an address.
 func (v *validator) lines(path string, ls []string, max int, what string) {
 	if len(ls) > max {
 		v.add(path, "Too many "+what+": the most is "+strconv.Itoa(max))
 	}
 	for i, l := range ls {
-		v.plainText(path+"["+strconv.Itoa(i)+"]", l, maxShortText, false)
+		v.text(path+"["+strconv.Itoa(i)+"]", l, maxShortText, false, "")
 	}
 }
 
 func validateLetter(v *validator, l LetterDetails) {
 	const p = "letter."
-	v.plainText(p+"sender_name", l.SenderName, maxShortText, false)
+	v.text(p+"sender_name", l.SenderName, maxShortText, false, "")
 	v.lines(p+"sender_address", l.SenderAddress, maxLetterLines, "address lines")
-	v.plainText(p+"sender_email", l.SenderEmail, maxShortText, false)
+	v.text(p+"sender_email", l.SenderEmail, maxShortText, false, "")
 	if e := strings.TrimSpace(l.SenderEmail); e != "" && (!strings.Contains(e, "@") || strings.ContainsAny(e, " <>")) {
 		v.add(p+"sender_email", "Enter an email address like name@example.com")
 	}
-	v.plainText(p+"sender_phone", l.SenderPhone, maxShortText, false)
-	v.plainText(p+"recipient_name", l.RecipientName, maxShortText, false)
-	v.plainText(p+"recipient_role", l.RecipientRole, maxShortText, false)
+	v.text(p+"sender_phone", l.SenderPhone, maxShortText, false, "")
+	v.text(p+"recipient_name", l.RecipientName, maxShortText, false, "")
+	v.text(p+"recipient_role", l.RecipientRole, maxShortText, false, "")
 	v.lines(p+"recipient_address", l.RecipientAddress, maxLetterLines, "address lines")
-	v.plainText(p+"school", l.School, maxShortText, false)
-	v.plainText(p+"impact", l.Impact, maxLongText, true)
-	v.plainText(p+"extra", l.Extra, maxLongText, true)
-	v.plainText(p+"not_resolved", l.NotResolved, maxLongText, true)
+	v.text(p+"school", l.School, maxShortText, false, "")
+	v.text(p+"impact", l.Impact, maxLongText, false, "")
+	v.text(p+"extra", l.Extra, maxLongText, false, "")
+	v.text(p+"not_resolved", l.NotResolved, maxLongText, false, "")
 	v.lines(p+"cc", l.CC, maxLetterCC, "people to copy in")
-	v.plainText(p+"stage1_reference", l.Stage1Reference, maxShortText, false)
+	v.text(p+"stage1_reference", l.Stage1Reference, maxShortText, false, "")
 }
