@@ -135,7 +135,7 @@ func (p *backupPage) Render() app.UI {
 			app.If(p.lock == "yes", func() app.UI {
 				return app.Div().Class("passphrase-fields").Body(
 					passwordField(&p.Compo, "passphrase", "Passphrase",
-						"At least 8 characters. A few words you can remember work well, like \"purple kite river\". "+
+						"At least 8 characters, and not one that is easy to guess. Three or four words you can remember work well, like \"purple kite river\". "+
 							"If you forget it, nobody can open the file.", p.errs.of("passphrase"), &p.pass, "new-password"),
 					passwordField(&p.Compo, "passphrase-again", "Type the passphrase again", "", p.errs.of("passphrase-again"), &p.pass2, "new-password"),
 				)

@@ -134,11 +134,3 @@ func encode(c calc.Case) ([]byte, error) {
 	}
 	return data, nil
 }
-
-// CheckPassphrase says whether a passphrase can lock a backup.
-func CheckPassphrase(p string) error {
-	if len([]rune(p)) < 8 {
-		return &Error{Msg: "The passphrase must be at least 8 characters long. A few words you can remember work well, like \"purple kite river\"."}
-	}
-	return nil
-}

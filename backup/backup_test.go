@@ -144,8 +144,8 @@ func TestPassphrase(t *testing.T) {
 	if _, _, err := ExportLocked(c, today, "short"); err == nil || !strings.Contains(err.Error(), "at least 8 characters") {
 		t.Errorf("short passphrase: %v", err)
 	}
-	if CheckPassphrase("ëëëëëëëë") != nil {
-		t.Error("8 letters are enough")
+	if err := CheckPassphrase("zoë été!"); err != nil {
+		t.Errorf("8 letters are enough: %v", err)
 	}
 	_, locked, _ := ExportLocked(c, today, "purple kite river")
 	if _, err := Import(locked, "", nil); !errors.Is(err, ErrNeedPassphrase) {
@@ -203,7 +203,9 @@ func TestBadFiles(t *testing.T) {
 		{"locked: unknown cipher", lockedWith(t, func(m map[string]any) { m["cipher"].(map[string]any)["name"] = "rot13" }), ErrDamaged, "damaged"},
 		{"locked: extra field", lockedWith(t, func(m map[string]any) { m["hint"] = "dog's name" }), ErrDamaged, "damaged"},
 		{"locked: too few iterations", lockedWith(t, func(m map[string]any) { m["kdf"].(map[string]any)["iterations"] = 1 }), ErrDamaged, "damaged"},
-		{"locked: absurd iterations", lockedWith(t, func(m map[string]any) { m["kdf"].(map[string]any)["iterations"] = 1e9 }), ErrDamaged, "damaged"},
+		{"locked: absurd iterations", lockedWith(t, func(m map[string]any) { m["kdf"].(map[string]any)["iterations"] = 1e9 }), ErrDamaged, "far more work to open"},
+		{"locked: 10 million iterations", lockedWith(t, func(m map[string]any) { m["kdf"].(map[string]any)["iterations"] = 10_000_000 }), ErrDamaged, "far more work to open"},
+		{"locked: just over the cap", lockedWith(t, func(m map[string]any) { m["kdf"].(map[string]any)["iterations"] = maxIterations + 1 }), ErrDamaged, "far more work to open"},
 		{"locked: changed iterations", lockedWith(t, func(m map[string]any) { m["kdf"].(map[string]any)["iterations"] = 1001 }), ErrWrongPassphrase, "or the file has been damaged"},
 		{"locked: changed salt", lockedWith(t, func(m map[string]any) {
 			k := m["kdf"].(map[string]any)

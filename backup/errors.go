@@ -45,6 +45,8 @@ var (
 	errNeedPass  = &Error{kind: ErrNeedPassphrase, Msg: "This backup is locked with a passphrase. Type the passphrase to open it."}
 	errWrongPass = &Error{kind: ErrWrongPassphrase, Msg: "The backup could not be opened: the passphrase is not right, or the file has been damaged. " +
 		"Check the passphrase (capital letters and spaces count) and try again. If it still does not open, use another copy of the backup. Nothing has been changed."}
+	errTooMuchWork = &Error{kind: ErrDamaged, Msg: "This locked backup asks for far more work to open than Provision Tracker ever uses, " +
+		"so it was changed or made by something else. Use another copy of the backup. Nothing has been changed."}
 	errDamaged = &Error{kind: ErrDamaged, Msg: "This locked backup is damaged, so it cannot be opened. " +
 		"Use another copy of the backup. Nothing has been changed."}
 )
