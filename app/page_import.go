@@ -139,7 +139,7 @@ func (p *importPage) read(ctx app.Context, e app.Event) {
 				p.locked = true
 				return
 			}
-			plan, err := backup.Import(data, "", existingRecords())
+			plan, err := backup.ImportAt(data, "", existingRecords(), today())
 			p.checked(ctx, plan, err)
 		})
 	})
@@ -158,10 +158,10 @@ func (p *importPage) unlock(ctx app.Context) {
 		return
 	}
 	p.working = true
-	data, pass, existing := p.data, p.pass, existingRecords()
+	data, pass, existing, day := p.data, p.pass, existingRecords(), today()
 	ctx.Async(func() {
 		time.Sleep(100 * time.Millisecond) // lets the browser draw the "working" line
-		plan, err := backup.Import(data, pass, existing)
+		plan, err := backup.ImportAt(data, pass, existing, day)
 		p.ctx.Dispatch(func(ctx app.Context) {
 			p.working = false
 			p.checked(ctx, plan, err)

@@ -51,8 +51,16 @@ func IsLocked(data []byte) bool {
 // Import checks a backup file completely and says what importing it would
 // do. passphrase is used only for a locked file ("" gives
 // ErrNeedPassphrase). It never changes anything; every refusal is an
-// *Error whose message can be shown to the parent.
+// *Error whose message can be shown to the parent. It is ImportAt without
+// today: the app calls ImportAt.
 func Import(data []byte, passphrase string, existing []Existing) (Plan, error) {
+	return ImportAt(data, passphrase, existing, calc.Date{})
+}
+
+// ImportAt is Import with today's date, which also applies calc.CheckWork
+// as of today (help with no end date counted until today), so that no file
+// can make the app too slow to use once it is imported.
+func ImportAt(data []byte, passphrase string, existing []Existing, today calc.Date) (Plan, error) {
 	if len(data) > MaxFileSize {
 		return Plan{}, errTooBig
 	}
@@ -91,6 +99,9 @@ func Import(data []byte, passphrase string, existing []Existing) (Plan, error) {
 	c, err := calc.DecodeCaseFile(data)
 	if err != nil {
 		return Plan{}, importProblems(err)
+	}
+	if probs := calc.CheckWork(c, today); len(probs) > 0 {
+		return Plan{}, importProblems(&calc.ValidationError{Problems: probs})
 	}
 	plan.Case = c
 	plan.ChildName = c.Child.FirstName

@@ -19,6 +19,26 @@ const (
 	maxLongText     = 10000
 )
 
+// Limits on the work a case can cause, so that no file, however it was
+// made, can freeze the app: every page that counts sessions works out the
+// schedule of each provision (see CheckWork).
+const (
+	// MaxSpanYears is the longest a provision may run: a plan covers a
+	// child from birth to 25 at most.
+	MaxSpanYears = 25
+	// MaxExpectedSessions is the most sessions all the provisions of a
+	// case may be due, counted as CheckWork does. A busy real case (ten
+	// kinds of help, five a week, all year, for ten years) is 26,000.
+	MaxExpectedSessions = 100_000
+	// MaxSessionRecords is the most session records in a whole case.
+	MaxSessionRecords = 50_000
+	maxCountPeriods   = 500 // per provision
+	maxSpells         = 500 // time without education or help not in place, per list
+	maxSteps          = 500 // promised steps per plan
+	maxSchoolYears    = 120 // every school year from 1990 to 2100
+	maxInsetDays      = 2000
+)
+
 // maxPerPeriod is the most sessions (or hours) that can make sense per
 // period; more is a slip like "10,000 sessions a week".
 var maxPerPeriod = map[Per][2]int{ // sessions, hours
@@ -214,7 +234,130 @@ func Validate(c Case) []FieldError {
 		}
 		v.text(path+".reason", o.Reason, maxLongText, false, "")
 	}
+	if len(c.Calendar.SchoolYears) > maxSchoolYears {
+		v.add("calendar.school_years", "Too many school years: the most is "+strconv.Itoa(maxSchoolYears))
+	}
+	if len(c.Calendar.InsetDays) > maxInsetDays {
+		v.add("calendar.inset_days", "Too many INSET days: the most is "+strconv.Itoa(maxInsetDays))
+	}
+	v.probs = append(v.probs, CheckWork(c, Date{})...)
 	return v.probs
+}
+
+// CheckWork checks the limits on the work a case can cause, so that no
+// file and no saved record can freeze the app: each provision runs at most
+// MaxSpanYears, all of them together are due at most MaxExpectedSessions
+// sessions, and the case has at most MaxSessionRecords session records and
+// bounded lists. Help with no end date is counted until today (which is
+// what every page counts); Validate, which has no today, counts it for one
+// year only. Import and the store call it with today. It is quick: it
+// counts from the dates, it does not work out the schedule.
+func CheckWork(c Case, today Date) []FieldError {
+	v := &validator{}
+	total, records := 0, 0
+	bigPath, big := "", 0
+	for i, p := range c.Plans {
+		path := "plans[" + strconv.Itoa(i) + "]"
+		if len(p.EducationLost) > maxSpells {
+			v.add(path+".education_lost", "Too many periods without education: the most is "+strconv.Itoa(maxSpells))
+		}
+		if len(p.Steps) > maxSteps {
+			v.add(path+".promised_steps", "Too many promised steps: the most is "+strconv.Itoa(maxSteps))
+		}
+		for j, pr := range p.Provisions {
+			pp := path + ".provisions[" + strconv.Itoa(j) + "]"
+			records += len(pr.Outcomes)
+			if len(pr.CountPeriods) > maxCountPeriods {
+				v.add(pp+".count_periods", "Too many counted periods: the most is "+strconv.Itoa(maxCountPeriods))
+			}
+			if len(pr.NotInPlace) > maxSpells {
+				v.add(pp+".not_in_place", "Too many periods when the help was not in place: the most is "+strconv.Itoa(maxSpells))
+			}
+			if pr.Start.IsZero() {
+				continue
+			}
+			limit := pr.Start.AddMonths(12 * MaxSpanYears)
+			switch {
+			case !pr.End.IsZero() && pr.End.After(limit):
+				v.add(pp+".end", "A kind of help cannot run for more than "+strconv.Itoa(MaxSpanYears)+" years: check the start and end dates")
+			case pr.End.IsZero() && pr.Frequency.Per != PerTotal && !today.IsZero() && today.After(limit):
+				v.add(pp+".start", "This help started more than "+strconv.Itoa(MaxSpanYears)+" years ago: check the start date, or give an end date")
+			}
+			n := expectedSessions(pr, today)
+			total += n
+			if n > big {
+				bigPath, big = pp+".start", n
+			}
+		}
+	}
+	if total > MaxExpectedSessions {
+		v.add(bigPath, "All the help in this record adds up to about "+thousands(total)+" sessions due, more than the "+
+			thousands(MaxExpectedSessions)+" the app can count. Check the start and end dates and how often each kind of help happens")
+	}
+	if records > MaxSessionRecords {
+		v.add("plans", "There are "+thousands(records)+" session records in this record: the most is "+thousands(MaxSessionRecords))
+	}
+	return v.probs
+}
+
+// expectedSessions is an upper bound on the number of sessions Schedule
+// gives for p until today, from its dates and frequency alone. Help with
+// no end date is counted until today, or for one year when today is not
+// known (Validate); a total with no end date runs a year, as in Schedule.
+func expectedSessions(p Provision, today Date) int {
+	f := p.Frequency
+	if p.Start.IsZero() || f.Count < 1 {
+		return 0
+	}
+	end := p.End
+	switch {
+	case f.Per == PerTotal && end.IsZero():
+		end = p.Start.AddMonths(12)
+	case end.IsZero() && today.IsZero():
+		end = p.Start.AddMonths(12)
+	}
+	if !today.IsZero() && (end.IsZero() || today.Before(end)) {
+		end = today
+	}
+	days := end.Sub(p.Start) + 1
+	if days < 1 {
+		return 0
+	}
+	if f.Unit != UnitSessions {
+		return days // one entry per school or working day
+	}
+	n := int64(f.Count)
+	d := int64(days)
+	var out int64
+	switch f.Per {
+	case PerWeek:
+		out = n * (d/7 + 1)
+	case PerFortnight:
+		out = n * (d/14 + 1)
+	case PerMonth:
+		out = n * (d/28 + 1)
+	case PerHalfTerm:
+		out = n * (d/365 + 1) * 6
+	case PerTerm:
+		out = n * (d/365 + 1) * 3
+	case PerYear:
+		out = n * (d/365 + 1)
+	default:
+		out = n
+	}
+	if out > 1<<30 {
+		out = 1 << 30
+	}
+	return int(out)
+}
+
+// thousands writes n with commas: 100000 → "100,000".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func validatePlan(v *validator, path string, p Plan, planIDs, provIDs map[string]bool) {
