@@ -3,6 +3,8 @@ package backup
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -139,15 +141,98 @@ func shorten(s string) string {
 	return s
 }
 
-// topLevel reads the top-level fields of one JSON object.
+// maxDepth is how deeply lists and records may be nested in a file; a case
+// file goes about 6 deep.
+const maxDepth = 64
+
+// topLevel reads the top-level fields of one JSON object. Each kind of bad
+// file gets its own message: empty, a byte order mark, not text, nested
+// too deeply, a list, null, a single value, not JSON (named after what it
+// looks like), a mistake inside, cut off (damaged; a locked file too), or
+// something after the end.
 func topLevel(data []byte) (map[string]json.RawMessage, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errEmpty
+	}
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		return nil, errBOM
+	}
+	first := bytes.TrimLeft(data, " \t\r\n")
+	if first[0] != '{' && first[0] != '[' && first[0] != '"' && first[0] != 'n' && first[0] != 't' && first[0] != 'f' &&
+		first[0] != '-' && (first[0] < '0' || first[0] > '9') {
+		return nil, notJSON(first)
+	}
 	if !utf8.Valid(data) {
-		return nil, errNotJSON
+		return nil, errNotText
+	}
+	if depth(data) > maxDepth {
+		return nil, errTooDeep
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var v json.RawMessage
+	if err := dec.Decode(&v); err != nil {
+		var se *json.SyntaxError
+		switch {
+		case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
+			if bytes.Contains(data[:min(len(data), 400)], []byte(lockedFormat)) {
+				return nil, errLockedCutOff
+			}
+			return nil, errCutOff
+		case errors.As(err, &se) && first[0] == '{':
+			return nil, badJSON(1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n")))
+		}
+		return nil, notJSON(first)
+	}
+	if dec.More() {
+		return nil, errTwo
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errTwo
+	}
+	switch v[0] {
+	case '[':
+		return nil, errList
+	case 'n':
+		return nil, errNull
+	case '{':
+	default:
+		return nil, errValue
 	}
 	var top map[string]json.RawMessage
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&top); err != nil || top == nil || dec.More() {
+	if err := json.Unmarshal(v, &top); err != nil {
 		return nil, errNotJSON
 	}
 	return top, nil
+}
+
+// depth is the deepest nesting of lists and records in data (outside
+// strings). It stops counting past maxDepth.
+func depth(data []byte) int {
+	d, deepest, inString, escaped := 0, 0, false, false
+	for _, b := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case b == '\\':
+				escaped = true
+			case b == '"':
+				inString = false
+			}
+		case b == '"':
+			inString = true
+		case b == '{' || b == '[':
+			d++
+			if d > deepest {
+				deepest = d
+				if d > maxDepth {
+					return d
+				}
+			}
+		case b == '}' || b == ']':
+			d--
+		}
+	}
+	return deepest
 }
