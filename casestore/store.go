@@ -287,12 +287,9 @@ func (s *Store) openCase(id string, versions []string) error {
 	if len(versions) > 0 {
 		// The head points nowhere readable but other saved versions exist:
 		// offer the newest as a download to import; write nothing.
-		var cf []byte
+		// (The unreadable ones are problems of their own already.)
 		if _, e, _, err := s.newestReadable(id, versions); err == nil {
-			cf = e.Case
-		}
-		if _, listed := s.problems[headKey(id)]; !listed {
-			s.addProblem(headKey(id), id, raw, cf, errMissing(h.Child))
+			s.addProblem(headKey(id), id, raw, e.Case, errors.New("it points to a save that is missing"))
 		}
 		return nil
 	}
