@@ -17,20 +17,21 @@ const (
 )
 
 // common is a short list of the passphrases most often used (lower case,
-// without spaces), from published lists of leaked passwords. Patterns such
-// as 12345678 and aaaaaaaa are caught by the rules, not the list.
-var common = map[string]bool{}
+// without spaces), from published lists of leaked passwords, each between
+// spaces. Patterns such as 12345678 and aaaaaaaa are caught by the rules,
+// not the list. (One string rather than a map: less code in the wasm.)
+const common = ` password passw0rd password1 password12 password123 passwords
+	p@ssword p@ssw0rd iloveyou iloveyou1 sunshine princess football baseball welcome1
+	letmein1 trustno1 superman starwars whatever chocolate liverpool arsenal chelsea
+	computer internet changeme default1 master12 monkey12 dragon12 shadow12 michael1 jennifer
+	abc12345 abcd1234 qwerty12 qwerty123 1q2w3e4r 1qaz2wsx zaq12wsx q1w2e3r4 a1b2c3d4
+	qwertyui qwertyuiop asdfghjk asdfghjkl zxcvbnm1 iloveyou2 mypassword secret12 secret123
+	provisiontracker provision backup12 backup123 ehcplan1 myfamily family12 babygirl1 letmein123 `
 
-func init() {
-	for _, w := range strings.Fields(`password passw0rd password1 password12 password123 passwords
-		p@ssword p@ssw0rd iloveyou iloveyou1 sunshine princess football baseball welcome welcome1
-		letmein letmein1 trustno1 superman starwars whatever chocolate liverpool arsenal chelsea
-		computer internet changeme default1 master12 monkey12 dragon12 shadow12 michael1 jennifer
-		abc12345 abcd1234 qwerty12 qwerty123 1q2w3e4r 1qaz2wsx zaq12wsx q1w2e3r4 a1b2c3d4
-		qwertyui qwertyuiop asdfghjk asdfghjkl zxcvbnm1 iloveyou2 mypassword secret12 secret123
-		provisiontracker provision backup12 backup123 ehcplan1 myfamily family12 babygirl1 letmein123`) {
-		common[w] = true
-	}
+// isCommon reports whether folded is in the list of common passphrases.
+func isCommon(folded string) bool {
+	return folded != "" && !strings.ContainsAny(folded, " \t\n") &&
+		strings.Contains(strings.NewReplacer("\n", " ", "\t", " ").Replace(common), " "+folded+" ")
 }
 
 // rows are runs of keys and letters people type for a passphrase.
@@ -57,7 +58,7 @@ func CheckPassphrase(p string) error {
 		}
 		return unicode.ToLower(r)
 	}, p)
-	if common[folded] {
+	if isCommon(folded) {
 		return &Error{Msg: msgCommon}
 	}
 	if isPattern(folded) {
