@@ -54,7 +54,8 @@ func TestFileName(t *testing.T) {
 		want   string
 	}{
 		{"Amira", false, "provision-tracker-amira-2026-11-25.json"},
-		{"Amira", true, "provision-tracker-amira-2026-11-25-locked.json"},
+		{"Amira", true, "provision-tracker-backup-2026-11-25-locked.json"}, // sent to others: no name
+		{"Zoë", true, "provision-tracker-backup-2026-11-25-locked.json"},
 		{"Zoë", false, "provision-tracker-zoe-2026-11-25.json"},
 		{"  Mary Jane  ", false, "provision-tracker-mary-jane-2026-11-25.json"},
 		{"O'Neil", false, "provision-tracker-o-neil-2026-11-25.json"},

@@ -39,7 +39,15 @@ type Plan struct {
 	// ignoring case and spaces, and same council), or nil. The case file
 	// has no identity field, so this is the best match there is.
 	Match *Existing
+	// Records is set for a file of several records (see ExportAll): what
+	// importing each would do, in the file's order. Case, ChildName,
+	// Council, SchemaVersion and Match are then empty, and the counts are
+	// the totals.
+	Records []Plan
 }
+
+// Several reports whether the plan is for a file of several records.
+func (p Plan) Several() bool { return p.Records != nil }
 
 // IsLocked reports whether data looks like a locked backup, so the app
 // can ask for the passphrase before calling Import.
@@ -71,11 +79,8 @@ func ImportAt(data []byte, passphrase string, existing []Existing, today calc.Da
 	if err != nil {
 		return Plan{}, err
 	}
-	if f, ok := top["format"]; ok {
-		var format string
-		if json.Unmarshal(f, &format) != nil || format != lockedFormat {
-			return Plan{}, errNotOurs
-		}
+	format := formatOf(top)
+	if format == lockedFormat {
 		data, err = open(data, passphrase)
 		if err != nil {
 			return Plan{}, err
@@ -84,6 +89,35 @@ func ImportAt(data []byte, passphrase string, existing []Existing, today calc.Da
 		if top, err = topLevel(data); err != nil {
 			return Plan{}, errDamaged
 		}
+		format = formatOf(top)
+	}
+	switch {
+	case format == recordsFormat:
+		return importRecords(top, data, plan, existing, today)
+	case format != "" || top["format"] != nil:
+		return Plan{}, errNotOurs
+	}
+	one, err := importCase(data, existing, today)
+	if err != nil {
+		return Plan{}, err
+	}
+	one.Locked = plan.Locked
+	return one, nil
+}
+
+// formatOf is the "format" of a file's top level, "" if none or not text.
+func formatOf(top map[string]json.RawMessage) string {
+	var f string
+	json.Unmarshal(top["format"], &f)
+	return f
+}
+
+// importCase checks one case file and says what importing it would do.
+func importCase(data []byte, existing []Existing, today calc.Date) (Plan, error) {
+	var plan Plan
+	top, err := topLevel(data)
+	if err != nil {
+		return Plan{}, err
 	}
 	sv, ok := top["schema_version"]
 	if !ok {
