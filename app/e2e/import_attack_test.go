@@ -21,6 +21,7 @@ import (
 
 	"provisiontracker/backup"
 	"provisiontracker/calc"
+	"provisiontracker/casestore"
 )
 
 // attackFile is one file chosen on the import page, with the words its own message has.
@@ -306,4 +307,96 @@ func TestStorageDamagedByHand(t *testing.T) {
 			t.Error("offers a download that import would refuse")
 		}
 	})
+}
+
+// Issue 14, handing cases over: a family or an advocate downloads every record in one locked
+// file whose name and contents show no child's name; on another browser profile (another
+// site address, so its own storage) the advocate imports them beside their other cases.
+func TestHandOverSeveralCases(t *testing.T) {
+	amira := dataSeed(t)
+	sam := loadSeed(t, "herts-24-006-445.json")
+	sam.Child.FirstName = "Sam"
+	records, _ := storedRecords(t, amira)
+	more, _ := storedRecords(t, sam)
+	for k, v := range more {
+		if k != "pt:current" {
+			records[k] = v
+		}
+	}
+
+	family := startSite(t, "/")
+	tb := family.openPage(t, "/")
+	watchPage(tb)
+	seed(tb, records)
+	goTo(tb, "/backup")
+	tb.click("#which-2")
+	tb.click("#lock-2")
+	tb.waitFor("#passphrase")
+	tb.fill("passphrase", "purple kite river")
+	tb.fill("passphrase-again", "purple kite river")
+	screenshot(t, tb, "backup-all-locked")
+	tb.click("form button[type=submit]")
+	d := lastDownload(tb, 1)
+	now := time.Now()
+	if want := backup.RecordsFileName(2, calc.MustDate(now.Year(), int(now.Month()), now.Day()), true); d.Name != want {
+		t.Errorf("file name %q, want %q", d.Name, want)
+	}
+	for _, name := range []string{"Amira", "Sam", "amira", "sam"} {
+		if strings.Contains(d.Name, name) || strings.Contains(d.Text, name) {
+			t.Errorf("the locked file shows %q", name)
+		}
+	}
+
+	// The advocate's own copy, with a case of their own already in it.
+	advocate := startSite(t, "/")
+	ta := advocate.openPage(t, "/")
+	watchPage(ta)
+	zoe := loadSeed(t, "notts-23-009-620.json")
+	zoe.Child.FirstName = "Zoë"
+	own, _ := storedRecords(t, zoe)
+	seed(ta, own)
+	goTo(ta, "/import")
+	p := filepath.Join(t.TempDir(), d.Name)
+	os.WriteFile(p, []byte(d.Text), 0o644)
+	ta.do("choosing the file", chromedp.SetUploadFiles(chromedp.CSS("#backup-file"), []string{p}))
+	ta.waitFor("#import-passphrase")
+	ta.fill("import-passphrase", "purple kite river")
+	ta.click("form button[type=submit]")
+	ta.waitFor("#import-records")
+	if list := ta.text("#import-records"); !strings.Contains(list, "Amira") || !strings.Contains(list, "Sam") {
+		t.Errorf("the page lists %q", list)
+	}
+	checkAxe(t, ta)
+	screenshot(t, ta, "import-several")
+	ta.click(".import-plan button[type=submit]")
+	ta.waitFor("#import-done")
+	waitText(ta, "2 records have been imported")
+
+	mem := casestore.NewMemory()
+	for k, v := range storage(ta) {
+		mem.Set(k, v)
+	}
+	st, err := casestore.Open(mem, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range st.List() {
+		c, _, err := st.Load(s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[s.ChildName] = caseFile(t, c)
+	}
+	for _, c := range []calc.Case{amira, sam, zoe} {
+		if got[c.Child.FirstName] != caseFile(t, c) {
+			t.Errorf("%s's record on the advocate's copy is not the family's", c.Child.FirstName)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("%d records on the advocate's copy, want 3", len(got))
+	}
+	goTo(ta, "/children")
+	waitText(ta, "Zoë")
+	waitText(ta, "Sam")
 }
