@@ -164,5 +164,5 @@ func exportProblems(err error) error {
 		return &Error{kind: ErrInvalid, Msg: "The backup could not be made: " + err.Error() + "."}
 	}
 	return &Error{kind: ErrInvalid, Problems: ve.Problems,
-		Msg: "The backup could not be made because the record is not finished. " + describe(ve.Problems[0]) + " Fix it, then try again."}
+		Msg: "The backup could not be made because the record is not finished, or part of it needs changing. " + describe(ve.Problems[0]) + " Fix it, then try again."}
 }
