@@ -10,4 +10,5 @@ require (
 	github.com/maxence-charriere/go-app/v10 v10.1.11 // indirect
 	github.com/rickar/cal/v2 v2.1.13 // indirect
 	github.com/shopspring/decimal v1.4.0 // indirect
+	golang.org/x/text v0.22.0 // indirect
 )

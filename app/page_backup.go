@@ -2,11 +2,13 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"provisiontracker/backup"
+	"provisiontracker/calc"
 )
 
 // keepSafe reminds the parent of the two things that protect a record
@@ -79,6 +81,7 @@ func (k *keepSafe) Render() app.UI {
 // could not be saved (storage full) can still be taken off the device.
 type backupPage struct {
 	app.Compo
+	which   string // "this" or "all" (every record on this device in one file)
 	lock    string // "no" or "yes"
 	pass    string
 	pass2   string
@@ -91,7 +94,7 @@ type backupPage struct {
 func (p *backupPage) OnNav(ctx app.Context) {
 	book.open()
 	p.ctx = ctx
-	p.lock, p.pass, p.pass2, p.errs, p.working, p.done = "no", "", "", nil, false, ""
+	p.which, p.lock, p.pass, p.pass2, p.errs, p.working, p.done = "this", "no", "", "", nil, false, ""
 }
 
 func (p *backupPage) Render() app.UI {
@@ -123,9 +126,22 @@ func (p *backupPage) Render() app.UI {
 			)
 		}),
 		questionForm(p.submit, "Download backup file",
+			app.If(len(book.list()) > 1, func() app.UI {
+				return radioField{
+					ID: "which", Legend: "Which records?",
+					Hint:  "An advocate or a family with more than one child can keep every record in one file.",
+					Value: &p.which, Error: p.errs.of("which"),
+					Options: []option{
+						{Value: "this", Label: "Only " + name + "'s record"},
+						{Value: "all", Label: "All " + strconv.Itoa(len(book.list())) + " records on this device, in one file"},
+					},
+				}.render(&p.Compo)
+			}),
 			radioField{
 				ID: "lock", Legend: "Protect the file with a passphrase?",
-				Hint:  "Anyone who gets the file can read it, unless you protect it. You will need the passphrase to import it.",
+				Hint: "Anyone who gets the file can read it, unless you protect it. You will need the passphrase to import it. " +
+					"To send it to someone who helps you, protect it and tell them the passphrase another way (by phone, not in the same email): " +
+					"the file's name does not show your child's name.",
 				Value: &p.lock, Error: p.errs.of("lock"),
 				Options: []option{
 					{Value: "no", Label: "No"},
@@ -135,7 +151,7 @@ func (p *backupPage) Render() app.UI {
 			app.If(p.lock == "yes", func() app.UI {
 				return app.Div().Class("passphrase-fields").Body(
 					passwordField(&p.Compo, "passphrase", "Passphrase",
-						"At least 8 characters. A few words you can remember work well, like \"purple kite river\". "+
+						"At least 8 characters, and not one that is easy to guess. Three or four words you can remember work well, like \"purple kite river\". "+
 							"If you forget it, nobody can open the file.", p.errs.of("passphrase"), &p.pass, "new-password"),
 					passwordField(&p.Compo, "passphrase-again", "Type the passphrase again", "", p.errs.of("passphrase-again"), &p.pass2, "new-password"),
 				)
@@ -189,6 +205,10 @@ func (p *backupPage) submit(ctx app.Context) {
 		}
 		p.done, p.pass, p.pass2 = name, "", ""
 	}
+	if p.which == "all" && len(book.list()) > 1 {
+		p.submitAll(ctx, locked)
+		return
+	}
 	if !locked {
 		name, data, err := backup.Export(c, today())
 		finish(ctx, name, data, err)
@@ -201,6 +221,64 @@ func (p *backupPage) submit(ctx app.Context) {
 	ctx.Async(func() {
 		time.Sleep(100 * time.Millisecond) // lets the browser draw the "working" line
 		name, data, err := backup.ExportLocked(c, day, pass)
+		p.ctx.Dispatch(func(ctx app.Context) { finish(ctx, name, data, err) })
+	})
+}
+
+// submitAll downloads every record on this device in one file. The open
+// record is taken as it is on screen (with a change that could not be
+// saved); the others as saved.
+func (p *backupPage) submitAll(ctx app.Context, locked bool) {
+	type saved struct {
+		id  string
+		rev int
+	}
+	var cases []calc.Case
+	var marks []saved
+	for _, s := range book.list() {
+		if s.ID == book.id {
+			cases = append(cases, book.current())
+			if !book.dirty {
+				marks = append(marks, saved{s.ID, book.rev})
+			}
+			continue
+		}
+		c, rev, err := book.store.Load(s.ID)
+		if err != nil {
+			p.errs.add("which", "The record of "+s.ChildName+" could not be read, so nothing has been downloaded. "+err.Error())
+			focusErrorSummary(ctx)
+			return
+		}
+		cases = append(cases, c)
+		marks = append(marks, saved{s.ID, rev})
+	}
+	finish := func(ctx app.Context, name string, data []byte, err error) {
+		p.working = false
+		if err != nil {
+			p.errs.add("which", err.Error())
+			focusErrorSummary(ctx)
+			return
+		}
+		if !downloadFile(name, "application/json", data) {
+			p.errs.add("which", downloadStatus(false, name))
+			focusErrorSummary(ctx)
+			return
+		}
+		for _, m := range marks {
+			book.store.MarkBackedUp(m.id, m.rev)
+		}
+		p.done, p.pass, p.pass2 = name, "", ""
+	}
+	if !locked {
+		name, data, err := backup.ExportAll(cases, today(), "")
+		finish(ctx, name, data, err)
+		return
+	}
+	pass, day := p.pass, today()
+	p.working = true
+	ctx.Async(func() {
+		time.Sleep(100 * time.Millisecond) // lets the browser draw the "working" line
+		name, data, err := backup.ExportAll(cases, day, pass)
 		p.ctx.Dispatch(func(ctx app.Context) { finish(ctx, name, data, err) })
 	})
 }

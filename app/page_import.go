@@ -11,21 +11,22 @@ import (
 )
 
 // importPage brings a backup file back. backup.Import checks the whole
-// file first (kind, schema version, size, passphrase, every field, text
-// that looks like web page code); the page then says what importing would
+// file first (kind, schema version, size, passphrase, every field); the
+// page then says what importing would
 // do (add a new record, or replace the matching child's record, or keep
 // both) and changes nothing until the parent chooses Import.
 type importPage struct {
 	app.Compo
-	data     []byte
-	fileName string
-	locked   bool   // the file needs its passphrase
-	pass     string // passphrase typed
-	plan     *backup.Plan
-	choice   string // "replace" or "both" when the file matches a record
-	errs     formErrors
-	working  bool
-	doneName string
+	data      []byte
+	fileName  string
+	locked    bool   // the file needs its passphrase
+	pass      string // passphrase typed
+	plan      *backup.Plan
+	choice    string // "replace" or "both" when the file matches a record
+	errs      formErrors
+	working   bool
+	doneName  string
+	doneCount int // records imported from a file of several
 	// ctx is the page's own context: work that finishes later (reading the
 	// file, opening a locked one) comes back through it, as the element
 	// that started it may have been redrawn by then.
@@ -43,6 +44,12 @@ func (p *importPage) Render() app.UI {
 			return app.Div().Class("notice").Attr("role", "status").ID("import-done").Body(
 				app.P().Text(p.doneName+"'s record has been imported and is open now."),
 				app.P().Body(app.A().Href(pagePath("/tasks")).Text("Go to "+p.doneName+"'s record")),
+			)
+		}),
+		app.If(p.doneCount > 0, func() app.UI {
+			return app.Div().Class("notice").Attr("role", "status").ID("import-done").Body(
+				app.P().Text(strconv.Itoa(p.doneCount)+" records have been imported, beside the ones already on this device."),
+				app.P().Body(app.A().Href(pagePath("/children")).Text("See all the records")),
 			)
 		}),
 		app.P().Text("Choose a backup file that Provision Tracker made. Its name starts with provision-tracker-. "+
@@ -74,6 +81,9 @@ func (p *importPage) Render() app.UI {
 
 func (p *importPage) renderPlan() app.UI {
 	pl := p.plan
+	if pl.Several() {
+		return p.renderRecords()
+	}
 	name := pl.ChildName
 	if name == "" {
 		name = "A child with no name yet"
@@ -116,6 +126,54 @@ func (p *importPage) renderPlan() app.UI {
 	)
 }
 
+// renderRecords shows what is in a file of several records: each child,
+// and, when some are already on this device, one choice for all of them.
+func (p *importPage) renderRecords() app.UI {
+	pl := p.plan
+	matches := 0
+	items := make([]app.UI, 0, len(pl.Records))
+	for _, r := range pl.Records {
+		name := r.ChildName
+		if name == "" {
+			name = "A child with no name yet"
+		}
+		line := name
+		if r.CouncilName != "" {
+			line += ", " + r.CouncilName
+		}
+		line += ": " + strconv.Itoa(r.Provisions) + " kinds of help, " + strconv.Itoa(r.Sessions) + " session records, " +
+			strconv.Itoa(r.Contacts) + " contacts"
+		if r.Match != nil {
+			matches++
+			line += " (already on this device)"
+		}
+		items = append(items, app.Li().Text(line))
+	}
+	var choice app.UI
+	if matches > 0 {
+		choice = radioField{
+			ID: "import-choice", Legend: strconv.Itoa(matches) + " of these children already have a record on this device. What should happen to those?",
+			Value: &p.choice, Error: p.errs.of("import-choice"),
+			Options: []option{
+				{Value: "replace", Label: "Replace them with the records in the file",
+					Hint: "What is on this device for those children now will be deleted. Download a backup of them first if you are not sure."},
+				{Value: "both", Label: "Keep both", Hint: "Each is added as a second record for that child."},
+			},
+		}.render(&p.Compo)
+	} else {
+		choice = app.P().Text("They will be added as new records, beside the ones already on this device. Nothing else changes.")
+	}
+	return app.Div().Class("import-plan").Body(
+		app.H2().Text("What is in the file"),
+		summaryList([]summaryRow{
+			{Key: "File", Value: p.fileName},
+			{Key: "Records", Value: strconv.Itoa(len(pl.Records))},
+		}),
+		app.Ul().Class("list").ID("import-records").Body(items...),
+		questionForm(p.apply, "Import all "+strconv.Itoa(len(pl.Records)), choice),
+	)
+}
+
 // read takes the chosen file and checks it completely.
 func (p *importPage) read(ctx app.Context, e app.Event) {
 	p.reset()
@@ -139,7 +197,7 @@ func (p *importPage) read(ctx app.Context, e app.Event) {
 				p.locked = true
 				return
 			}
-			plan, err := backup.Import(data, "", existingRecords())
+			plan, err := backup.ImportAt(data, "", existingRecords(), today())
 			p.checked(ctx, plan, err)
 		})
 	})
@@ -158,10 +216,10 @@ func (p *importPage) unlock(ctx app.Context) {
 		return
 	}
 	p.working = true
-	data, pass, existing := p.data, p.pass, existingRecords()
+	data, pass, existing, day := p.data, p.pass, existingRecords(), today()
 	ctx.Async(func() {
 		time.Sleep(100 * time.Millisecond) // lets the browser draw the "working" line
-		plan, err := backup.Import(data, pass, existing)
+		plan, err := backup.ImportAt(data, pass, existing, day)
 		p.ctx.Dispatch(func(ctx app.Context) {
 			p.working = false
 			p.checked(ctx, plan, err)
@@ -188,7 +246,7 @@ func (p *importPage) fail(ctx app.Context, field string, err error) {
 }
 
 func (p *importPage) reset() {
-	p.data, p.fileName, p.locked, p.pass, p.plan, p.choice, p.errs, p.doneName = nil, "", false, "", nil, "", nil, ""
+	p.data, p.fileName, p.locked, p.pass, p.plan, p.choice, p.errs, p.doneName, p.doneCount = nil, "", false, "", nil, "", nil, "", 0
 }
 
 // apply imports the checked file as the parent chose.
@@ -201,6 +259,10 @@ func (p *importPage) apply(ctx app.Context) {
 	if pl.Match != nil && p.choice == "" {
 		p.errs.add("import-choice", "Choose whether to replace "+pl.Match.ChildName+"'s record or keep both.")
 		focusErrorSummary(ctx)
+		return
+	}
+	if pl.Several() {
+		p.applyRecords(ctx)
 		return
 	}
 	if book.dirty {
@@ -238,6 +300,60 @@ func (p *importPage) apply(ctx app.Context) {
 	name := pl.ChildName
 	p.reset()
 	p.doneName = name
+	if in := app.Window().GetElementByID("backup-file"); in.Truthy() {
+		in.Set("value", "")
+	}
+}
+
+// applyRecords imports every record of a file of several records, as the
+// parent chose for those already on this device, and opens the first. A
+// record that cannot be stored stops it there, saying which were imported.
+func (p *importPage) applyRecords(ctx app.Context) {
+	pl := p.plan
+	for _, r := range pl.Records {
+		if r.Match != nil && p.choice == "" {
+			p.errs.add("import-choice", "Choose whether to replace the records already on this device or keep both.")
+			focusErrorSummary(ctx)
+			return
+		}
+	}
+	if book.dirty {
+		p.errs.add("backup-file", "Your latest change to "+book.current().Child.FirstName+"'s record is not saved yet, "+
+			"so nothing has been imported. Download a backup of it first, then import this file.")
+		focusErrorSummary(ctx)
+		return
+	}
+	first := ""
+	for i, r := range pl.Records {
+		var id string
+		var err error
+		if r.Match != nil && p.choice == "replace" {
+			id = r.Match.ID
+			var rev int
+			if _, rev, err = book.store.Load(id); err == nil {
+				_, err = book.store.Save(id, r.Case, rev)
+			}
+		} else {
+			id, _, err = book.store.Create(r.Case)
+		}
+		if err != nil {
+			p.errs.add("backup-file", "Record "+strconv.Itoa(i+1)+" ("+r.ChildName+") could not be imported, so the import stopped there: "+
+				strconv.Itoa(i)+" of "+strconv.Itoa(len(pl.Records))+" records were imported. "+err.Error())
+			focusErrorSummary(ctx)
+			return
+		}
+		if first == "" {
+			first = id
+		}
+	}
+	if err := book.switchTo(first); err != nil {
+		p.errs.add("backup-file", err.Error())
+		focusErrorSummary(ctx)
+		return
+	}
+	n := len(pl.Records)
+	p.reset()
+	p.doneCount = n
 	if in := app.Window().GetElementByID("backup-file"); in.Truthy() {
 		in.Set("value", "")
 	}

@@ -6,7 +6,7 @@
 //
 // A plain backup is the case file itself, the bytes calc.EncodeCaseFile
 // writes, named provision-tracker-<child>-<date>.json. A locked backup is a
-// JSON envelope named provision-tracker-<child>-<date>-locked.json (it keeps
+// JSON envelope named provision-tracker-backup-<date>-locked.json (it keeps
 // the .json ending so phones let the parent pick it):
 //
 //	{"format": "provision-tracker-locked-backup", "version": 1,
@@ -14,9 +14,18 @@
 //	 "cipher": {"name": "aes-256-gcm", "nonce": "<base64, 12 bytes>"},
 //	 "ciphertext": "<base64>"}
 //
+// A locked file's name never has the child's name in it, so the file alone
+// reveals nothing when it is sent to an advocate.
+//
+// Several records (an advocate's cases, or a family with two children) go
+// in one file, plain or locked, named provision-tracker-3-records-<date>.json:
+//
+//	{"format": "provision-tracker-records", "version": 1, "records": [<case file>, ...]}
+//
 // The key is PBKDF2-HMAC-SHA-256 of the passphrase (600,000 iterations,
 // OWASP 2023) with a random salt; nothing about the key is stored. The
-// plaintext is the case file. Everything but the ciphertext is bound into
+// plaintext is the case file (or a file of several records, below).
+// Everything but the ciphertext is bound into
 // GCM's additional data (as the compact JSON of the header fields in the
 // order above), so changing any header value makes opening fail. The
 // parameters are in the file, so later versions can raise them and still
@@ -40,19 +49,21 @@ import (
 // MaxFileSize is the largest backup file Import reads.
 const MaxFileSize = 5 << 20
 
-// FileName returns the name of a backup file: the child's first name made
-// safe (lower-case ASCII letters, digits and hyphens; "child" if nothing is
-// left) and today's date, e.g. provision-tracker-amira-2026-11-25.json.
+// FileName returns the name of a backup file. A plain backup is named
+// after the child's first name made safe (lower-case ASCII letters, digits
+// and hyphens; "child" if nothing is left) and today's date, e.g.
+// provision-tracker-amira-2026-11-25.json. A locked backup is often sent
+// to someone else (an advocate, by email), so its name reveals nothing but
+// the date: provision-tracker-backup-2026-11-25-locked.json.
 func FileName(firstName string, today calc.Date, locked bool) string {
+	if locked {
+		return "provision-tracker-backup-" + today.String() + "-locked.json"
+	}
 	child := Slug(firstName)
 	if child == "" {
 		child = "child"
 	}
-	name := "provision-tracker-" + child + "-" + today.String()
-	if locked {
-		name += "-locked"
-	}
-	return name + ".json"
+	return "provision-tracker-" + child + "-" + today.String() + ".json"
 }
 
 var fold = map[rune]string{
@@ -95,9 +106,11 @@ func Slug(s string) string {
 	return out
 }
 
-// Export writes a plain backup: the case file and its name. It refuses a
-// case that Import would refuse (an incomplete case, or text that looks like
-// web page code), with the fields to fix.
+// Export writes a plain backup: the case file and its name. It refuses
+// only a case that calc.Validate refuses (an unfinished record), with the
+// fields to fix: any text the app lets a parent type is written as it is
+// (JSON escapes it, and the app and the letters show text only as text),
+// so the one copy off the device is never refused for what was typed.
 func Export(c calc.Case, today calc.Date) (name string, data []byte, err error) {
 	data, err = encode(c)
 	if err != nil {
@@ -130,16 +143,5 @@ func encode(c calc.Case) ([]byte, error) {
 	if _, err := calc.DecodeCaseFile(data); err != nil {
 		return nil, exportProblems(err)
 	}
-	if probs := CheckText(c); len(probs) > 0 {
-		return nil, &Error{Msg: "The backup could not be made. " + describe(probs[0]) + " Change it, then try again.", Problems: probs}
-	}
 	return data, nil
-}
-
-// CheckPassphrase says whether a passphrase can lock a backup.
-func CheckPassphrase(p string) error {
-	if len([]rune(p)) < 8 {
-		return &Error{Msg: "The passphrase must be at least 8 characters long. A few words you can remember work well, like \"purple kite river\"."}
-	}
-	return nil
 }

@@ -54,7 +54,8 @@ func TestFileName(t *testing.T) {
 		want   string
 	}{
 		{"Amira", false, "provision-tracker-amira-2026-11-25.json"},
-		{"Amira", true, "provision-tracker-amira-2026-11-25-locked.json"},
+		{"Amira", true, "provision-tracker-backup-2026-11-25-locked.json"}, // sent to others: no name
+		{"Zoë", true, "provision-tracker-backup-2026-11-25-locked.json"},
 		{"Zoë", false, "provision-tracker-zoe-2026-11-25.json"},
 		{"  Mary Jane  ", false, "provision-tracker-mary-jane-2026-11-25.json"},
 		{"O'Neil", false, "provision-tracker-o-neil-2026-11-25.json"},
@@ -144,8 +145,8 @@ func TestPassphrase(t *testing.T) {
 	if _, _, err := ExportLocked(c, today, "short"); err == nil || !strings.Contains(err.Error(), "at least 8 characters") {
 		t.Errorf("short passphrase: %v", err)
 	}
-	if CheckPassphrase("ëëëëëëëë") != nil {
-		t.Error("8 letters are enough")
+	if err := CheckPassphrase("zoë été!"); err != nil {
+		t.Errorf("8 letters are enough: %v", err)
 	}
 	_, locked, _ := ExportLocked(c, today, "purple kite river")
 	if _, err := Import(locked, "", nil); !errors.Is(err, ErrNeedPassphrase) {
@@ -178,12 +179,6 @@ func flipB64(s string, i int) string {
 
 func TestBadFiles(t *testing.T) {
 	good, _ := calc.EncodeCaseFile(amira(t))
-	withNotes := func(notes string) []byte {
-		c := amira(t)
-		c.Notes = notes
-		b, _ := calc.EncodeCaseFile(c)
-		return b
-	}
 	big := append([]byte(`{"schema_version":1,"notes":"`), bytes.Repeat([]byte("a"), MaxFileSize)...)
 	tests := []struct {
 		name string
@@ -191,19 +186,11 @@ func TestBadFiles(t *testing.T) {
 		kind error
 		msg  string // part of the message
 	}{
-		{"not JSON", []byte("PK\x03\x04 a zip file"), ErrNotBackup, "not a Provision Tracker backup"},
-		{"empty", nil, ErrNotBackup, "not a Provision Tracker backup"},
-		{"JSON list", []byte(`[1,2]`), ErrNotBackup, "not a Provision Tracker backup"},
-		{"two objects", append(append([]byte{}, good...), good...), ErrNotBackup, "not a Provision Tracker backup"},
-		{"not UTF-8", []byte("{\"schema_version\":1,\"notes\":\"\xff\"}"), ErrNotBackup, "not a Provision Tracker backup"},
 		{"other JSON", []byte(`{"name":"my shopping list"}`), ErrNotBackup, "not a Provision Tracker backup"},
 		{"other format", []byte(`{"format":"something-else","version":1}`), ErrNotBackup, "not a Provision Tracker backup"},
 		{"newer schema", bytes.Replace(good, []byte(fmt.Sprintf(`"schema_version": %d`, calc.SchemaVersion)), []byte(`"schema_version": 99`), 1), ErrNewer, "made by a newer version of Provision Tracker. Update the app first"},
 		{"schema not a number", bytes.Replace(good, []byte(fmt.Sprintf(`"schema_version": %d`, calc.SchemaVersion)), []byte(`"schema_version": "one"`), 1), ErrInvalid, "schema version"},
 		{"over 5 MB", big, ErrTooBig, "more than 5 MB"},
-		{"script in notes", withNotes("see <script>alert(1)</script>"), ErrUnsafeText, `In notes (notes): the text has "<script>aler"`},
-		{"comment in notes", withNotes("a <!-- b"), ErrUnsafeText, "looks like web page code"},
-		{"end tag", withNotes("x</b>"), ErrUnsafeText, "web page code"},
 		{"validation error", bytes.Replace(good, []byte(`"count": `), []byte(`"count": -`), 1), ErrInvalid, "plan 1, provision 1, frequency count (plans[0].provisions[0].frequency.count)"},
 		{"unknown field", bytes.Replace(good, []byte(`"council"`), []byte(`"counsil"`), 1), ErrInvalid, "In counsil (counsil): unknown field"},
 		{"locked: newer version", lockedWith(t, func(m map[string]any) { m["version"] = 2 }), ErrNewer, "newer version"},
@@ -212,7 +199,9 @@ func TestBadFiles(t *testing.T) {
 		{"locked: unknown cipher", lockedWith(t, func(m map[string]any) { m["cipher"].(map[string]any)["name"] = "rot13" }), ErrDamaged, "damaged"},
 		{"locked: extra field", lockedWith(t, func(m map[string]any) { m["hint"] = "dog's name" }), ErrDamaged, "damaged"},
 		{"locked: too few iterations", lockedWith(t, func(m map[string]any) { m["kdf"].(map[string]any)["iterations"] = 1 }), ErrDamaged, "damaged"},
-		{"locked: absurd iterations", lockedWith(t, func(m map[string]any) { m["kdf"].(map[string]any)["iterations"] = 1e9 }), ErrDamaged, "damaged"},
+		{"locked: absurd iterations", lockedWith(t, func(m map[string]any) { m["kdf"].(map[string]any)["iterations"] = 1e9 }), ErrDamaged, "far more work to open"},
+		{"locked: 10 million iterations", lockedWith(t, func(m map[string]any) { m["kdf"].(map[string]any)["iterations"] = 10_000_000 }), ErrDamaged, "far more work to open"},
+		{"locked: just over the cap", lockedWith(t, func(m map[string]any) { m["kdf"].(map[string]any)["iterations"] = maxIterations + 1 }), ErrDamaged, "far more work to open"},
 		{"locked: changed iterations", lockedWith(t, func(m map[string]any) { m["kdf"].(map[string]any)["iterations"] = 1001 }), ErrWrongPassphrase, "or the file has been damaged"},
 		{"locked: changed salt", lockedWith(t, func(m map[string]any) {
 			k := m["kdf"].(map[string]any)
@@ -260,31 +249,6 @@ func TestHeaderIsBound(t *testing.T) {
 func mustB64(s string) []byte {
 	b, _ := base64.StdEncoding.DecodeString(s)
 	return b
-}
-
-func TestTextRule(t *testing.T) {
-	ok := []string{"<3", "a < b", "x<5", "<", "", "£50 <= £60", "I <3 it", "<<", "< p"}
-	bad := []string{"<p>", "</b>", "<!--", "<?xml", "<img src=x onerror=alert(1)>", "a<B"}
-	for _, s := range ok {
-		if tagStart(s) >= 0 {
-			t.Errorf("%q refused", s)
-		}
-	}
-	for _, s := range bad {
-		if tagStart(s) < 0 {
-			t.Errorf("%q allowed", s)
-		}
-	}
-	c := amira(t)
-	c.Plans[0].Provisions[0].Wording = "<b>weekly</b>"
-	c.Contacts = append(c.Contacts, calc.Contact{Date: calc.MustDate(2025, 1, 2), Kind: calc.ContactEmail, Said: "<a href=x>"})
-	probs := CheckText(c)
-	if len(probs) != 2 || probs[0].Path != "contacts["+itoa(len(c.Contacts)-1)+"].said" || probs[1].Path != "plans[0].provisions[0].wording" {
-		t.Errorf("CheckText = %+v", probs)
-	}
-	if _, _, err := Export(c, today); !errors.Is(err, ErrUnsafeText) && err == nil {
-		t.Errorf("Export of a case with tags: %v", err)
-	}
 }
 
 func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }

@@ -20,9 +20,12 @@ const (
 	// DefaultIterations is the PBKDF2-HMAC-SHA-256 work factor for new
 	// locked backups (OWASP, 2023).
 	DefaultIterations = 600_000
-	maxIterations     = 10_000_000 // refuse files that would take minutes to open
-	saltLen           = 16
-	nonceLen          = 12
+	// maxIterations is the most a file may ask for: a little over what the
+	// app writes, so no file can block the page for long while it opens
+	// (10,000,000 took 12 seconds in the browser).
+	maxIterations = 1_000_000
+	saltLen       = 16
+	nonceLen      = 12
 )
 
 // Work factors, lowered by the tests only.
@@ -56,8 +59,10 @@ type lockedFile struct {
 	Ciphertext string `json:"ciphertext"`
 }
 
+// deriveKey makes the AES key from the passphrase in NFC, so the same
+// passphrase typed on two keyboards opens the file.
 func deriveKey(passphrase string, salt []byte, iter int) ([]byte, error) {
-	return pbkdf2.Key(sha256.New, passphrase, salt, iter, 32)
+	return pbkdf2.Key(sha256.New, normalizePassphrase(passphrase), salt, iter, 32)
 }
 
 func seal(plain []byte, passphrase string) ([]byte, error) {
@@ -115,8 +120,11 @@ func open(data []byte, passphrase string) ([]byte, error) {
 	if f.Version != lockedVer || f.KDF.Name != kdfName || f.Cipher.Name != cipherName {
 		return nil, errDamaged
 	}
-	if f.KDF.Iterations < minIterations || f.KDF.Iterations > maxIterations {
+	if f.KDF.Iterations < minIterations {
 		return nil, errDamaged
+	}
+	if f.KDF.Iterations > maxIterations {
+		return nil, errTooMuchWork
 	}
 	salt, err1 := base64.StdEncoding.DecodeString(f.KDF.Salt)
 	nonce, err2 := base64.StdEncoding.DecodeString(f.Cipher.Nonce)

@@ -28,11 +28,28 @@ func FuzzImport(f *testing.F) {
 	f.Add(locked, "purple kite river")
 	f.Add(locked, "wrong passphrase")
 	f.Add([]byte(`{"format":"provision-tracker-locked-backup","version":1}`), "x")
+	if _, several, err := ExportAll([]calc.Case{c, c}, today, ""); err == nil {
+		f.Add(several, "")
+	}
 	f.Fuzz(func(t *testing.T, data []byte, pass string) {
 		plan, err := Import(data, pass, []Existing{{ID: "a", ChildName: "K", Council: "919"}})
 		if err != nil {
 			if _, ok := err.(*Error); !ok {
 				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		if plan.Several() {
+			var cases []calc.Case
+			for _, r := range plan.Records {
+				cases = append(cases, r.Case)
+			}
+			_, out, err := ExportAll(cases, today, "")
+			if err != nil {
+				t.Fatalf("accepted records do not export: %v", err)
+			}
+			if again, err := Import(out, "", nil); err != nil || len(again.Records) != len(cases) {
+				t.Fatalf("exported records do not import: %v", err)
 			}
 			return
 		}

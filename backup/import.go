@@ -3,7 +3,8 @@ package backup
 import (
 	"bytes"
 	"encoding/json"
-	"sort"
+	"errors"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,7 +39,15 @@ type Plan struct {
 	// ignoring case and spaces, and same council), or nil. The case file
 	// has no identity field, so this is the best match there is.
 	Match *Existing
+	// Records is set for a file of several records (see ExportAll): what
+	// importing each would do, in the file's order. Case, ChildName,
+	// Council, SchemaVersion and Match are then empty, and the counts are
+	// the totals.
+	Records []Plan
 }
+
+// Several reports whether the plan is for a file of several records.
+func (p Plan) Several() bool { return p.Records != nil }
 
 // IsLocked reports whether data looks like a locked backup, so the app
 // can ask for the passphrase before calling Import.
@@ -52,8 +61,16 @@ func IsLocked(data []byte) bool {
 // Import checks a backup file completely and says what importing it would
 // do. passphrase is used only for a locked file ("" gives
 // ErrNeedPassphrase). It never changes anything; every refusal is an
-// *Error whose message can be shown to the parent.
+// *Error whose message can be shown to the parent. It is ImportAt without
+// today: the app calls ImportAt.
 func Import(data []byte, passphrase string, existing []Existing) (Plan, error) {
+	return ImportAt(data, passphrase, existing, calc.Date{})
+}
+
+// ImportAt is Import with today's date, which also applies calc.CheckWork
+// as of today (help with no end date counted until today), so that no file
+// can make the app too slow to use once it is imported.
+func ImportAt(data []byte, passphrase string, existing []Existing, today calc.Date) (Plan, error) {
 	if len(data) > MaxFileSize {
 		return Plan{}, errTooBig
 	}
@@ -62,11 +79,8 @@ func Import(data []byte, passphrase string, existing []Existing) (Plan, error) {
 	if err != nil {
 		return Plan{}, err
 	}
-	if f, ok := top["format"]; ok {
-		var format string
-		if json.Unmarshal(f, &format) != nil || format != lockedFormat {
-			return Plan{}, errNotOurs
-		}
+	format := formatOf(top)
+	if format == lockedFormat {
 		data, err = open(data, passphrase)
 		if err != nil {
 			return Plan{}, err
@@ -75,6 +89,35 @@ func Import(data []byte, passphrase string, existing []Existing) (Plan, error) {
 		if top, err = topLevel(data); err != nil {
 			return Plan{}, errDamaged
 		}
+		format = formatOf(top)
+	}
+	switch {
+	case format == recordsFormat:
+		return importRecords(top, data, plan, existing, today)
+	case format != "" || top["format"] != nil:
+		return Plan{}, errNotOurs
+	}
+	one, err := importCase(data, existing, today)
+	if err != nil {
+		return Plan{}, err
+	}
+	one.Locked = plan.Locked
+	return one, nil
+}
+
+// formatOf is the "format" of a file's top level, "" if none or not text.
+func formatOf(top map[string]json.RawMessage) string {
+	var f string
+	json.Unmarshal(top["format"], &f)
+	return f
+}
+
+// importCase checks one case file and says what importing it would do.
+func importCase(data []byte, existing []Existing, today calc.Date) (Plan, error) {
+	var plan Plan
+	top, err := topLevel(data)
+	if err != nil {
+		return Plan{}, err
 	}
 	sv, ok := top["schema_version"]
 	if !ok {
@@ -93,10 +136,8 @@ func Import(data []byte, passphrase string, existing []Existing) (Plan, error) {
 	if err != nil {
 		return Plan{}, importProblems(err)
 	}
-	if probs := CheckText(c); len(probs) > 0 {
-		return Plan{}, &Error{kind: ErrUnsafeText, Problems: probs,
-			Msg: "This backup cannot be imported. " + describe(probs[0]) +
-				" Provision Tracker never writes this, so the file may have been changed by something else. Nothing has been changed."}
+	if probs := calc.CheckWork(c, today); len(probs) > 0 {
+		return Plan{}, importProblems(&calc.ValidationError{Problems: probs})
 	}
 	plan.Case = c
 	plan.ChildName = c.Child.FirstName
@@ -134,77 +175,98 @@ func shorten(s string) string {
 	return s
 }
 
-// topLevel reads the top-level fields of one JSON object.
+// maxDepth is how deeply lists and records may be nested in a file; a case
+// file goes about 6 deep.
+const maxDepth = 64
+
+// topLevel reads the top-level fields of one JSON object. Each kind of bad
+// file gets its own message: empty, a byte order mark, not text, nested
+// too deeply, a list, null, a single value, not JSON (named after what it
+// looks like), a mistake inside, cut off (damaged; a locked file too), or
+// something after the end.
 func topLevel(data []byte) (map[string]json.RawMessage, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errEmpty
+	}
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		return nil, errBOM
+	}
+	first := bytes.TrimLeft(data, " \t\r\n")
+	if first[0] != '{' && first[0] != '[' && first[0] != '"' && first[0] != 'n' && first[0] != 't' && first[0] != 'f' &&
+		first[0] != '-' && (first[0] < '0' || first[0] > '9') {
+		return nil, notJSON(first)
+	}
 	if !utf8.Valid(data) {
-		return nil, errNotJSON
+		return nil, errNotText
+	}
+	if depth(data) > maxDepth {
+		return nil, errTooDeep
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var v json.RawMessage
+	if err := dec.Decode(&v); err != nil {
+		var se *json.SyntaxError
+		switch {
+		case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
+			if bytes.Contains(data[:min(len(data), 400)], []byte(lockedFormat)) {
+				return nil, errLockedCutOff
+			}
+			return nil, errCutOff
+		case errors.As(err, &se) && first[0] == '{':
+			return nil, badJSON(1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n")))
+		}
+		return nil, notJSON(first)
+	}
+	if dec.More() {
+		return nil, errTwo
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errTwo
+	}
+	switch v[0] {
+	case '[':
+		return nil, errList
+	case 'n':
+		return nil, errNull
+	case '{':
+	default:
+		return nil, errValue
 	}
 	var top map[string]json.RawMessage
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&top); err != nil || top == nil || dec.More() {
+	if err := json.Unmarshal(v, &top); err != nil {
 		return nil, errNotJSON
 	}
 	return top, nil
 }
 
-// CheckText applies the rule against web page code in text: no text field
-// may contain "<" followed by a letter, "/", "!" or "?" (the start of an
-// HTML tag, comment or declaration). "<3", "a < b" and "x<5" are fine. The
-// app shows all text as text, so this is a second line of defence and a
-// sign that a file was changed by something else. Each problem has calc's
-// field path.
-func CheckText(c calc.Case) []calc.FieldError {
-	b, err := json.Marshal(c)
-	if err != nil {
-		return nil
-	}
-	var v any
-	json.Unmarshal(b, &v)
-	var probs []calc.FieldError
-	walk("", v, &probs)
-	sort.Slice(probs, func(i, j int) bool { return probs[i].Path < probs[j].Path })
-	return probs
-}
-
-func walk(path string, v any, probs *[]calc.FieldError) {
-	switch x := v.(type) {
-	case string:
-		if i := tagStart(x); i >= 0 {
-			end := i + 12
-			if end > len(x) {
-				end = len(x)
+// depth is the deepest nesting of lists and records in data (outside
+// strings). It stops counting past maxDepth.
+func depth(data []byte) int {
+	d, deepest, inString, escaped := 0, 0, false, false
+	for _, b := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case b == '\\':
+				escaped = true
+			case b == '"':
+				inString = false
 			}
-			for end < len(x) && !utf8.RuneStart(x[end]) {
-				end++
+		case b == '"':
+			inString = true
+		case b == '{' || b == '[':
+			d++
+			if d > deepest {
+				deepest = d
+				if d > maxDepth {
+					return d
+				}
 			}
-			*probs = append(*probs, calc.FieldError{Path: path,
-				Message: "the text has \"" + x[i:end] + "\", which looks like web page code (a < followed by a letter, / , ! or ?)"})
-		}
-	case []any:
-		for i, e := range x {
-			walk(path+"["+strconv.Itoa(i)+"]", e, probs)
-		}
-	case map[string]any:
-		for k, e := range x {
-			p := k
-			if path != "" {
-				p = path + "." + k
-			}
-			walk(p, e, probs)
+		case b == '}' || b == ']':
+			d--
 		}
 	}
-}
-
-// tagStart returns the index of the first "<" that starts a tag, or -1.
-func tagStart(s string) int {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] != '<' {
-			continue
-		}
-		n := s[i+1]
-		if n >= 'a' && n <= 'z' || n >= 'A' && n <= 'Z' || n == '/' || n == '!' || n == '?' {
-			return i
-		}
-	}
-	return -1
+	return deepest
 }

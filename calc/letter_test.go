@@ -36,7 +36,8 @@ func TestLetterDetailsRoundTripAndLimits(t *testing.T) {
 	}{
 		{"long name", LetterDetails{SenderName: strings.Repeat("a", 201)}, "letter.sender_name"},
 		{"newline in name", LetterDetails{RecipientName: "Ms\nPatel"}, "letter.recipient_name"},
-		{"tab in address", LetterDetails{SenderAddress: []string{"1\tOak"}}, "letter.sender_address[0]"},
+		{"NUL in address", LetterDetails{SenderAddress: []string{"1\x00Oak"}}, "letter.sender_address[0]"},
+		{"right-to-left override in school", LetterDetails{School: "Oak \u202eloohcS"}, "letter.school"},
 		{"long own words", LetterDetails{Impact: strings.Repeat("a", 10001)}, "letter.impact"},
 		{"control in own words", LetterDetails{Extra: "a\x07b"}, "letter.extra"},
 		{"too many lines", LetterDetails{RecipientAddress: make([]string, 11)}, "letter.recipient_address"},
@@ -52,7 +53,8 @@ func TestLetterDetailsRoundTripAndLimits(t *testing.T) {
 			t.Errorf("%s: no problem at %s: %v", b.name, b.path, Validate(c))
 		}
 	}
-	c.Letter = LetterDetails{NotResolved: "line 1\r\nline 2"}
+	// A tab (pasted from a table) is kept, as in every other text.
+	c.Letter = LetterDetails{NotResolved: "line 1\r\nline 2", SenderAddress: []string{"1\tOak Road"}}
 	if probs := Validate(c); len(probs) > 0 {
 		t.Errorf("line breaks refused in own words: %v", probs)
 	}

@@ -19,6 +19,26 @@ const (
 	maxLongText     = 10000
 )
 
+// Limits on the work a case can cause, so that no file, however it was
+// made, can freeze the app: every page that counts sessions works out the
+// schedule of each provision (see CheckWork).
+const (
+	// MaxSpanYears is the longest a provision may run: a plan covers a
+	// child from birth to 25 at most.
+	MaxSpanYears = 25
+	// MaxExpectedSessions is the most sessions all the provisions of a
+	// case may be due, counted as CheckWork does. A busy real case (ten
+	// kinds of help, five a week, all year, for ten years) is 26,000.
+	MaxExpectedSessions = 100_000
+	// MaxSessionRecords is the most session records in a whole case.
+	MaxSessionRecords = 50_000
+	maxCountPeriods   = 500 // per provision
+	maxSpells         = 500 // time without education or help not in place, per list
+	maxSteps          = 500 // promised steps per plan
+	maxSchoolYears    = 120 // every school year from 1990 to 2100
+	maxInsetDays      = 2000
+)
+
 // maxPerPeriod is the most sessions (or hours) that can make sense per
 // period; more is a slip like "10,000 sessions a week".
 var maxPerPeriod = map[Per][2]int{ // sessions, hours
@@ -65,6 +85,35 @@ func (v *validator) text(path, s string, max int, required bool, what string) {
 	if utf8.RuneCountInString(s) > max {
 		v.add(path, "This is too long: keep it under "+strconv.Itoa(max)+" characters")
 	}
+	if msg := hiddenCharacters(s, max > maxShortText); msg != "" {
+		v.add(path, msg)
+	}
+}
+
+// hiddenCharacters is the one rule for the characters of every text a
+// parent types, from the child's first name to a contact's notes: no
+// control characters (NUL and the like, a slip when pasting; a long text
+// may have line breaks and any text a tab), no characters that turn text
+// right to left or isolate it (U+202A–U+202E, U+2066–U+2069, which can
+// make a letter read differently from what was typed), and nothing that
+// is not valid UTF-8. It returns the message for the parent, or "".
+func hiddenCharacters(s string, multiline bool) string {
+	if !utf8.ValidString(s) {
+		return "Some characters in this are broken: type it again rather than pasting it"
+	}
+	for _, r := range s {
+		switch {
+		case r == '\t', multiline && (r == '\n' || r == '\r'):
+		case unicode.IsControl(r):
+			if multiline {
+				return "Remove the hidden control characters (only line breaks are allowed)"
+			}
+			return "Keep this on one line, without hidden control characters"
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return "This has a hidden character that changes the direction of the text: type it again rather than pasting it"
+		}
+	}
+	return ""
 }
 
 func (v *validator) date(path string, d Date, required bool) {
@@ -185,7 +234,130 @@ func Validate(c Case) []FieldError {
 		}
 		v.text(path+".reason", o.Reason, maxLongText, false, "")
 	}
+	if len(c.Calendar.SchoolYears) > maxSchoolYears {
+		v.add("calendar.school_years", "Too many school years: the most is "+strconv.Itoa(maxSchoolYears))
+	}
+	if len(c.Calendar.InsetDays) > maxInsetDays {
+		v.add("calendar.inset_days", "Too many INSET days: the most is "+strconv.Itoa(maxInsetDays))
+	}
+	v.probs = append(v.probs, CheckWork(c, Date{})...)
 	return v.probs
+}
+
+// CheckWork checks the limits on the work a case can cause, so that no
+// file and no saved record can freeze the app: each provision runs at most
+// MaxSpanYears, all of them together are due at most MaxExpectedSessions
+// sessions, and the case has at most MaxSessionRecords session records and
+// bounded lists. Help with no end date is counted until today (which is
+// what every page counts); Validate, which has no today, counts it for one
+// year only. Import and the store call it with today. It is quick: it
+// counts from the dates, it does not work out the schedule.
+func CheckWork(c Case, today Date) []FieldError {
+	v := &validator{}
+	total, records := 0, 0
+	bigPath, big := "", 0
+	for i, p := range c.Plans {
+		path := "plans[" + strconv.Itoa(i) + "]"
+		if len(p.EducationLost) > maxSpells {
+			v.add(path+".education_lost", "Too many periods without education: the most is "+strconv.Itoa(maxSpells))
+		}
+		if len(p.Steps) > maxSteps {
+			v.add(path+".promised_steps", "Too many promised steps: the most is "+strconv.Itoa(maxSteps))
+		}
+		for j, pr := range p.Provisions {
+			pp := path + ".provisions[" + strconv.Itoa(j) + "]"
+			records += len(pr.Outcomes)
+			if len(pr.CountPeriods) > maxCountPeriods {
+				v.add(pp+".count_periods", "Too many counted periods: the most is "+strconv.Itoa(maxCountPeriods))
+			}
+			if len(pr.NotInPlace) > maxSpells {
+				v.add(pp+".not_in_place", "Too many periods when the help was not in place: the most is "+strconv.Itoa(maxSpells))
+			}
+			if pr.Start.IsZero() {
+				continue
+			}
+			limit := pr.Start.AddMonths(12 * MaxSpanYears)
+			switch {
+			case !pr.End.IsZero() && pr.End.After(limit):
+				v.add(pp+".end", "A kind of help cannot run for more than "+strconv.Itoa(MaxSpanYears)+" years: check the start and end dates")
+			case pr.End.IsZero() && pr.Frequency.Per != PerTotal && !today.IsZero() && today.After(limit):
+				v.add(pp+".start", "This help started more than "+strconv.Itoa(MaxSpanYears)+" years ago: check the start date, or give an end date")
+			}
+			n := expectedSessions(pr, today)
+			total += n
+			if n > big {
+				bigPath, big = pp+".start", n
+			}
+		}
+	}
+	if total > MaxExpectedSessions {
+		v.add(bigPath, "All the help in this record adds up to about "+thousands(total)+" sessions due, more than the "+
+			thousands(MaxExpectedSessions)+" the app can count. Check the start and end dates and how often each kind of help happens")
+	}
+	if records > MaxSessionRecords {
+		v.add("plans", "There are "+thousands(records)+" session records in this record: the most is "+thousands(MaxSessionRecords))
+	}
+	return v.probs
+}
+
+// expectedSessions is an upper bound on the number of sessions Schedule
+// gives for p until today, from its dates and frequency alone. Help with
+// no end date is counted until today, or for one year when today is not
+// known (Validate); a total with no end date runs a year, as in Schedule.
+func expectedSessions(p Provision, today Date) int {
+	f := p.Frequency
+	if p.Start.IsZero() || f.Count < 1 {
+		return 0
+	}
+	end := p.End
+	switch {
+	case f.Per == PerTotal && end.IsZero():
+		end = p.Start.AddMonths(12)
+	case end.IsZero() && today.IsZero():
+		end = p.Start.AddMonths(12)
+	}
+	if !today.IsZero() && (end.IsZero() || today.Before(end)) {
+		end = today
+	}
+	days := end.Sub(p.Start) + 1
+	if days < 1 {
+		return 0
+	}
+	if f.Unit != UnitSessions {
+		return days // one entry per school or working day
+	}
+	n := int64(f.Count)
+	d := int64(days)
+	var out int64
+	switch f.Per {
+	case PerWeek:
+		out = n * (d/7 + 1)
+	case PerFortnight:
+		out = n * (d/14 + 1)
+	case PerMonth:
+		out = n * (d/28 + 1)
+	case PerHalfTerm:
+		out = n * (d/365 + 1) * 6
+	case PerTerm:
+		out = n * (d/365 + 1) * 3
+	case PerYear:
+		out = n * (d/365 + 1)
+	default:
+		out = n
+	}
+	if out > 1<<30 {
+		out = 1 << 30
+	}
+	return int(out)
+}
+
+// thousands writes n with commas: 100000 → "100,000".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func validatePlan(v *validator, path string, p Plan, planIDs, provIDs map[string]bool) {
@@ -470,48 +642,32 @@ const (
 	maxLetterCC    = 10 // people copied in
 )
 
-// plainText checks that a text the parent typed has no control characters
-// (a slip when pasting); a long text may have line breaks.
-func (v *validator) plainText(path, s string, max int, multiline bool) {
-	v.text(path, s, max, false, "")
-	for _, r := range s {
-		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\r')) {
-			if multiline {
-				v.add(path, "Remove the hidden control characters (only line breaks are allowed)")
-			} else {
-				v.add(path, "Keep this on one line, without hidden control characters")
-			}
-			return
-		}
-	}
-}
-
 // lines checks a list of one-line texts, like an address.
 func (v *validator) lines(path string, ls []string, max int, what string) {
 	if len(ls) > max {
 		v.add(path, "Too many "+what+": the most is "+strconv.Itoa(max))
 	}
 	for i, l := range ls {
-		v.plainText(path+"["+strconv.Itoa(i)+"]", l, maxShortText, false)
+		v.text(path+"["+strconv.Itoa(i)+"]", l, maxShortText, false, "")
 	}
 }
 
 func validateLetter(v *validator, l LetterDetails) {
 	const p = "letter."
-	v.plainText(p+"sender_name", l.SenderName, maxShortText, false)
+	v.text(p+"sender_name", l.SenderName, maxShortText, false, "")
 	v.lines(p+"sender_address", l.SenderAddress, maxLetterLines, "address lines")
-	v.plainText(p+"sender_email", l.SenderEmail, maxShortText, false)
+	v.text(p+"sender_email", l.SenderEmail, maxShortText, false, "")
 	if e := strings.TrimSpace(l.SenderEmail); e != "" && (!strings.Contains(e, "@") || strings.ContainsAny(e, " <>")) {
 		v.add(p+"sender_email", "Enter an email address like name@example.com")
 	}
-	v.plainText(p+"sender_phone", l.SenderPhone, maxShortText, false)
-	v.plainText(p+"recipient_name", l.RecipientName, maxShortText, false)
-	v.plainText(p+"recipient_role", l.RecipientRole, maxShortText, false)
+	v.text(p+"sender_phone", l.SenderPhone, maxShortText, false, "")
+	v.text(p+"recipient_name", l.RecipientName, maxShortText, false, "")
+	v.text(p+"recipient_role", l.RecipientRole, maxShortText, false, "")
 	v.lines(p+"recipient_address", l.RecipientAddress, maxLetterLines, "address lines")
-	v.plainText(p+"school", l.School, maxShortText, false)
-	v.plainText(p+"impact", l.Impact, maxLongText, true)
-	v.plainText(p+"extra", l.Extra, maxLongText, true)
-	v.plainText(p+"not_resolved", l.NotResolved, maxLongText, true)
+	v.text(p+"school", l.School, maxShortText, false, "")
+	v.text(p+"impact", l.Impact, maxLongText, false, "")
+	v.text(p+"extra", l.Extra, maxLongText, false, "")
+	v.text(p+"not_resolved", l.NotResolved, maxLongText, false, "")
 	v.lines(p+"cc", l.CC, maxLetterCC, "people to copy in")
-	v.plainText(p+"stage1_reference", l.Stage1Reference, maxShortText, false)
+	v.text(p+"stage1_reference", l.Stage1Reference, maxShortText, false, "")
 }

@@ -56,16 +56,17 @@ func (e *ConflictError) Error() string {
 func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
 
 // UnsaveableError is returned by Save when the case could not be written in
-// a form that can be read back (this should never happen with a case made by
-// the app). Problems name the fields, as calc does.
+// a form that can be read back: it could not be encoded (this should never
+// happen with a case made by the app) or it is over calc.CheckWork's limits
+// on the work a record can cause. Problems name the fields, as calc does.
 type UnsaveableError struct {
 	Problems []calc.FieldError
 }
 
 func (e *UnsaveableError) Error() string {
-	msg := "This change could not be saved because part of the record could not be read back"
+	msg := "This change could not be saved"
 	if len(e.Problems) > 0 {
-		msg += " (" + e.Problems[0].String() + ")"
+		msg += ": " + strings.TrimSuffix(e.Problems[0].Message, ".")
 	}
 	return msg + ". Your change is still on the screen. Check that field, or download a backup and ask for help."
 }

@@ -80,6 +80,11 @@ type head struct {
 	Child    string    `json:"child"`              // first name, for the list
 	Council  string    `json:"council,omitempty"`  // DfE code, to match an imported backup
 	SavedAt  time.Time `json:"saved_at"`
+	// Deleting is set by Delete before it removes anything, so that a
+	// head left without versions is known to be a delete cut short (to
+	// finish) rather than a record whose saved versions went missing (to
+	// tell the parent about).
+	Deleting bool `json:"deleting,omitempty"`
 }
 
 // envelope is one saved version of a case.
@@ -237,7 +242,29 @@ func parseHead(raw string, id string) (head, error) {
 // calc.DecodeCaseFile refuses only because it is not complete yet (for
 // example no plan entered so far) is still read, so that a record the
 // parent is in the middle of typing is never lost: that is what Save wrote.
-func decodeCase(caseFile []byte) (calc.Case, error) {
+//
+// Then, with today's date, it applies calc.CheckWork: a record that asks
+// the app to count far more than it can (a file damaged by hand, or
+// imported before the limits) is not opened, so it can never freeze the
+// app at start.
+func decodeCase(caseFile []byte, today calc.Date) (calc.Case, error) {
+	c, err := decodeLenient(caseFile)
+	if err != nil {
+		return c, err
+	}
+	if probs := calc.CheckWork(c, today); len(probs) > 0 {
+		return calc.Case{}, &tooMuchWorkError{probs}
+	}
+	return c, nil
+}
+
+// tooMuchWorkError is why a saved record was not opened: calc.CheckWork's
+// problems.
+type tooMuchWorkError struct{ problems []calc.FieldError }
+
+func (e *tooMuchWorkError) Error() string { return e.problems[0].Message }
+
+func decodeLenient(caseFile []byte) (calc.Case, error) {
 	var sv struct {
 		V json.Number `json:"schema_version"`
 	}
@@ -264,7 +291,7 @@ func decodeCase(caseFile []byte) (calc.Case, error) {
 }
 
 // readVersion reads a saved version: its envelope and the case inside.
-func readVersion(raw, key, id string, rev int) (envelope, calc.Case, error) {
+func readVersion(raw, key, id string, rev int, today calc.Date) (envelope, calc.Case, error) {
 	var e envelope
 	if err := readRecord(raw, versionFormat, &e); err != nil {
 		return e, calc.Case{}, err
@@ -272,6 +299,6 @@ func readVersion(raw, key, id string, rev int) (envelope, calc.Case, error) {
 	if e.ID != id || e.Revision != rev {
 		return e, calc.Case{}, errors.New("its details do not match where it is kept")
 	}
-	c, err := decodeCase(e.Case)
+	c, err := decodeCase(e.Case, today)
 	return e, c, err
 }

@@ -119,11 +119,11 @@ func TestCaseSchemaMigratedThroughCalc(t *testing.T) {
 	if _, err := calc.Migrate(file); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := decodeCase(file); err != nil {
+	if _, err := decodeCase(file, calc.Date{}); err != nil {
 		t.Fatal(err)
 	}
 	newer := strings.Replace(string(file), fmt.Sprintf(`"schema_version": %d`, calc.SchemaVersion), fmt.Sprintf(`"schema_version": %d`, calc.SchemaVersion+1), 1)
-	if _, err := decodeCase([]byte(newer)); err != errNewer {
+	if _, err := decodeCase([]byte(newer), calc.Date{}); err != errNewer {
 		t.Errorf("newer schema: %v", err)
 	}
 }

@@ -97,6 +97,12 @@ func Open(st Storage, now func() time.Time) (*Store, error) {
 	return s, nil
 }
 
+// today is the date on the device, for calc.CheckWork.
+func (s *Store) today() calc.Date {
+	y, m, d := s.now().Date()
+	return calc.MustDate(y, int(m), d)
+}
+
 // Reload reads everything again (for example when the app comes back to
 // the front).
 func (s *Store) Reload() error {
@@ -199,7 +205,7 @@ func (s *Store) checkVersion(k, id string) (bool, error) {
 		return false, nil
 	}
 	_, rev := mustRev(k)
-	if _, _, err := readVersion(vraw, k, id, rev); err != nil {
+	if _, _, err := readVersion(vraw, k, id, rev, s.today()); err != nil {
 		s.addProblem(k, id, vraw, caseFileOf(vraw), err)
 		return false, nil
 	}
@@ -215,6 +221,9 @@ func (s *Store) openCase(id string, versions []string) error {
 		return nil
 	}
 	h, herr := parseHead(raw, id)
+	if herr == nil && h.Deleting {
+		return s.finishDelete(id, versions)
+	}
 	if herr != nil {
 		// Offer the newest readable saved version inside the problem, so the
 		// parent can import it; write nothing.
@@ -230,7 +239,7 @@ func (s *Store) openCase(id string, versions []string) error {
 	for _, k := range versions {
 		if _, _, rev := parseKey(k); rev == h.Revision+1 {
 			if vraw, ok, err := s.st.Get(k); err == nil && ok {
-				if e, _, err := readVersion(vraw, k, id, rev); err == nil {
+				if e, _, err := readVersion(vraw, k, id, rev, s.today()); err == nil {
 					nh := h
 					nh.Revision, nh.Version, nh.Previous, nh.SavedAt = rev, k, h.Version, e.SavedAt
 					if b, err := json.Marshal(nh); err == nil && s.st.Set(headKey(id), string(b)) == nil {
@@ -278,13 +287,31 @@ func (s *Store) openCase(id string, versions []string) error {
 	if len(versions) > 0 {
 		// The head points nowhere readable but other saved versions exist:
 		// offer the newest as a download to import; write nothing.
+		// (The unreadable ones are problems of their own already.)
 		if _, e, _, err := s.newestReadable(id, versions); err == nil {
 			s.addProblem(headKey(id), id, raw, e.Case, errors.New("it points to a save that is missing"))
 		}
 		return nil
 	}
-	// A head with no saved version at all is what an interrupted Delete
-	// leaves (it removes the head last): finish the delete.
+	// No saved version at all, and not a delete cut short (Delete marks
+	// the head first): the record's saved information is missing. Say so
+	// rather than letting the record vanish from the list; keep the head.
+	s.addProblem(headKey(id), id, raw, nil, errMissing(h.Child))
+	return nil
+}
+
+// errMissing is why a record whose saved versions are gone is listed as a
+// problem.
+type errMissing string
+
+func (e errMissing) Error() string { return "its saved versions are missing" }
+
+// finishDelete completes a Delete that was cut short: what is left of the
+// case goes, the head last.
+func (s *Store) finishDelete(id string, versions []string) error {
+	for _, k := range versions {
+		s.st.Remove(k)
+	}
 	s.st.Remove(backupKey(id))
 	s.st.Remove(headKey(id))
 	return nil
@@ -300,7 +327,7 @@ func (s *Store) adoptHeadless(id string, versions []string) error {
 		}
 		if raw, ok, gerr := s.st.Get(v); gerr == nil && ok {
 			_, rev := mustRev(v)
-			if _, _, rerr := readVersion(raw, v, id, rev); rerr != nil {
+			if _, _, rerr := readVersion(raw, v, id, rev, s.today()); rerr != nil {
 				s.addProblem(v, id, raw, caseFileOf(raw), rerr)
 			}
 		}
@@ -335,7 +362,7 @@ func (s *Store) newestReadable(id string, versions []string) (string, envelope, 
 		if err != nil || !ok {
 			continue
 		}
-		if e, c, err := readVersion(raw, k, id, rev); err == nil {
+		if e, c, err := readVersion(raw, k, id, rev, s.today()); err == nil {
 			best, bestRev, be, bc = k, rev, e, c
 		}
 	}
@@ -360,6 +387,18 @@ func caseFileOf(raw string) []byte {
 	return append([]byte(nil), m["case"]...)
 }
 
+// importable reports whether a case file cut out of damaged data would be
+// imported as a backup: calc reads it (a complete record within the
+// limits), or it was made by a newer version, whose app can import it.
+func importable(caseFile []byte, today calc.Date) bool {
+	c, err := calc.DecodeCaseFile(caseFile)
+	if err != nil {
+		_, derr := decodeLenient(caseFile)
+		return derr == errNewer
+	}
+	return len(calc.CheckWork(c, today)) == 0
+}
+
 func (s *Store) addProblem(key, id, raw string, caseFile []byte, why error) {
 	p := Problem{Key: key, ID: id, Raw: raw, CaseFile: caseFile}
 	name := "provision-tracker-unreadable"
@@ -367,7 +406,21 @@ func (s *Store) addProblem(key, id, raw string, caseFile []byte, why error) {
 		name += "-" + id
 	}
 	p.FileName = name + ".txt"
+	var work *tooMuchWorkError
+	var missing errMissing
 	switch {
+	case errors.As(why, &missing):
+		who := "A child's"
+		if n := strings.TrimSpace(string(missing)); n != "" {
+			who = n + "'s"
+		}
+		p.Why = who + " record is missing its saved information: only its name is left on this device. " +
+			"It may have been removed by a browser setting, a cleaning app or a tool. " +
+			"If you have a backup file of it, import it. You can download what is left and keep the file safe."
+	case errors.As(why, &work):
+		p.Why = "A saved record asks the app to count far more than it can (" + strings.TrimSuffix(work.problems[0].Message, ".") +
+			"), so it has not been opened: it would make the app too slow to use. It has been kept safe and has not been changed. " +
+			"Download it, keep the file safe, and ask for help."
 	case errors.Is(why, errNewer):
 		p.Why = "Some saved data was made by a newer version of Provision Tracker, so this version cannot open it. " +
 			"It has been kept safe and has not been changed. Update the app: close every tab of it and open it again."
@@ -379,7 +432,16 @@ func (s *Store) addProblem(key, id, raw string, caseFile []byte, why error) {
 		p.Why = "Some saved data could not be read (it may have been damaged). " +
 			"It has been kept safe and has not been changed. Download it, keep the file safe, and ask for help."
 	}
-	if len(caseFile) > 0 {
+	// The record inside is offered only when importing it would work (or
+	// will, in a newer version of the app): a download that import then
+	// refuses helps nobody.
+	if len(caseFile) > 0 && !importable(caseFile, s.today()) {
+		p.CaseFile = nil
+		if work == nil && missing == "" {
+			p.Why += " The record inside it is damaged too, so it cannot be imported as a backup."
+		}
+	}
+	if len(p.CaseFile) > 0 {
 		p.Why += " You can also download the record inside it as a backup file and import it again."
 	}
 	s.problems[key] = p
@@ -501,6 +563,10 @@ func (s *Store) Load(id string) (calc.Case, int, error) {
 	if err != nil {
 		return calc.Case{}, 0, ErrDamaged
 	}
+	if h.Deleting {
+		delete(s.cases, id)
+		return calc.Case{}, 0, ErrNotFound
+	}
 	c, note, err := s.readHead(h)
 	if err != nil {
 		return calc.Case{}, 0, err
@@ -529,7 +595,7 @@ func (s *Store) readHead(h head) (calc.Case, string, error) {
 			continue
 		}
 		_, rev := mustRev(k)
-		_, c, err := readVersion(raw, k, h.ID, rev)
+		_, c, err := readVersion(raw, k, h.ID, rev, s.today())
 		if err != nil {
 			if _, seen := s.problems[k]; !seen {
 				s.addProblem(k, h.ID, raw, caseFileOf(raw), err)
@@ -565,6 +631,10 @@ func (s *Store) save(id string, c calc.Case, baseRev int, creating bool) (int, e
 	if err != nil {
 		return 0, &UnsaveableError{Problems: []calc.FieldError{{Message: err.Error()}}}
 	}
+	// What Open would refuse to read back is not saved (see decodeCase).
+	if probs := calc.CheckWork(c, s.today()); len(probs) > 0 {
+		return 0, &UnsaveableError{Problems: probs}
+	}
 	// No decode of what was just encoded: calc's round-trip tests cover
 	// that, and on a phone a full decode of a large case took most of a
 	// second per tap in the session log.
@@ -582,6 +652,10 @@ func (s *Store) save(id string, c calc.Case, baseRev int, creating bool) (int, e
 	case ok:
 		if old, err = parseHead(raw, id); err != nil {
 			return 0, ErrDamaged
+		}
+		if old.Deleting {
+			delete(s.cases, id)
+			return 0, ErrNotFound
 		}
 		if _, isProblem := s.problems[headKey(id)]; isProblem {
 			return 0, ErrDamaged
@@ -690,6 +764,7 @@ func (s *Store) Delete(id string) error {
 		}
 		delete(s.problems, k)
 	}
+	s.markDeleting(id)
 	for _, k := range keys {
 		if _, kid, _ := parseKey(k); kid == id && k != headKey(id) {
 			rm(k)
@@ -705,6 +780,24 @@ func (s *Store) Delete(id string) error {
 	return firstErr
 }
 
+// markDeleting marks a case's head as being deleted (see head.Deleting).
+// When the head cannot be read or written (storage full), the delete goes
+// on: cut short then, what is left is listed as a problem, never lost
+// without a word.
+func (s *Store) markDeleting(id string) {
+	raw, ok, err := s.st.Get(headKey(id))
+	if err != nil || !ok {
+		return
+	}
+	h, err := parseHead(raw, id)
+	if err != nil {
+		return
+	}
+	h.Deleting = true
+	b, _ := json.Marshal(h)
+	s.st.Set(headKey(id), string(b))
+}
+
 // DeleteAll removes everything the app stored (every key starting with
 // Prefix, unreadable data included). Nothing else is touched.
 func (s *Store) DeleteAll() error {
@@ -715,6 +808,11 @@ func (s *Store) DeleteAll() error {
 		return storageErr(err)
 	}
 	var firstErr error
+	for _, k := range keys {
+		if kind, id, _ := parseKey(k); kind == kindHead {
+			s.markDeleting(id)
+		}
+	}
 	// Versions first, heads last, as in Delete.
 	isHead := func(k string) bool { kind, _, _ := parseKey(k); return kind == kindHead }
 	sort.SliceStable(keys, func(i, j int) bool { return !isHead(keys[i]) && isHead(keys[j]) })
@@ -733,15 +831,23 @@ func (s *Store) DeleteAll() error {
 	return firstErr
 }
 
-// Current returns the case the app shows, or "" if none was chosen (or it
-// no longer exists).
+// Current returns the case the app shows: the one chosen last, or, when
+// none was chosen, it no longer exists or the key that remembers it is
+// missing, the case saved most recently (so every page shows the same
+// record the list does); "" when there is no case.
 func (s *Store) Current() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.cases[s.current] == nil {
-		return ""
+	if s.cases[s.current] != nil {
+		return s.current
 	}
-	return s.current
+	best := ""
+	for id, e := range s.cases {
+		if b := s.cases[best]; best == "" || e.head.SavedAt.After(b.head.SavedAt) || e.head.SavedAt.Equal(b.head.SavedAt) && id < best {
+			best = id
+		}
+	}
+	return best
 }
 
 // SetCurrent remembers which case the app shows.
@@ -791,6 +897,14 @@ func (s *Store) Changed(key string) (Change, bool) {
 		h, err := parseHead(raw, id)
 		if err != nil {
 			return Change{}, false
+		}
+		if h.Deleting {
+			if s.cases[id] == nil && s.known[id] == "" {
+				return Change{}, false
+			}
+			delete(s.cases, id)
+			delete(s.known, id)
+			return Change{ID: id, Deleted: true}, true
 		}
 		if s.known[id] == h.Version {
 			return Change{}, false

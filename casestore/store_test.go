@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -160,12 +161,72 @@ func TestInterruptedSaveFinishedAtOpen(t *testing.T) {
 	if l := s.List(); len(l) != 1 || l[0].ID != "abcdefghij" {
 		t.Fatalf("List = %+v", l)
 	}
-	// A head left without versions is an interrupted delete: finished.
+	// A head marked as being deleted is an interrupted delete: finished.
 	st3 := newFake()
-	st3.m[headKey("abcdefghij")] = `{"format":"provision-tracker/head","layout":1,"id":"abcdefghij","revision":2,"version":"pt:case:abcdefghij:v2-abcdef","child":"Amira","saved_at":"2026-11-25T09:30:00Z"}`
+	st3.m[headKey("abcdefghij")] = `{"format":"provision-tracker/head","layout":1,"id":"abcdefghij","revision":2,"version":"pt:case:abcdefghij:v2-abcdef","child":"Amira","saved_at":"2026-11-25T09:30:00Z","deleting":true}`
+	st3.m[versionKey("abcdefghij", 1, "abcdef")] = string(encodeEnvelope("abcdefghij", 1, clock, file))
 	s = mustOpen(t, st3)
 	if len(s.List()) != 0 || len(st3.m) != 0 || len(s.Problems()) != 0 {
 		t.Fatalf("interrupted delete not finished: %v %v", st3.m, s.Problems())
+	}
+}
+
+// Delete marks the head before it removes anything: cut short after the
+// mark, the next Open finishes it; another tab sees it as deleted.
+func TestDeleteCutShort(t *testing.T) {
+	st := newFake()
+	s := mustOpen(t, st)
+	id, _, _ := s.Create(caseNamed(t, "Amira"))
+	other := mustOpen(t, st)
+	s.markDeleting(id) // the tab closes here
+	if ch, ok := other.Changed(headKey(id)); !ok || !ch.Deleted {
+		t.Errorf("the other tab sees %+v, %v; want deleted", ch, ok)
+	}
+	if _, _, err := other.Load(id); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Load of a case being deleted = %v", err)
+	}
+	s = mustOpen(t, st)
+	if len(s.List()) != 0 || len(s.Problems()) != 0 || len(st.m) != 0 {
+		t.Errorf("not finished: %v %v", st.m, s.Problems())
+	}
+}
+
+// A record whose only saved version is missing (removed by hand, by a
+// cleaning tool) does not vanish from the list without a word.
+func TestMissingVersionIsTold(t *testing.T) {
+	st := newFake()
+	s := mustOpen(t, st)
+	id, _, _ := s.Create(caseNamed(t, "Amira"))
+	delete(st.m, curVersion(st, id))
+	head := st.m[headKey(id)]
+	s = mustOpen(t, st)
+	probs := s.Problems()
+	if len(probs) != 1 || probs[0].Key != headKey(id) || !strings.Contains(probs[0].Why, "Amira's record is missing its saved information") ||
+		probs[0].Raw != head || len(probs[0].CaseFile) != 0 {
+		t.Fatalf("Problems = %+v", probs)
+	}
+	if st.m[headKey(id)] != head {
+		t.Error("what was left was changed")
+	}
+	// The parent can remove what is left.
+	if err := s.DiscardProblem(headKey(id)); err != nil || len(st.m) != 0 {
+		t.Errorf("DiscardProblem: %v, left %v", err, st.m)
+	}
+}
+
+// With the key that remembers the open record missing, the store still
+// names a current record, the one the list shows.
+func TestCurrentKeyMissing(t *testing.T) {
+	st := newFake()
+	s := mustOpen(t, st)
+	id, _, _ := s.Create(caseNamed(t, "Amira"))
+	s.SetCurrent(id)
+	delete(st.m, keyCurrent)
+	if got := mustOpen(t, st).Current(); got != id {
+		t.Errorf("Current = %q, want %q", got, id)
+	}
+	if got := mustOpen(t, newFake()).Current(); got != "" {
+		t.Errorf("Current of an empty store = %q", got)
 	}
 }
 
@@ -183,7 +244,10 @@ func TestUnreadableDataIsKept(t *testing.T) {
 		{"head not JSON", headOf, "{not json", "could not be read", false, true},
 		{"head of a newer layout", headOf, `{"format":"provision-tracker/head","layout":7}`, "newer version", false, true},
 		{"envelope not JSON", curVersion, "\x00garbage", "could not be read", true, false},
-		{"case JSON broken", curVersion, `{"format":"provision-tracker/saved-case","layout":1,"id":"ID","revision":2,"saved_at":"2026-11-25T09:30:00Z","case":{"schema_version":1,"child":{"first_name":"Amira"},"plans":[{"id":7}]}}`, "could not be read", true, true},
+		// The record inside is damaged too: no download that import would refuse.
+		{"case JSON broken", curVersion, `{"format":"provision-tracker/saved-case","layout":1,"id":"ID","revision":2,"saved_at":"2026-11-25T09:30:00Z","case":{"schema_version":1,"child":{"first_name":"Amira"},"plans":[{"id":7}]}}`, "damaged too, so it cannot be imported", true, false},
+		// The envelope is wrong but the record inside is fine: offered.
+		{"envelope of another revision", curVersion, `{"format":"provision-tracker/saved-case","layout":1,"id":"ID","revision":9,"saved_at":"2026-11-25T09:30:00Z","case":` + string(good) + `}`, "import it again", true, true},
 		{"case of a newer schema", curVersion, `{"format":"provision-tracker/saved-case","layout":1,"id":"ID","revision":2,"saved_at":"2026-11-25T09:30:00Z","case":` + newer + `}`, "newer version", true, true},
 		{"unknown key", func(*fakeStorage, string) string { return Prefix + "settings-v9" }, `{"x":1}`, "does not know", true, false},
 	}
@@ -417,8 +481,10 @@ func TestSeveralChildrenAndDelete(t *testing.T) {
 			t.Errorf("left behind: %s = %s", k, st.m[k])
 		}
 	}
-	if s.Current() != "" || len(s.List()) != 2 {
-		t.Errorf("after delete: current %q, %d cases", s.Current(), len(s.List()))
+	// With the chosen one deleted, the most recently saved other case is
+	// the current one, so no page says "no record" while the list has two.
+	if cur := s.Current(); cur == "" || cur == ids["Sam"] || len(s.List()) != 2 {
+		t.Errorf("after delete: current %q, %d cases", cur, len(s.List()))
 	}
 	if _, _, err := s.Load(ids["Sam"]); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Load deleted = %v", err)
@@ -463,5 +529,50 @@ func TestNeedsBackup(t *testing.T) {
 	}
 	if err := s.MarkBackedUp("nosuchcase", 1); !errors.Is(err, ErrNotFound) {
 		t.Error(err)
+	}
+}
+
+// A saved record over calc.CheckWork's limits (damaged by hand, or
+// imported before the limits) is not opened, so it cannot freeze the app at
+// start; Save refuses to write one.
+func TestTooMuchWork(t *testing.T) {
+	st := newFake()
+	s := mustOpen(t, st)
+	c := caseNamed(t, "Amira")
+	id, _, _ := s.Create(c)
+	big := c
+	big.Plans = append([]calc.Plan(nil), c.Plans...)
+	p := big.Plans[0]
+	p.Provisions = nil
+	for i := range 20 {
+		p.Provisions = append(p.Provisions, calc.Provision{ID: "p" + strconv.Itoa(i), Section: calc.SectionF, Type: calc.TypeOT,
+			Frequency: calc.Frequency{Count: 25, Unit: calc.UnitSessions, Per: calc.PerWeek}, Weeks: calc.AllYear,
+			Start: calc.MustDate(1990, 1, 1)})
+	}
+	big.Plans[0] = p
+	if len(calc.Validate(big)) > 0 {
+		t.Fatal("the test case should pass Validate, which has no today")
+	}
+	_, err := s.Save(id, big, 1)
+	var ue *UnsaveableError
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), "more than 25 years ago") {
+		t.Fatalf("Save = %v", err)
+	}
+	// Written by hand into storage: kept, told, not opened.
+	file, _ := calc.EncodeCaseFile(big)
+	k := versionKey(id, 2, "abcdef")
+	st.m[k] = string(encodeEnvelope(id, 2, clock, file))
+	var h head
+	json.Unmarshal([]byte(st.m[headKey(id)]), &h)
+	h.Previous, h.Version, h.Revision = h.Version, k, 2
+	hb, _ := json.Marshal(h)
+	st.m[headKey(id)] = string(hb)
+	s = mustOpen(t, st)
+	probs := s.Problems()
+	if len(probs) != 1 || probs[0].Key != k || !strings.Contains(probs[0].Why, "too slow to use") || len(probs[0].CaseFile) != 0 {
+		t.Fatalf("Problems = %+v", probs)
+	}
+	if got, _, err := s.Load(id); err != nil || len(got.Plans[0].Provisions) == 20 {
+		t.Errorf("Load = %v; the record over the limits was opened", err)
 	}
 }
