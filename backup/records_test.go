@@ -2,6 +2,7 @@ package backup
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -37,8 +38,16 @@ func TestExportAllRoundTrip(t *testing.T) {
 			t.Errorf("ExportAll = %q, locked %v", name, IsLocked(data))
 		}
 		if pass != "" {
+			// The ciphertext is random-looking base64, which holds a short name
+			// like "Sam" by chance in about one file in five: look everywhere else.
+			var f map[string]any
+			if err := json.Unmarshal(data, &f); err != nil {
+				t.Fatal(err)
+			}
+			delete(f, "ciphertext")
+			rest, _ := json.Marshal(f)
 			for _, c := range cases {
-				if bytes.Contains(data, []byte(c.Child.FirstName)) || strings.Contains(name, strings.ToLower(c.Child.FirstName)) {
+				if bytes.Contains(rest, []byte(c.Child.FirstName)) || strings.Contains(name, strings.ToLower(c.Child.FirstName)) {
 					t.Errorf("the locked file shows %s", c.Child.FirstName)
 				}
 			}
