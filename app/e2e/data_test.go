@@ -369,7 +369,6 @@ func TestBadImportFiles(t *testing.T) {
 	s := startSite(t, "/")
 	tb := s.openPage(t, "/import")
 	watchPage(tb)
-	tb.reload()
 	for _, f := range files {
 		_, err := backup.Import(f.data, f.pass, nil)
 		if err == nil || !errors.Is(err, f.wantKind) {
@@ -377,6 +376,9 @@ func TestBadImportFiles(t *testing.T) {
 		}
 		p := filepath.Join(dir, f.name)
 		os.WriteFile(p, f.data, 0o644)
+		// A fresh page for each file: two files can get the same message, and the last
+		// file's message must not pass for this one's while the app still opens it.
+		tb.reload()
 		tb.do("choosing "+f.name, chromedp.SetUploadFiles(chromedp.CSS("#backup-file"), []string{p}))
 		if f.pass != "" {
 			waitJS(tb, "the passphrase box", `!!document.getElementById("import-passphrase")`)
