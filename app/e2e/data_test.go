@@ -115,10 +115,7 @@ func lastDownload(tb *tab, n int) download {
 // waitJS waits until a JavaScript expression is true.
 func waitJS(tb *tab, what, expr string) {
 	tb.t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
-	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(50*time.Millisecond),
-		chromedp.WithPollingTimeout(waitTimeout))); err != nil {
+	if err := tb.poll(expr); err != nil {
 		tb.fail("waiting for "+what+" ("+expr+")", err)
 	}
 }

@@ -868,6 +868,30 @@ const pageReady = `(() => {
 	return !!m && m.dataset.ready === location.pathname + location.search;
 })()`
 
+// poll evaluates a JavaScript expression until it is true, for at most waitTimeout, and
+// returns nil then, or the reason it never was. It evaluates again and again rather than
+// using chromedp.Poll: a page that reloads itself (an update, a service worker taking
+// control) destroys the context a poll runs in, and that is not a failure, only a moment
+// to try again.
+func (tb *tab) poll(expr string) error {
+	var err error
+	for end := time.Now().Add(waitTimeout); ; time.Sleep(50 * time.Millisecond) {
+		ctx, cancel := context.WithTimeout(tb.ctx, 5*time.Second)
+		var ok bool
+		ok, err = chromedp.Run(ctx, chromedp.Evaluate[bool](expr, chromedp.EvalAwaitPromise))
+		cancel()
+		if err == nil && ok {
+			return nil
+		}
+		if err == nil {
+			err = errors.New("still false")
+		}
+		if time.Now().After(end) {
+			return fmt.Errorf("after %v: %w", waitTimeout, err)
+		}
+	}
+}
+
 // waitForApp waits until the page is ready (pageReady) and shows a non-empty <h1>. It
 // reads the DOM with JavaScript, which does not trip over nodes that the app replaces
 // while it renders.
@@ -878,19 +902,17 @@ func (tb *tab) waitForApp() {
 		const h = document.querySelector("h1");
 		return !!h && h.getClientRects().length > 0 && h.innerText.trim() !== "";
 	})()`
-	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout+5*time.Second)
-	defer cancel()
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](ready,
-		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(waitTimeout)))
-	if err != nil {
-		// Say what a person would see: the loader's label shows go-app's error.
-		state, _ := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`JSON.stringify({
-			loader: (document.getElementById("app-wasm-loader") || {}).innerText || "(gone)",
-			ready: (document.querySelector("main[data-ready]") || {dataset: {}}).dataset.ready || "(no main[data-ready])",
-			address: location.pathname + location.search,
-			h1: (document.querySelector("h1") || {}).innerText || "(none)"})`))
-		tb.fail("waiting for the app to start and draw this address (loader gone, main[data-ready] = the address, an <h1> visible); "+state, err)
+	err := tb.poll(ready)
+	if err == nil {
+		return
 	}
+	// Say what a person would see: the loader's label shows go-app's error.
+	state, _ := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`JSON.stringify({
+		loader: (document.getElementById("app-wasm-loader") || {}).innerText || "(gone)",
+		ready: (document.querySelector("main[data-ready]") || {dataset: {}}).dataset.ready || "(no main[data-ready])",
+		address: location.pathname + location.search,
+		h1: (document.querySelector("h1") || {}).innerText || "(none)"})`))
+	tb.fail("waiting for the app to start and draw this address (loader gone, main[data-ready] = the address, an <h1> visible); "+state, err)
 }
 
 // h1 returns the visible text of the page's first <h1>.
@@ -905,10 +927,7 @@ func (tb *tab) expectPage(p pageInfo) {
 	tb.t.Helper()
 	want, _ := json.Marshal(p.h1)
 	expr := `(` + pageReady + `) && ((document.querySelector("h1") || {}).innerText || "").replace(/\s+/g, " ").trim() === ` + string(want)
-	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout+5*time.Second)
-	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr,
-		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(waitTimeout))); err != nil {
+	if err := tb.poll(expr); err != nil {
 		loc, _ := chromedp.Run(tb.ctx, chromedp.Location())
 		tb.t.Errorf("%s shows the heading %q, want %q (the heading of %s)", loc, tb.h1(), p.h1, p.file)
 	}
