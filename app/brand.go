@@ -31,7 +31,7 @@ func brandBox(b branding.Brand) app.UI {
 	return app.Section().Class("brand-box").Aria("label", "Shared by "+b.Name).Body(
 		app.If(b.Logo != "", func() app.UI {
 			// The name is written beside it, so the logo says nothing more.
-			return app.Img().Class("brand-logo").Src(b.Logo).Alt("")
+			return app.Img().Class("brand-logo").Src(b.Logo).Attr("role", "presentation")
 		}),
 		app.Div().Body(
 			app.P().Class("brand-name").Text("Shared with you by "+b.Name),
