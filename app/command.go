@@ -119,7 +119,15 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "cannot listen:", err)
 		return 1
 	}
-	srv := &http.Server{Handler: statichost.Handler(*dir, *prefix), ReadHeaderTimeout: 10 * time.Second}
+	// Like Netlify or Cloudflare Pages: with the headers of the build's _headers file.
+	var opt statichost.Options
+	if data, err := os.ReadFile(*dir + "/_headers"); err == nil {
+		if opt.Headers, err = statichost.ParseHeaders(data); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+	}
+	srv := &http.Server{Handler: statichost.HandlerWith(*dir, *prefix, opt), ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {
