@@ -141,16 +141,25 @@ location %s {
 func apacheConfig(prefix string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `# Provision Tracker on Apache (written by provision-tracker build; see README).
-# Needs mod_headers, mod_rewrite and mod_mime, and AllowOverride All for
-# this folder. Apache does not serve this file to browsers.
+# Needs mod_headers, mod_rewrite, mod_mime and mod_alias, and AllowOverride
+# All for this folder. Apache does not serve this file to browsers.
 Options -MultiViews -Indexes
 DirectoryIndex index.html
 ErrorDocument 404 %s404.html
 AddType application/wasm .wasm
 AddType application/manifest+json .webmanifest
-
-<IfModule mod_headers.c>
+# /calendar is calendar.html, although there is a folder calendar/ too:
+# Apache must not answer with a redirect to /calendar/ instead.
+DirectorySlash Off
 `, prefix)
+	if prefix != "/" {
+		fmt.Fprintf(&b, `# The site's own address without its last "/" still opens the app.
+<IfModule mod_alias.c>
+    RedirectMatch 301 ^%s$ %s
+</IfModule>
+`, strings.TrimSuffix(prefix, "/"), prefix)
+	}
+	b.WriteString("\n<IfModule mod_headers.c>\n")
 	for _, h := range headersFor("*") {
 		fmt.Fprintf(&b, "    Header always set %s %q\n", h.name, h.value)
 	}

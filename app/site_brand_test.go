@@ -249,7 +249,8 @@ func TestHostFilesCarryTheHeaders(t *testing.T) {
 			t.Errorf("nginx.conf lacks %s", want)
 		}
 	}
-	for _, want := range []string{"ErrorDocument 404 /pt/404.html", "AddType application/wasm .wasm", "RewriteRule ^(.+)$ $1.br [L]"} {
+	for _, want := range []string{"ErrorDocument 404 /pt/404.html", "AddType application/wasm .wasm", "RewriteRule ^(.+)$ $1.br [L]",
+		"DirectorySlash Off", "RedirectMatch 301 ^/pt$ /pt/"} {
 		if !strings.Contains(apache, want) {
 			t.Errorf(".htaccess lacks %s", want)
 		}
