@@ -49,7 +49,7 @@ unit:
 
 wasm-test:
 	bash scripts/wasm-test.sh
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(NODE_WASM_EXEC)" ./calc/... ./casestore/... ./letters/... ./backup/...
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(NODE_WASM_EXEC)" ./calc/... ./casestore/... ./letters/... ./backup/... ./branding/...
 
 e2e: static
 	$(GO) test ./app/e2e/
