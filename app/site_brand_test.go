@@ -263,20 +263,38 @@ func TestHostFilesCarryTheHeaders(t *testing.T) {
 	}
 }
 
-// A bad config stops the build, saying which field is wrong; nothing is built.
+// Each bad config stops the build command, saying which field is wrong;
+// nothing is built.
 func TestBuildCommandRefusesABadConfig(t *testing.T) {
 	registerRoutes()
-	dir := t.TempDir()
-	conf := filepath.Join(dir, "b.conf")
-	os.WriteFile(conf, []byte("name = Forum\naccent = #ffff00\n"), 0o644)
-	out := filepath.Join(dir, "site")
-	var stdout, stderr bytes.Buffer
-	code := runCommand([]string{"build", "-out", out, "-web", fakeWeb(t, "w"), "-brand", conf, "-brotli=false"}, &stdout, &stderr)
-	if code != 1 || !strings.Contains(stderr.String(), "b.conf line 2: accent: #ffff00 is too light") {
-		t.Fatalf("exit %d, stderr %q", code, stderr.String())
+	web := fakeWeb(t, "w")
+	tests := []struct {
+		name, config, says string
+	}{
+		{"missing logo", "name = Forum\nlogo = gone.svg\n", `b.conf line 2: logo: cannot find "gone.svg"`},
+		{"oversized logo", "name = Forum\nlogo = big.svg\n", `b.conf line 2: logo: "big.svg" is too big: 102 KB, at most 100 KB`},
+		{"not a colour", "name = Forum\naccent = teal\n", `b.conf line 2: accent: "teal" is not a colour`},
+		{"accent fails AA", "name = Forum\naccent = #ffff00\n", "b.conf line 2: accent: #ffff00 is too light: its contrast with white is 1.07:1"},
+		{"over-long text", "name = " + strings.Repeat("x", 61) + "\n", "b.conf line 1: name: too long: 61 characters, at most 60"},
+		{"unknown field", "name = Forum\nphone = 0800 1\n", "b.conf line 2: phone: unknown field"},
+		{"no name", "helpline = 0800 123\n", "b.conf: name: needed"},
 	}
-	if _, err := os.Stat(out); err == nil {
-		t.Error("a site was built anyway")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			conf := filepath.Join(dir, "b.conf")
+			os.WriteFile(conf, []byte(tt.config), 0o644)
+			os.WriteFile(filepath.Join(dir, "big.svg"), []byte("<svg>"+strings.Repeat(" ", 101*1024)+"</svg>"), 0o644)
+			out := filepath.Join(dir, "site")
+			var stdout, stderr bytes.Buffer
+			code := runCommand([]string{"build", "-out", out, "-web", web, "-brand", conf, "-brotli=false"}, &stdout, &stderr)
+			if code != 1 || !strings.Contains(stderr.String(), "build failed: the branding config is not right: "+tt.says) {
+				t.Errorf("exit %d, stderr %q\nwant it to say %q", code, stderr.String(), tt.says)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("a site was built anyway")
+			}
+		})
 	}
 }
 
