@@ -22,10 +22,15 @@ wasm:
 native:
 	$(GO) build $(GOFLAGS_BUILD) -o $(BIN) ./app
 
-# The static site for any static host, in dist/. For a sub-path host
-# (e.g. GitHub Pages), run: bin/provision-tracker build -out dist -prefix /repo/
+# The static site for any static host, in dist/ (see README, "Hosting").
+# Optional: PREFIX=/repo/ for a sub-path host such as GitHub Pages,
+# BRAND=branding.conf for a charity's branded copy (branding/example/),
+# URL=https://... the site's public address, for its QR code and poster.
+PREFIX ?=
+BRAND ?=
+URL ?=
 static: wasm native
-	$(BIN) build -out dist
+	$(BIN) build -out dist $(if $(PREFIX),-prefix $(PREFIX)) $(if $(BRAND),-brand $(BRAND)) $(if $(URL),-url $(URL))
 
 run: static
 	$(BIN) serve -dir dist -addr :8000
@@ -37,14 +42,14 @@ test-tools:
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./calc/... ./casestore/... ./letters/... ./backup/...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./calc/... ./casestore/... ./letters/... ./backup/... ./branding/...
 
 unit:
 	$(GO) test ./...
 
 wasm-test:
 	bash scripts/wasm-test.sh
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(NODE_WASM_EXEC)" ./calc/... ./casestore/... ./letters/... ./backup/...
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(NODE_WASM_EXEC)" ./calc/... ./casestore/... ./letters/... ./backup/... ./branding/...
 
 e2e: static
 	$(GO) test ./app/e2e/
@@ -65,7 +70,7 @@ bench: wasm
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
 fuzz:
-	@for pkg in ./calc/ ./calc/similar/ ./backup/ ./casestore/ ./letters/; do \
+	@for pkg in ./calc/ ./calc/similar/ ./backup/ ./casestore/ ./letters/ ./branding/; do \
 		for f in $$($(GO) test -list 'Fuzz.*' $$pkg | grep ^Fuzz); do \
 			echo "fuzz $$pkg $$f"; \
 			$(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=20s -fuzzminimizetime=10x $$pkg || exit 1; \

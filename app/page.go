@@ -127,6 +127,7 @@ func (p *page) Render() app.UI {
 		app.Footer().Class("site-footer").Body(
 			app.Div().Class("width").Body(
 				app.P().Text("Provision Tracker is not a government or council service. It does not give legal advice."),
+				brandFooter(siteBrand()),
 				app.Ul().Class("footer-links").Body(
 					app.Li().Body(app.A().Href(pagePath("/privacy")).Text("Privacy")),
 					app.If(book.hasCase(), func() app.UI {

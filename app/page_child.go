@@ -17,7 +17,9 @@ type childNamePage struct {
 	// isNew is set by "?new=1" (Add another child): the name starts a new
 	// record instead of renaming the open one.
 	isNew bool
-	errs  formErrors
+	// council is the council a share link presets for a new record.
+	council string
+	errs    formErrors
 }
 
 func (p *childNamePage) OnNav(ctx app.Context) {
@@ -32,6 +34,10 @@ func (p *childNamePage) load(q url.Values) {
 	p.errs = nil
 	p.name = ""
 	p.isNew = q.Get("new") != ""
+	p.council = ""
+	if co, ok := sharedCouncil(q); ok {
+		p.council = co.Code
+	}
 	if book.hasCase() && !p.isNew {
 		p.name = book.current().Child.FirstName
 	}
@@ -67,7 +73,9 @@ func (p *childNamePage) save() bool {
 	if book.hasCase() && !p.isNew {
 		problems = book.change(func(c *calc.Case) { c.Child.FirstName = name })
 	} else {
-		problems = book.start(newCase(name))
+		c := newCase(name)
+		c.Council = p.council
+		problems = book.start(c)
 		if len(problems) == 0 {
 			// A half-added provision or an Undo belongs to the record left
 			// behind, not to this new one.

@@ -42,6 +42,7 @@ func letterFor(k letters.Kind) (letters.Letter, bool) {
 		return letters.Letter{}, false
 	}
 	l, err := letters.Build(k, c, letters.InputsFrom(c), today())
+	l.FreeHelp = siteBrand().HelpLines()
 	return l, err == nil
 }
 
@@ -172,6 +173,9 @@ func letterView(l letters.Letter) app.UI {
 	}
 	if len(l.CC) > 0 {
 		parts = append(parts, app.P().Class("letter-cc").Text("Copy to: "+strings.Join(l.CC, "; ")))
+	}
+	if len(l.FreeHelp) > 0 {
+		parts = append(parts, app.P().Class("letter-cc letter-free-help").Body(lines(l.FreeHelp)...))
 	}
 	label := "The letter"
 	if !l.IsLetter() {

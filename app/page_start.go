@@ -1,16 +1,65 @@
 package main
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"net/url"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+)
 
 // startPage says what the tool does, who it is for, and what to have ready.
+// A share link ("/?council=305") presets the council of a new record; it
+// never changes a record that is already there.
 type startPage struct {
 	app.Compo
+
+	shared    calc.Council // the council the link presets
+	hasShared bool
+	share     shareTool
 }
 
-func (p *startPage) OnNav(ctx app.Context) { book.open() }
+func (p *startPage) OnNav(ctx app.Context) {
+	book.open()
+	p.shared, p.hasShared = sharedCouncil(ctx.Page().URL().Query())
+}
+
+// startLink is where a new record starts: with the shared council, if any.
+func (p *startPage) startLink(another bool) string {
+	q := url.Values{}
+	if another {
+		q.Set("new", "1")
+	}
+	if p.hasShared {
+		q.Set("council", p.shared.Code)
+	}
+	if len(q) == 0 {
+		return "/child/name"
+	}
+	return "/child/name?" + q.Encode()
+}
+
+// sharedNotice says what the share link's council does, and that records
+// already on this device stay as they are.
+func (p *startPage) sharedNotice() app.UI {
+	if !p.hasShared {
+		return nil
+	}
+	msg := "This link is for families in " + p.shared.ShortName + ". A new record you start will use " + p.shared.Name + " and its term dates."
+	if book.hasCase() {
+		c := book.current()
+		msg = "This link is for families in " + p.shared.ShortName + ". " + c.Child.FirstName + "'s record is not changed."
+		if c.Council == p.shared.Code {
+			msg = "This link is for families in " + p.shared.ShortName + ". " + c.Child.FirstName + "'s record already uses " + p.shared.Name + "."
+		}
+	}
+	return app.Div().Class("notice-box").ID("shared-council").Body(app.P().Text(msg))
+}
 
 func (p *startPage) Render() app.UI {
 	return newPage("Keep a record of the help in your child's plan",
+		brandBox(siteBrand()),
+		p.sharedNotice(),
 		app.P().Class("lead").Text("Use this tool if your child has an Education, Health and Care (EHC) plan "+
 			"and the council has not given them all the help the plan says they should get."),
 		app.P().Text("It helps you:"),
@@ -34,12 +83,12 @@ func (p *startPage) Render() app.UI {
 		app.If(book.hasCase(), func() app.UI {
 			return app.Div().Class("actions").Body(
 				app.A().Class("button").Href(pagePath("/tasks")).Text("Continue with "+book.current().Child.FirstName+"'s record"),
-				app.A().Class("button button-secondary").Href(pagePath("/child/name?new=1")).Text("Start a record for another child"),
+				app.A().Class("button button-secondary").ID("start-another").Href(pagePath(p.startLink(true))).Text(p.anotherText()),
 			)
 		}).Else(func() app.UI {
 			return app.Div().Body(
 				app.Div().Class("actions").Body(
-					app.A().Class("button button-start").Href(pagePath("/child/name")).Text("Start now"),
+					app.A().Class("button button-start").ID("start-now").Href(pagePath(p.startLink(false))).Text("Start now"),
 				),
 				app.P().Body(
 					app.Text("Moving to a new phone? "),
@@ -51,5 +100,13 @@ func (p *startPage) Render() app.UI {
 			app.P().Text("This tool gives an idea, not legal advice. "+
 				"The Ombudsman or a court decides each case on its own facts."),
 		),
+		p.share.render(),
 	)
+}
+
+func (p *startPage) anotherText() string {
+	if p.hasShared {
+		return "Start a record for another child in " + p.shared.ShortName
+	}
+	return "Start a record for another child"
 }

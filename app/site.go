@@ -22,6 +22,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/branding"
 )
 
 //go:embed worker.js
@@ -38,6 +40,17 @@ type builtSite struct {
 	version string
 	prefix  string
 	files   int
+	address string // the public address the QR code points to, or ""
+}
+
+// buildOptions say how to build the site.
+type buildOptions struct {
+	prefix    string
+	useBrotli bool
+	brand     branding.Config // the zero Config: unbranded
+	// address is where the site is published, for the QR code and the
+	// poster; brand.Brand.Address when empty. Without one there is no QR.
+	address string
 }
 
 // normalizePrefix turns "", "/", "repo", "/repo/" into "/" or "/repo/".
@@ -51,7 +64,7 @@ func normalizePrefix(p string) string {
 
 // newHandler describes the app to go-app: names, icons, colours, what to
 // cache for offline use and where the site lives.
-func newHandler(prefix, version string, wasmSize int64, webFiles []string) *app.Handler {
+func newHandler(prefix, version string, wasmSize int64, webFiles []string, brand branding.Brand) *app.Handler {
 	var resources app.ResourceResolver = app.LocalDir("")
 	if prefix != "/" {
 		resources = prefixResolver(strings.TrimSuffix(prefix, "/"))
@@ -61,13 +74,26 @@ func newHandler(prefix, version string, wasmSize int64, webFiles []string) *app.
 		cacheable = append(cacheable, r.path)
 	}
 	cacheable = append(cacheable, webFiles...)
+	name, description, theme := appName, appDescription, themeColour
+	styles := []string{"/web/app.css"}
+	if !brand.IsZero() {
+		name = appName + " from " + brand.Name
+		description = "Shared by " + brand.Name + ". " + appDescription
+		styles = append(styles, brandCSSPath)
+		if brand.Accent != "" {
+			theme = brand.Accent
+		}
+	}
 	return &app.Handler{
-		Name:        appName,
+		Name:        name,
 		ShortName:   appName,
 		Title:       appName + ": a record of your child's EHC plan provision",
-		Description: appDescription,
-		Author:      appName,
-		Lang:        "en-GB",
+		Description: description,
+		// The brand reaches the app in the browser through app.js: a few
+		// strings, no parser in the wasm and no extra request.
+		Env:    brand.Env(),
+		Author: appName,
+		Lang:   "en-GB",
 		Icon: app.Icon{
 			Default:  "/web/icons/icon-192.png",
 			Large:    "/web/icons/icon-512.png",
@@ -75,9 +101,9 @@ func newHandler(prefix, version string, wasmSize int64, webFiles []string) *app.
 			Maskable: "/web/icons/icon-maskable-512.png",
 		},
 		BackgroundColor:       "#ffffff",
-		ThemeColor:            themeColour,
+		ThemeColor:            theme,
 		LoadingLabel:          "Getting Provision Tracker ready: {progress}%",
-		Styles:                []string{"/web/app.css"},
+		Styles:                styles,
 		CacheableResources:    cacheable,
 		Resources:             resources,
 		Version:               version,
@@ -108,42 +134,91 @@ func (r prefixResolver) Resolve(location string) string {
 	}
 }
 
-// buildSite writes the complete static site for prefix into out: the
-// prerendered pages, go-app's scripts and worker, and a copy of webDir.
+// buildSite writes the complete, unbranded static site for prefix into out.
 func buildSite(out, webDir, prefix string, useBrotli bool) (builtSite, error) {
-	prefix = normalizePrefix(prefix)
+	return buildSiteWith(out, webDir, buildOptions{prefix: prefix, useBrotli: useBrotli})
+}
+
+// buildSiteWith writes the complete static site into out: the prerendered
+// pages, go-app's scripts and worker, a copy of webDir, the brand's files,
+// the QR code and poster, and every host's configuration.
+func buildSiteWith(out, webDir string, o buildOptions) (builtSite, error) {
+	prefix := normalizePrefix(o.prefix)
+	brand := o.brand.Brand
+	address := o.address
+	if address == "" {
+		address = brand.Address
+	}
+	if err := checkAddress(address, prefix); err != nil {
+		return builtSite{}, err
+	}
 	wasm, err := os.Stat(filepath.Join(webDir, "app.wasm"))
 	if err != nil {
 		return builtSite{}, fmt.Errorf("%s/app.wasm is missing: build it first (make wasm)", webDir)
 	}
-	webFiles, version, err := hashWeb(webDir)
+	webFiles, version, err := hashWeb(webDir, brandFingerprint(o.brand, address))
 	if err != nil {
 		return builtSite{}, err
 	}
+	brandFiles := brandFiles(o.brand)
+	for name := range brandFiles {
+		webFiles = append(webFiles, name)
+	}
+	sort.Strings(webFiles)
 	if err := emptyBuildDir(out); err != nil {
 		return builtSite{}, err
 	}
-	h := newHandler(prefix, version, wasm.Size(), webFiles)
+	h := newHandler(prefix, version, wasm.Size(), webFiles, brand)
 	if err := app.GenerateStaticWebsite(out, h, notFoundPath); err != nil {
 		return builtSite{}, fmt.Errorf("generating pages: %w", err)
 	}
 	if err := copyDir(webDir, filepath.Join(out, "web")); err != nil {
 		return builtSite{}, err
 	}
-	files, err := finishFiles(out, useBrotli)
+	if err := writeFiles(out, brandFiles); err != nil {
+		return builtSite{}, err
+	}
+	if address != "" {
+		share, err := shareFiles(address, brand)
+		if err != nil {
+			return builtSite{}, err
+		}
+		if err := writeFiles(out, share); err != nil {
+			return builtSite{}, err
+		}
+	}
+	if err := writeHostFiles(out, prefix); err != nil {
+		return builtSite{}, err
+	}
+	files, err := finishFiles(out, o.useBrotli)
 	if err != nil {
 		return builtSite{}, err
 	}
-	return builtSite{version: version, prefix: prefix, files: files}, nil
+	return builtSite{version: version, prefix: prefix, files: files, address: address}, nil
+}
+
+// writeFiles writes files, by site path ("/web/brand/logo.svg"), into out.
+func writeFiles(out string, files map[string][]byte) error {
+	for name, data := range files {
+		p := filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(name, "/")))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // hashWeb lists the files of webDir as site paths ("/web/app.css") and
-// derives the app version from their content and from this program (which
-// writes the pages and the worker), so two builds of the same commit give
-// the same version (Go builds with -trimpath are reproducible) and browsers
+// derives the app version from their content, from extra (the brand) and
+// from this program (which writes the pages and the worker), so two builds
+// of the same commit and config give the same version (Go builds with -trimpath are reproducible) and browsers
 // re-download only after a real change.
-func hashWeb(webDir string) (files []string, version string, err error) {
+func hashWeb(webDir string, extra []byte) (files []string, version string, err error) {
 	sum := sha256.New()
+	sum.Write(extra)
 	self, err := os.Executable()
 	if err != nil {
 		return nil, "", err

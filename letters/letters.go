@@ -94,6 +94,9 @@ type Letter struct {
 	ReplyBy calc.Date `json:"reply_by,omitzero"`
 	// Missing lists, in plain words, facts the parent still needs to add.
 	Missing []string `json:"missing,omitempty"`
+	// FreeHelp says where to get free help: the organisation that shares
+	// this copy of the app (set by the app, not by Build), at the foot.
+	FreeHelp []string `json:"free_help,omitempty"`
 }
 
 // IsLetter reports whether the text is a letter (with addresses and a

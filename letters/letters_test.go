@@ -363,3 +363,25 @@ func TestSafeCell(t *testing.T) {
 		}
 	}
 }
+
+// The free-help lines the app adds go at the very foot of every form of
+// the letter, escaped, and a letter without them has no such foot.
+func TestFreeHelpFoot(t *testing.T) {
+	c := loadCase(t, "testdata/cases/sam.json")
+	l, err := Build(CouncilStage1, c, goldenInputs(), calc.MustDate(2025, 12, 18))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := l.PlainText()
+	l.FreeHelp = []string{"Free help from A & B Forum", "Helpline: 0800 123 4567"}
+	text, page := l.PlainText(), l.StandaloneHTML()
+	if !strings.HasSuffix(text, "\nFree help from A & B Forum\nHelpline: 0800 123 4567\n") || !strings.HasPrefix(text, plain) {
+		t.Errorf("plain text foot:\n%s", text[len(text)-200:])
+	}
+	if !strings.Contains(page, "Free help from A &amp; B Forum<br>Helpline: 0800 123 4567</p>\n</body>") {
+		t.Errorf("HTML foot missing or not escaped")
+	}
+	if strings.Contains(plain, "Free help from") {
+		t.Error("a letter without free-help lines has them")
+	}
+}

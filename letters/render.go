@@ -80,6 +80,12 @@ func (l Letter) PlainText() string {
 		sep()
 		line("Copy to: " + strings.Join(l.CC, "; "))
 	}
+	if len(l.FreeHelp) > 0 {
+		sep()
+		for _, s := range l.FreeHelp {
+			line(s)
+		}
+	}
 	return w.String()
 }
 
@@ -347,6 +353,9 @@ func (l Letter) StandaloneHTML() string {
 	}
 	if len(l.CC) > 0 {
 		para("cc", "Copy to: "+strings.Join(l.CC, "; "))
+	}
+	if len(l.FreeHelp) > 0 {
+		para("cc", strings.Join(l.FreeHelp, "\n"))
 	}
 	w.WriteString("</body>\n</html>\n")
 	return w.String()

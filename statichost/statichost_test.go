@@ -92,3 +92,61 @@ func TestOnlyReads(t *testing.T) {
 		t.Fatalf("POST got %d, want 405", rec.Code)
 	}
 }
+
+func TestParseHeaders(t *testing.T) {
+	rules, err := ParseHeaders([]byte("# a comment\n/*\n  X-A: 1\n  Cache-Control: no-cache\n\n/web/*.wasm\n  Content-Type: application/wasm\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rules) != 2 || rules[0].Pattern != "/*" || len(rules[0].Headers) != 2 || rules[1].Headers[0] != [2]string{"Content-Type", "application/wasm"} {
+		t.Fatalf("got %+v", rules)
+	}
+	for _, bad := range []string{"  X-A: 1\n", "web/*\n  X-A: 1\n", "/*\n  no colon\n"} {
+		if _, err := ParseHeaders([]byte(bad)); err == nil {
+			t.Errorf("accepted %q", bad)
+		}
+	}
+}
+
+func TestHeaderRuleMatches(t *testing.T) {
+	tests := []struct {
+		pattern, path string
+		want          bool
+	}{
+		{"/*", "/", true},
+		{"/*", "/a/b", true},
+		{"/web/app.wasm", "/web/app.wasm", true},
+		{"/web/app.wasm", "/web/app.wasm.br", false},
+		{"/web/*.wasm", "/web/x/app.wasm", true},
+		{"/web/*.wasm", "/web/app.css", false},
+		{"/pt/*", "/pt/", true},
+		{"/pt/*", "/other/", false},
+	}
+	for _, tt := range tests {
+		if got := (HeaderRule{Pattern: tt.pattern}).Matches(tt.path); got != tt.want {
+			t.Errorf("%s matches %s = %v", tt.pattern, tt.path, got)
+		}
+	}
+}
+
+func TestHandlerWithHeaders(t *testing.T) {
+	h := HandlerWith(writeSite(t), "/pt/", Options{CacheControl: "max-age=600", Headers: []HeaderRule{
+		{Pattern: "/pt/*", Headers: [][2]string{{"X-Frame", "deny"}}},
+		{Pattern: "/pt/web/app.wasm", Headers: [][2]string{{"Cache-Control", "no-cache"}}},
+	}})
+	for _, tt := range []struct {
+		path, frame, cache string
+		status             int
+	}{
+		{"/pt/", "deny", "max-age=600", 200},
+		{"/pt/web/app.wasm", "deny", "no-cache", 200},
+		{"/pt/missing", "deny", "max-age=600", 404},
+		{"/elsewhere", "", "max-age=600", 404},
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, tt.path, nil))
+		if rec.Code != tt.status || rec.Header().Get("X-Frame") != tt.frame || rec.Header().Get("Cache-Control") != tt.cache {
+			t.Errorf("%s: got %d, X-Frame %q, Cache-Control %q", tt.path, rec.Code, rec.Header().Get("X-Frame"), rec.Header().Get("Cache-Control"))
+		}
+	}
+}
