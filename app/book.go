@@ -37,9 +37,15 @@ type caseBook struct {
 
 	// draft is a provision being added or changed. It joins the record
 	// only when the parent saves it on its check page, so a half-answered
-	// provision never enters the counts or the estimate.
+	// provision never enters the counts or the estimate. It holds only
+	// the answers its steps ask (see draftOf): saving it copies the ones
+	// the parent changed from draftBase, the provision as it was when the
+	// draft opened, into the latest saved provision with its id. Its
+	// session records are never written from a draft.
 	draft      *calc.Provision
+	draftBase  calc.Provision
 	draftIsNew bool
+	draftClash []fieldClash // answers changed underneath, for the parent to choose
 	// removed is the provision just removed, with where it was, for Undo.
 	removed      *calc.Provision
 	removedIndex int
@@ -140,6 +146,23 @@ func (b *caseBook) start(c calc.Case) []calc.FieldError {
 	b.setCase(c)
 	b.store.SetCurrent(id)
 	return nil
+}
+
+// refresh makes the open case the latest saved one, before a page applies
+// what it changes to it: another tab may have saved since, and its storage
+// event may not have arrived yet. When this tab has changes that are not
+// saved, it keeps them (the parent chooses, see keepOther and keepMine).
+func (b *caseBook) refresh() {
+	b.open()
+	if b.dirty || b.id == "" {
+		return
+	}
+	c, rev, err := b.store.Load(b.id)
+	if err != nil || rev == b.rev {
+		return
+	}
+	b.rev, b.conflict, b.other = rev, false, nil
+	b.setCase(c)
 }
 
 // change applies edit to a copy of the open case, checks it with calc and

@@ -1,0 +1,164 @@
+//go:build !js
+
+package e2e
+
+// Nothing a parent saved is lost by saving something else (issue 10, items 2 to 5): a
+// page writes only what it changed, into the latest saved record, addressed by id; an
+// answer changed underneath (another tab, another page) is shown with both versions.
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"provisiontracker/calc"
+)
+
+// markMissed taps "Missed" on the first n sessions with nothing recorded in the open
+// month of the log, with real clicks, and waits to see each one marked.
+func markMissed(tb *tab, n int) {
+	tb.t.Helper()
+	waitJS(tb, "a session to record", `document.querySelectorAll("li.session").length > 0`)
+	for i := 0; i < n; i++ {
+		id := eval[string](tb, "finding a session not recorded", `(() => {
+			for (const li of document.querySelectorAll("li.session"))
+				if (li.querySelector(".tag").innerText.trim() === "Not recorded") return li.id;
+			return "" })()`)
+		if id == "" {
+			// Open the next month with sessions not recorded.
+			month := eval[string](tb, "finding a month to open", `(() => {
+				for (const b of document.querySelectorAll(".month-toggle"))
+					if (b.getAttribute("aria-expanded") === "false" && b.innerText.includes("not recorded")) return b.getAttribute("aria-controls");
+				return "" })()`)
+			if month == "" {
+				tb.t.Fatalf("no session left to record; the log says: %s", tb.text("main"))
+			}
+			tb.click(`button[aria-controls="` + month + `"]`)
+			waitJS(tb, month+" open", `!!document.getElementById("`+month+`")`)
+			i--
+			continue
+		}
+		tb.click("#" + id + " .choices button:nth-child(2)")
+		waitJS(tb, id+" marked missed", `document.querySelector("#`+id+` .tag").innerText.trim() === "Missed"`)
+	}
+}
+
+// outcomes are the session records of a provision in the stored case.
+func outcomes(tb *tab, id string) []calc.Outcome {
+	tb.t.Helper()
+	c, _ := storedCase(tb)
+	for _, p := range c.Plans[0].Provisions {
+		if p.ID == id {
+			return p.Outcomes
+		}
+	}
+	tb.t.Fatalf("no provision %s stored", id)
+	return nil
+}
+
+// back goes back in the tab's history, as the browser's Back button does.
+func (tb *tab) back(path string) {
+	tb.t.Helper()
+	tb.do("going back", chromedp.NavigateBack())
+	tb.waitPath(path)
+}
+
+// One tab: change a provision, open its session log, mark 2 sessions missed, go Back,
+// save the help: the 2 records are still there after a reload.
+func TestSavingHelpKeepsSessionsMarkedMeanwhile(t *testing.T) {
+	s := startSite(t, "/")
+	tb := s.openPage(t, "/")
+	seed(tb, mustRecords(t, dataSeed(t)))
+	visit(tb, "/provision/wording?id=ot&return=/provision/check")
+	tb.fill("wording", "Weekly OT in term time, 45 minutes.")
+	tb.continueTo("/provision/check")
+	visitPage(tb, "/sessions/log?id=ot", "li.session")
+	markMissed(tb, 2)
+	tb.back("/provision/check")
+	waitText(tb, "Weekly OT in term time, 45 minutes.")
+	tb.continueTo("/provisions")
+	tb.reload()
+	if n := len(outcomes(tb, "ot")); n != 2 {
+		t.Errorf("%d session records after saving the help, want 2", n)
+	}
+	c, _ := storedCase(tb)
+	if w := c.Plans[0].Provisions[0].Wording; w != "Weekly OT in term time, 45 minutes." {
+		t.Errorf("the wording is %q", w)
+	}
+}
+
+// Two tabs: B marks sessions while A has the provision open; A saves it (unchanged, or
+// changed) and B's records are kept. Then both orders of changing the same answer: the
+// second to save is shown both versions and chooses.
+func TestTwoTabsProvisionAndSessions(t *testing.T) {
+	for _, reword := range []bool{false, true} {
+		t.Run(fmt.Sprintf("A rewords %v", reword), func(t *testing.T) {
+			s := startSite(t, "/")
+			a := s.openPage(t, "/")
+			seed(a, mustRecords(t, dataSeed(t)))
+			visit(a, "/provision/check?id=ot")
+			if reword {
+				visit(a, "/provision/wording?id=ot&return=/provision/check")
+				a.fill("wording", "Words from tab A")
+				a.continueTo("/provision/check")
+			}
+			b := s.newTab(t, a)
+			b.navigate("/sessions/log?id=ot")
+			markMissed(b, 2)
+			a.continueTo("/provisions")
+			a.reload()
+			if n := len(outcomes(a, "ot")); n != 2 {
+				t.Errorf("%d session records after tab A saved the help, want tab B's 2", n)
+			}
+			c, _ := storedCase(a)
+			if w, want := c.Plans[0].Provisions[0].Wording, map[bool]string{false: dataSeed(t).Plans[0].Provisions[0].Wording, true: "Words from tab A"}[reword]; w != want {
+				t.Errorf("the stored words are %q, want %q", w, want)
+			}
+		})
+	}
+}
+
+// Both tabs change the words of the same help: whichever saves second is shown both
+// versions and keeps the one it chooses; the first tab's words are never silently lost.
+func TestTwoTabsChangeTheSameHelp(t *testing.T) {
+	for _, keep := range []string{"keep-yours", "keep-saved"} {
+		t.Run(keep, func(t *testing.T) {
+			s := startSite(t, "/")
+			a := s.openPage(t, "/")
+			seed(a, mustRecords(t, dataSeed(t)))
+			b := s.newTab(t, a)
+			for _, tb := range []*tab{a, b} {
+				if tb == b {
+					b.navigate("/tasks")
+				}
+				visit(tb, "/provision/wording?id=ot&return=/provision/check")
+				tb.fill("wording", "Words from tab "+map[*tab]string{a: "A", b: "B"}[tb])
+				tb.continueTo("/provision/check")
+			}
+			b.continueTo("/provisions")
+			a.click("form button[type=submit]")
+			waitJS(a, "the clash", `!!document.getElementById("clash")`)
+			checkAxe(t, a)
+			screenshot(t, a, "clash")
+			text := pageText(a)
+			for _, must := range []string{"Yours: Words from tab A", "Saved: Words from tab B"} {
+				if !strings.Contains(text, must) {
+					t.Errorf("the clash does not say %q: %s", must, text)
+				}
+			}
+			c, _ := storedCase(a)
+			if w := c.Plans[0].Provisions[0].Wording; w != "Words from tab B" {
+				t.Fatalf("before choosing, the stored words are %q", w)
+			}
+			a.click("#" + keep)
+			a.waitPath("/provisions")
+			want := map[string]string{"keep-yours": "Words from tab A", "keep-saved": "Words from tab B"}[keep]
+			c, _ = storedCase(a)
+			if w := c.Plans[0].Provisions[0].Wording; w != want {
+				t.Errorf("after %s the stored words are %q, want %q", keep, w, want)
+			}
+		})
+	}
+}

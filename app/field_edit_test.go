@@ -1,0 +1,193 @@
+//go:build !js
+
+package main
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"provisiontracker/calc"
+	"provisiontracker/casestore"
+)
+
+// otherTab is a second tab of the app on the same storage: it saves
+// without this tab's book knowing, as when its storage event is late.
+type otherTab struct {
+	t  *testing.T
+	s  *casestore.Store
+	id string
+}
+
+// twoTabs opens c in the book and returns the other tab.
+func twoTabs(t *testing.T, c calc.Case) otherTab {
+	t.Helper()
+	mem := casestore.NewMemory()
+	id := freshBook(t, mem, c)
+	s, err := casestore.Open(mem, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return otherTab{t, s, id}
+}
+
+// change saves an edit of the latest stored case from the other tab.
+func (o otherTab) change(edit func(c *calc.Case)) {
+	o.t.Helper()
+	c, rev, err := o.s.Load(o.id)
+	if err != nil {
+		o.t.Fatal(err)
+	}
+	edit(&c)
+	if _, err := o.s.Save(o.id, c, rev); err != nil {
+		o.t.Fatal(err)
+	}
+}
+
+// stored is the case as saved now.
+func (o otherTab) stored() calc.Case {
+	o.t.Helper()
+	c, _, err := o.s.Load(o.id)
+	if err != nil {
+		o.t.Fatal(err)
+	}
+	return c
+}
+
+func recordsOf(c calc.Case, id string) []calc.Outcome {
+	for _, p := range provisionsOf(c) {
+		if p.ID == id {
+			return p.Outcomes
+		}
+	}
+	return nil
+}
+
+// openDraft follows the Change link of a provision's wording.
+func openDraft(t *testing.T, id string) *provisionWordingPage {
+	t.Helper()
+	(&provisionsPage{}).OnNav(app.Context{})
+	w := &provisionWordingPage{}
+	w.load(url.Values{"id": {id}})
+	if book.draft == nil || book.draft.ID != id {
+		t.Fatalf("no draft of %s", id)
+	}
+	return w
+}
+
+var twoMissed = []calc.Outcome{
+	{Date: calc.MustDate(2023, 3, 6), Status: calc.StatusMissed},
+	{Date: calc.MustDate(2023, 3, 13), Status: calc.StatusMissed},
+}
+
+// Saving help keeps the session records marked while it was open, in this
+// tab (the log, then Back) or in another.
+func TestSavingHelpKeepsItsSessionRecords(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		mark   func(o otherTab)
+		reword bool
+	}{
+		{"marked in this tab's log, wording changed", func(otherTab) {
+			book.changeOutcomes("ot", func(outs []calc.Outcome) []calc.Outcome { return append(outs, twoMissed...) })
+		}, true},
+		{"marked in another tab, saved unchanged", func(o otherTab) {
+			o.change(func(c *calc.Case) { c.Plans[0].Provisions[0].Outcomes = twoMissed })
+		}, false},
+		{"marked in another tab, wording changed", func(o otherTab) {
+			o.change(func(c *calc.Case) { c.Plans[0].Provisions[0].Outcomes = twoMissed })
+		}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := twoTabs(t, logsSeedCase(t))
+			w := openDraft(t, "ot")
+			if tc.reword {
+				w.wording = "New words"
+				if !w.save() {
+					t.Fatal(w.errs)
+				}
+			}
+			tc.mark(o)
+			check := &provisionCheckPage{}
+			check.load(url.Values{})
+			if !check.save() {
+				t.Fatalf("not saved: %v %v", check.errs, book.draftClash)
+			}
+			got := o.stored()
+			if n := len(recordsOf(got, "ot")); n != 2 {
+				t.Errorf("%d session records after saving the help, want 2", n)
+			}
+			if tc.reword && got.Plans[0].Provisions[0].Wording != "New words" {
+				t.Errorf("wording %q, want the new words", got.Plans[0].Provisions[0].Wording)
+			}
+		})
+	}
+}
+
+// An answer changed both here and in another tab is not overwritten: the
+// check page shows both and the parent chooses.
+func TestHelpChangedInBothTabs(t *testing.T) {
+	for _, keepMine := range []bool{true, false} {
+		o := twoTabs(t, logsSeedCase(t))
+		w := openDraft(t, "ot")
+		w.wording = "Mine"
+		w.save()
+		o.change(func(c *calc.Case) {
+			c.Plans[0].Provisions[0].Wording = "Theirs"
+			c.Plans[0].Provisions[0].Provider = "Company B" // not changed here: kept
+		})
+		check := &provisionCheckPage{}
+		check.load(url.Values{})
+		if check.save() {
+			t.Fatal("saved over the other tab's wording")
+		}
+		if len(book.draftClash) != 1 || book.draftClash[0].Mine != "Mine" || book.draftClash[0].Saved != "Theirs" {
+			t.Fatalf("clashes %+v", book.draftClash)
+		}
+		if got := o.stored().Plans[0].Provisions[0].Wording; got != "Theirs" {
+			t.Fatalf("stored %q while the parent was asked", got)
+		}
+		text := strings.Join(strings.Fields(renderText(t, check)), " ")
+		for _, must := range []string{"changed somewhere else", "Yours: Mine", "Saved: Theirs", "Keep yours", "Keep the saved answers"} {
+			if !strings.Contains(text, must) {
+				t.Errorf("the check page does not say %q", must)
+			}
+		}
+		want := "Theirs"
+		if keepMine {
+			check.resolve(true)
+			want = "Mine"
+		} else {
+			check.resolve(false)
+		}
+		p := o.stored().Plans[0].Provisions[0]
+		if p.Wording != want || p.Provider != "Company B" {
+			t.Errorf("keep mine %v: stored %q by %q, want %q by Company B", keepMine, p.Wording, p.Provider, want)
+		}
+		if book.draft != nil {
+			t.Errorf("keep mine %v: the draft is still open", keepMine)
+		}
+	}
+}
+
+// Help removed in another tab is not brought back by saving a change.
+func TestHelpRemovedInAnotherTab(t *testing.T) {
+	o := twoTabs(t, logsSeedCase(t))
+	w := openDraft(t, "ot")
+	w.wording = "Mine"
+	w.save()
+	o.change(func(c *calc.Case) {
+		c.Plans[0].Provisions = nil
+	})
+	check := &provisionCheckPage{}
+	check.load(url.Values{})
+	if check.save() || !strings.Contains(check.errs.of("main"), "removed in another tab") {
+		t.Fatalf("saved help that was removed: %v", check.errs)
+	}
+	if _, ok := book.provision("ot"); ok {
+		t.Error("the removed help is back")
+	}
+}
