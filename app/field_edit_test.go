@@ -191,3 +191,39 @@ func TestHelpRemovedInAnotherTab(t *testing.T) {
 		t.Error("the removed help is back")
 	}
 }
+
+// The letter details form saves only the boxes the parent changed: the
+// other tab's text in another box stays; the same box changed in both is
+// shown and the parent chooses.
+func TestLetterDetailsInTwoTabs(t *testing.T) {
+	o := twoTabs(t, logsSeedCase(t))
+	p := &letterDetailsPage{}
+	p.load()
+	o.change(func(c *calc.Case) { c.Letter.School = "Hill Top School"; c.Letter.Extra = "Theirs" })
+	p.impact, p.extra = "My words about the impact", "Mine"
+	if p.save() {
+		t.Fatal("saved over the other tab's text in the same box")
+	}
+	if len(p.clashes) != 1 || p.clashes[0].Name != "Anything else" {
+		t.Fatalf("clashes %+v", p.clashes)
+	}
+	if l := o.stored().Letter; l.Impact != "" || l.Extra != "Theirs" {
+		t.Fatalf("stored %+v while the parent was asked", l)
+	}
+	if !p.resolve(false) {
+		t.Fatal(p.errs)
+	}
+	l := o.stored().Letter
+	if l.School != "Hill Top School" || l.Impact != "My words about the impact" || l.Extra != "Theirs" || p.extra != "Theirs" {
+		t.Errorf("after keeping the saved text: %+v (box shows %q)", l, p.extra)
+	}
+	// Again, keeping this tab's text.
+	o.change(func(c *calc.Case) { c.Letter.Extra = "Theirs again" })
+	p.extra = "Mine again"
+	if p.save() || !p.resolve(true) {
+		t.Fatalf("no clash, or keeping mine failed: %v %v", p.clashes, p.errs)
+	}
+	if l := o.stored().Letter; l.Extra != "Mine again" || l.School != "Hill Top School" {
+		t.Errorf("after keeping this tab's text: %+v", l)
+	}
+}

@@ -162,3 +162,90 @@ func TestTwoTabsChangeTheSameHelp(t *testing.T) {
 		})
 	}
 }
+
+// twoTabEdit is one kind of edit made in two tabs of one browser, each tab having opened
+// its page before the other saved.
+type twoTabEdit struct {
+	name          string
+	routeA, next  string // the page tab A edits on, and where it goes after saving
+	routeB, nextB string
+	typeA, typeB  func(tb *tab)
+	kept          func(c calc.Case) error // both tabs' changes are in the record
+}
+
+// runTwoTabs opens both pages, then lets first save, then second, and checks that both
+// changes are kept (or that the second tab is shown the clash, when clash is set).
+func runTwoTabs(t *testing.T, e twoTabEdit, bFirst bool) {
+	s := startSite(t, "/")
+	a := s.openPage(t, "/")
+	seed(a, mustRecords(t, dataSeed(t)))
+	b := s.newTab(t, a)
+	b.navigate("/tasks")
+	routeB, nextB := e.routeB, e.nextB
+	if routeB == "" {
+		routeB, nextB = e.routeA, e.next
+	}
+	visit(a, e.routeA)
+	visit(b, routeB)
+	steps := []func(){
+		func() { e.typeA(a); a.continueTo(e.next) },
+		func() { e.typeB(b); b.continueTo(nextB) },
+	}
+	if bFirst {
+		steps[0], steps[1] = steps[1], steps[0]
+	}
+	for _, step := range steps {
+		step()
+	}
+	a.reload()
+	c, _ := storedCase(a)
+	if err := e.kept(c); err != nil {
+		t.Error(err)
+		screenshot(t, a, "lost")
+	}
+}
+
+func TestTwoTabsEveryKindOfEdit(t *testing.T) {
+	for _, e := range twoTabEdits() {
+		for _, bFirst := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/B first %v", e.name, bFirst), func(t *testing.T) { runTwoTabs(t, e, bFirst) })
+		}
+	}
+}
+
+func twoTabEdits() []twoTabEdit {
+	return []twoTabEdit{
+		{name: "letter details", routeA: "/letter/details", next: "/summary",
+			typeA: func(tb *tab) { tb.fill("impact", "Rowan stopped wanting to go to school.") },
+			typeB: func(tb *tab) { tb.fill("school", "Hill Top School") },
+			kept: func(c calc.Case) error {
+				return want("the letter details", c.Letter.Impact+"|"+c.Letter.School, "Rowan stopped wanting to go to school.|Hill Top School")
+			}},
+	}
+}
+
+// Both tabs change the same letter box: the second to save is shown both and chooses.
+func TestTwoTabsSameLetterBox(t *testing.T) {
+	s := startSite(t, "/")
+	a := s.openPage(t, "/")
+	seed(a, mustRecords(t, dataSeed(t)))
+	b := s.newTab(t, a)
+	b.navigate("/tasks")
+	visit(a, "/letter/details")
+	visit(b, "/letter/details")
+	b.fill("impact", "Words from tab B")
+	b.continueTo("/summary")
+	a.fill("impact", "Words from tab A")
+	a.click("form button[type=submit]")
+	waitJS(a, "the clash", `!!document.getElementById("clash")`)
+	screenshot(t, a, "clash")
+	checkAxe(t, a)
+	if c, _ := storedCase(a); c.Letter.Impact != "Words from tab B" {
+		t.Fatalf("before choosing, the stored words are %q", c.Letter.Impact)
+	}
+	a.click("#keep-saved")
+	a.waitPath("/summary")
+	if c, _ := storedCase(a); c.Letter.Impact != "Words from tab B" {
+		t.Errorf("after keeping the saved words, %q", c.Letter.Impact)
+	}
+}
