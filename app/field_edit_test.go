@@ -227,3 +227,59 @@ func TestLetterDetailsInTwoTabs(t *testing.T) {
 		t.Errorf("after keeping this tab's text: %+v", l)
 	}
 }
+
+// Contacts are changed and removed by id: after another tab removed one,
+// Change on the 8 November contact changes that one, Remove removes the
+// card pressed, and a contact removed meanwhile is said to be gone.
+func TestContactsByIDAcrossTabs(t *testing.T) {
+	o := twoTabs(t, logsSeedCase(t))
+	nov8 := book.current().Contacts[2]
+	if nov8.Date != calc.MustDate(2023, 11, 8) || nov8.ID == "" {
+		t.Fatalf("the seed's third contact is %+v", nov8)
+	}
+	p := &contactPage{}
+	p.load(url.Values{"id": {nov8.ID}})
+	o.change(func(c *calc.Case) { c.Contacts = c.Contacts[1:] }) // removes 4 April
+	p.promised = "An update by Friday"
+	if !p.save() {
+		t.Fatalf("not saved: %v %v gone %v", p.errs, p.clashes, p.gone)
+	}
+	got := o.stored().Contacts
+	if len(got) != 3 {
+		t.Fatalf("%d contacts, want 3", len(got))
+	}
+	for _, ct := range got {
+		if (ct.Promised == "An update by Friday") != (ct.Date == nov8.Date) {
+			t.Errorf("the change went to the wrong contact: %+v", ct)
+		}
+	}
+	// Remove the 20 November card while this tab still has 4 contacts on screen.
+	nov20 := got[2]
+	lp := &contactsPage{}
+	lp.remove(app.Context{}, nov20.ID)
+	for _, ct := range o.stored().Contacts {
+		if ct.ID == nov20.ID {
+			t.Error("the 20 November contact was not removed")
+		}
+	}
+	if n := len(o.stored().Contacts); n != 2 {
+		t.Errorf("%d contacts after removing one of 3", n)
+	}
+	// Another tab removes the contact open here: saving says so, and keeps the words.
+	p = &contactPage{}
+	p.load(url.Values{"id": {nov8.ID}})
+	o.change(func(c *calc.Case) { c.Contacts = c.Contacts[:1] })
+	p.said = "Typed after it was removed"
+	if p.save() || !p.gone {
+		t.Fatal("saved a contact that was removed")
+	}
+	if !strings.Contains(renderText(t, p), "removed in another tab") || p.said != "Typed after it was removed" {
+		t.Error("the page does not say the contact is gone, or lost what was typed")
+	}
+	if p.id, p.gone, p.base = "", false, (calc.Contact{}); !p.save() {
+		t.Fatal("saving it as a new contact failed")
+	}
+	if got := o.stored().Contacts; len(got) != 2 || got[1].Said != "Typed after it was removed" || got[1].ID == got[0].ID {
+		t.Errorf("saved as new: %+v", got)
+	}
+}

@@ -249,3 +249,53 @@ func TestTwoTabsSameLetterBox(t *testing.T) {
 		t.Errorf("after keeping the saved words, %q", c.Letter.Impact)
 	}
 }
+
+// card returns a selector for the contact card whose title starts with the date.
+func card(tb *tab, date string) string {
+	tb.t.Helper()
+	waitJS(tb, "the card of "+date, `[...document.querySelectorAll("li.contact-card")].some((li) => li.querySelector("h2").innerText.startsWith(`+jsString(date)+`))`)
+	n := eval[int](tb, "finding the card of "+date, `[...document.querySelectorAll("li.contact-card")].findIndex((li) => li.querySelector("h2").innerText.startsWith(`+jsString(date)+`)) + 1`)
+	return fmt.Sprintf("li.contact-card:nth-child(%d)", n)
+}
+
+// Tab B removes a contact while tab A shows the list: Change on the 8 November card in
+// tab A changes that contact, and Remove on the 20 November card removes that one.
+func TestTwoTabsContactsByID(t *testing.T) {
+	s := startSite(t, "/")
+	a := s.openPage(t, "/")
+	seed(a, mustRecords(t, dataSeed(t)))
+	visitPage(a, "/contacts", "li.contact-card")
+	b := s.newTab(t, a)
+	b.navigate("/contacts")
+	b.click(card(b, "4 April 2023") + " .card-actions button")
+	waitText(b, "You removed the contact on 4 April 2023")
+
+	a.click(card(a, "8 November 2023") + " .card-actions a")
+	a.waitPath("/contact")
+	if got := eval[string](a, "reading the date", `document.getElementById("date-month").value`); got != "11" {
+		t.Fatalf("Change on the 8 November card opened a contact of month %q", got)
+	}
+	a.fill("promised", "An update by Friday")
+	a.continueTo("/contacts")
+	c, _ := storedCase(a)
+	if len(c.Contacts) != 3 {
+		t.Fatalf("%d contacts stored, want 3", len(c.Contacts))
+	}
+	for _, ct := range c.Contacts {
+		if (ct.Promised == "An update by Friday") != (ct.Date == date(2023, 11, 8)) {
+			t.Errorf("the change went to the wrong contact: %+v", ct)
+		}
+	}
+
+	// B removes the 26 May contact; A, without reloading, removes the 20 November one.
+	b.navigate("/contacts")
+	b.click(card(b, "26 May 2023") + " .card-actions button")
+	waitText(b, "You removed the contact on 26 May 2023")
+	a.click(card(a, "20 November 2023") + " .card-actions button")
+	waitText(a, "You removed the contact on 20 November 2023")
+	c, _ = storedCase(a)
+	if len(c.Contacts) != 1 || c.Contacts[0].Date != date(2023, 11, 8) {
+		t.Errorf("after both removals the contacts are %+v, want only 8 November", c.Contacts)
+	}
+	screenshot(t, a, "after-removals")
+}
