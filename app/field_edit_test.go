@@ -283,3 +283,69 @@ func TestContactsByIDAcrossTabs(t *testing.T) {
 		t.Errorf("saved as new: %+v", got)
 	}
 }
+
+// fullStorage refuses every write while full, as a browser does when the
+// site's storage is used up.
+type fullStorage struct {
+	*casestore.Memory
+	full bool
+}
+
+func (f *fullStorage) Set(k, v string) error {
+	if f.full {
+		return casestore.ErrStorageFull
+	}
+	return f.Memory.Set(k, v)
+}
+
+// "Update now" with a change storage refused: the change is carried
+// through the reload and saved once storage takes it; nothing is lost.
+func TestUpdateKeepsAnUnsavedChange(t *testing.T) {
+	st := &fullStorage{Memory: casestore.NewMemory()}
+	c := logsSeedCase(t)
+	freshBook(t, st.Memory, c)
+	s, _ := casestore.Open(st, time.Now)
+	book.store = s
+	if book.hasUnsaved() {
+		t.Fatal("unsaved before any change")
+	}
+	st.full = true
+	book.change(func(c *calc.Case) { c.Child.FirstName = "Typed while full" })
+	if !book.dirty || !book.hasUnsaved() {
+		t.Fatal("a refused save is not counted as unsaved")
+	}
+	if !book.keepForUpdate() {
+		t.Fatal("the change could not be carried")
+	}
+	st.full = false
+	// The page reloads: a new book on the same storage.
+	book = &caseBook{}
+	s2, _ := casestore.Open(st, time.Now)
+	book.store = s2
+	book.switchTo(s2.Current())
+	book.takeCarry()
+	if book.current().Child.FirstName != "Typed while full" || book.dirty {
+		t.Fatalf("after the update: %q, dirty %v", book.current().Child.FirstName, book.dirty)
+	}
+	stored, _, _ := s2.Load(book.id)
+	if stored.Child.FirstName != "Typed while full" {
+		t.Errorf("stored %q", stored.Child.FirstName)
+	}
+	if !strings.Contains(book.notice, "saved") {
+		t.Errorf("notice %q", book.notice)
+	}
+}
+
+// Help being changed counts as unsaved (the page warns before closing).
+func TestDraftCountsAsUnsaved(t *testing.T) {
+	twoTabs(t, logsSeedCase(t))
+	w := openDraft(t, "ot")
+	if book.hasUnsaved() {
+		t.Error("an untouched draft counts as unsaved")
+	}
+	w.wording = "New words"
+	w.save()
+	if !book.hasUnsaved() {
+		t.Error("a changed draft is not counted as unsaved")
+	}
+}

@@ -34,7 +34,7 @@ func (s *provisionStep) begin(q url.Values) bool {
 	switch {
 	case q.Get("new") != "":
 		book.draft = &calc.Provision{ID: newProvisionID(c), Section: calc.SectionF, Frequency: calc.Frequency{Unit: calc.UnitSessions}}
-		book.draftBase, book.draftIsNew, book.draftClash = calc.Provision{}, true, nil
+		book.draftBase, book.draftIsNew, book.draftClash = *book.draft, true, nil
 	case q.Get("id") != "" && (book.draft == nil || book.draft.ID != q.Get("id")):
 		for _, p := range provisionsOf(c) {
 			if p.ID == q.Get("id") {
