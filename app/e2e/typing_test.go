@@ -286,7 +286,7 @@ func visitPage(tb *tab, route, selector string) {
 	tb.t.Helper()
 	u := tb.site.url(route)
 	eval[bool](tb, "going to "+route, `(() => { goappNav(`+jsString(u)+`); return true })()`)
-	waitJS(tb, selector+" on "+route, `location.href === `+jsString(u)+` && !!document.querySelector(`+jsString(selector)+`)`)
+	waitJS(tb, selector+" on "+route+", drawn", `location.href === `+jsString(u)+` && `+pageReady+` && !!document.querySelector(`+jsString(selector)+`)`)
 }
 
 // mustRecords is what the app stores for c, with c open.
