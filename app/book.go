@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"time"
 
@@ -37,14 +38,24 @@ type caseBook struct {
 
 	// draft is a provision being added or changed. It joins the record
 	// only when the parent saves it on its check page, so a half-answered
-	// provision never enters the counts or the estimate.
+	// provision never enters the counts or the estimate. It holds only
+	// the answers its steps ask (see draftOf): saving it copies the ones
+	// the parent changed from draftBase, the provision as it was when the
+	// draft opened, into the latest saved provision with its id. Its
+	// session records are never written from a draft.
 	draft      *calc.Provision
+	draftBase  calc.Provision
 	draftIsNew bool
+	draftClash []fieldClash // answers changed underneath, for the parent to choose
 	// removed is the provision just removed, with where it was, for Undo.
 	removed      *calc.Provision
 	removedIndex int
 
 	index *outcomeIndex // sessions by key, for drawing the log
+
+	// carried is set once keepForUpdate has kept the unsaved change for
+	// the reload into the new version.
+	carried bool
 }
 
 // book is the single caseBook of the running app.
@@ -75,6 +86,99 @@ func (b *caseBook) open() {
 	b.store = s
 	if id := s.Current(); id != "" {
 		b.switchTo(id)
+	}
+	b.takeCarry()
+	guardUnload(func() bool { return !b.carried && b.hasUnsaved() })
+}
+
+// hasUnsaved reports whether this tab holds a change that is not saved on
+// this device: a case change storage refused or that met another tab's,
+// or help being added or changed that is not saved yet.
+func (b *caseBook) hasUnsaved() bool {
+	if b.dirty {
+		return true
+	}
+	if b.draft == nil {
+		return false
+	}
+	for _, f := range provisionFields {
+		if f.text(b.draft) != f.text(&b.draftBase) {
+			return true
+		}
+	}
+	return false
+}
+
+// carry is what keepForUpdate hands to the next start of this tab.
+type carry struct {
+	ID         string          `json:"id"`
+	Rev        int             `json:"rev"`
+	Case       json.RawMessage `json:"case,omitempty"` // the unsaved case file
+	Draft      *calc.Provision `json:"draft,omitempty"`
+	DraftBase  calc.Provision  `json:"draft_base"`
+	DraftIsNew bool            `json:"draft_is_new,omitempty"`
+}
+
+// keepForUpdate makes sure nothing unsaved is lost when the page reloads
+// for an update: it tries to save a change storage refused, and carries
+// what is still unsaved (and help being added) to the next start of this
+// tab. It reports false when the browser would not take it either: then
+// the update must wait.
+func (b *caseBook) keepForUpdate() bool {
+	b.open()
+	if b.dirty && b.other == nil {
+		b.commit(b.c) // storage may have room now
+	}
+	if !b.hasUnsaved() {
+		return true
+	}
+	k := carry{ID: b.id, Rev: b.rev, Draft: b.draft, DraftBase: b.draftBase, DraftIsNew: b.draftIsNew}
+	if b.dirty {
+		file, err := calc.EncodeCaseFile(b.c)
+		if err != nil {
+			return false
+		}
+		k.Case = file
+	}
+	data, err := json.Marshal(k)
+	// Once carried, the reload loses nothing: the page does not warn.
+	b.carried = err == nil && carryPut(string(data))
+	return b.carried
+}
+
+// takeCarry takes back, as the app starts, what keepForUpdate carried: the
+// unsaved case is on screen again and saved if storage takes it now; the
+// help being added is open again.
+func (b *caseBook) takeCarry() {
+	data, ok := carryTake()
+	if !ok {
+		return
+	}
+	var k carry
+	if json.Unmarshal([]byte(data), &k) != nil || k.ID == "" {
+		return
+	}
+	if k.ID != b.id && b.switchTo(k.ID) != nil {
+		if len(k.Case) == 0 {
+			return
+		}
+		b.id = k.ID // deleted meanwhile: keepMine makes it a record again
+	}
+	if len(k.Case) > 0 {
+		c, err := calc.DecodeCaseFile(k.Case)
+		if err != nil {
+			return
+		}
+		b.rev = k.Rev
+		b.commit(c)
+		if b.dirty {
+			b.saveError = "Your latest change from before the update is on this page, but it is still not saved on this device. " + b.saveError
+		} else {
+			b.notice = "Your change from before the update is saved."
+		}
+	}
+	if k.Draft != nil {
+		b.draft, b.draftBase, b.draftIsNew = k.Draft, k.DraftBase, k.DraftIsNew
 	}
 }
 
@@ -140,6 +244,23 @@ func (b *caseBook) start(c calc.Case) []calc.FieldError {
 	b.setCase(c)
 	b.store.SetCurrent(id)
 	return nil
+}
+
+// refresh makes the open case the latest saved one, before a page applies
+// what it changes to it: another tab may have saved since, and its storage
+// event may not have arrived yet. When this tab has changes that are not
+// saved, it keeps them (the parent chooses, see keepOther and keepMine).
+func (b *caseBook) refresh() {
+	b.open()
+	if b.dirty || b.id == "" {
+		return
+	}
+	c, rev, err := b.store.Load(b.id)
+	if err != nil || rev == b.rev {
+		return
+	}
+	b.rev, b.conflict, b.other = rev, false, nil
+	b.setCase(c)
 }
 
 // change applies edit to a copy of the open case, checks it with calc and

@@ -29,6 +29,9 @@ type page struct {
 	// is at; main carries it as data-ready, so a test can tell the page
 	// has caught up with the address bar.
 	shownFor string
+	// updateWaits is set when Update now could not keep an unsaved change
+	// through the reload: the update waits until it is saved or backed up.
+	updateWaits bool
 }
 
 // newPage starts a page whose main heading is title.
@@ -117,9 +120,16 @@ func (p *page) Render() app.UI {
 			return app.Div().Class("update-banner").Body(
 				app.Div().Class("width").Body(
 					app.P().Text("A new version of Provision Tracker is ready. Your information will stay as it is."),
-					app.Button().Class("button button-secondary").Type("button").
+					app.If(p.updateWaits, func() app.UI {
+						return app.P().Class("field-error").Attr("role", "alert").Body(
+							app.Text("Your latest change is not saved on this device yet, so the update will wait. "),
+							app.A().Href(pagePath("/backup")).Text("Download a backup"),
+							app.Text(", or free some space, then try again."),
+						)
+					}),
+					app.Button().ID("update-now").Class("button button-secondary").Type("button").
 						Text("Update now").
-						OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+						OnClick(p.update),
 				),
 			)
 		}),
@@ -163,6 +173,15 @@ func (p *page) main() app.UI {
 		app.Div().Body(p.Content...),
 		savedLine(),
 	)
+}
+
+// update reloads the page into the new version once nothing unsaved can
+// be lost by it (see caseBook.keepForUpdate).
+func (p *page) update(ctx app.Context, e app.Event) {
+	if p.updateWaits = !book.keepForUpdate(); p.updateWaits {
+		return
+	}
+	ctx.Reload()
 }
 
 // savedLine quietly confirms that the last change was kept.

@@ -112,7 +112,7 @@ func contactAddLabel(n int) string {
 
 // contactCard shows one contact. Everything the parent typed goes in
 // through Text, so it is shown exactly as typed, never as HTML.
-func contactCard(ct calc.Contact, i int, deadlines []calc.Deadline, remove func(ctx app.Context, i int)) app.UI {
+func contactCard(ct calc.Contact, i int, deadlines []calc.Deadline, remove func(ctx app.Context, id string)) app.UI {
 	title := ct.Date.Long() + ": " + strings.ToLower(labelOf(contactKinds, string(ct.Kind)))
 	var rows []summaryRow
 	if ct.With != "" {
@@ -149,23 +149,39 @@ func contactCard(ct calc.Contact, i int, deadlines []calc.Deadline, remove func(
 		app.If(tag != nil, func() app.UI { return app.P().Class("card-meta").Body(tag) }),
 		app.If(len(rows) > 0, func() app.UI { return summaryList(rows) }),
 		app.Div().Class("card-actions").Body(
-			app.A().Href(pagePath("/contact?i="+strconv.Itoa(i))).Body(
+			app.A().Href(pagePath("/contact?id="+url.QueryEscape(ct.ID))).Body(
 				app.Text("Change"), app.Span().Class("visually-hidden").Text(name)),
 			app.Button().Type("button").Class("link-button").
-				OnClick(func(ctx app.Context, e app.Event) { remove(ctx, i) }).Body(
+				OnClick(func(ctx app.Context, e app.Event) { remove(ctx, ct.ID) }).Body(
 				app.Text("Remove"), app.Span().Class("visually-hidden").Text(name)),
 		),
 	)
 }
 
-func (p *contactsPage) remove(ctx app.Context, i int) {
-	list := book.current().Contacts
-	if i < 0 || i >= len(list) {
+// contactIndex is where the contact with this id is in a list, or -1.
+func contactIndex(list []calc.Contact, id string) int {
+	for i, ct := range list {
+		if id != "" && ct.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// remove takes the contact with this id out of the latest saved record.
+// A contact already gone (removed in another tab) changes nothing.
+func (p *contactsPage) remove(ctx app.Context, id string) {
+	book.refresh()
+	i := contactIndex(book.current().Contacts, id)
+	if i < 0 {
+		book.notice = "That contact was already removed, in another tab or window."
 		return
 	}
-	removed := list[i]
+	removed := book.current().Contacts[i]
 	problems := book.change(func(c *calc.Case) {
-		c.Contacts = append(c.Contacts[:i], c.Contacts[i+1:]...)
+		if i := contactIndex(c.Contacts, id); i >= 0 {
+			c.Contacts = append(c.Contacts[:i], c.Contacts[i+1:]...)
+		}
 	})
 	if len(problems) == 0 && book.saveError == "" {
 		p.removed, p.removedIndex = &removed, i
@@ -177,22 +193,31 @@ func (p *contactsPage) undo(ctx app.Context, e app.Event) {
 		return
 	}
 	r, i := *p.removed, p.removedIndex
+	book.refresh()
 	book.change(func(c *calc.Case) {
+		if contactIndex(c.Contacts, r.ID) >= 0 {
+			return // already back (Undo in another tab)
+		}
 		i = min(i, len(c.Contacts))
 		c.Contacts = append(c.Contacts[:i], append([]calc.Contact{r}, c.Contacts[i:]...)...)
 	})
 	p.removed = nil
 }
 
-// contactPage adds one contact (?new=1) or changes one (?i=N, its stored
-// position). A dated entry is one page: its few answers belong together.
+// contactPage adds one contact (?new=1) or changes one (?id=, its stable
+// id). A dated entry is one page: its few answers belong together.
 type contactPage struct {
 	app.Compo
-	index                      int // stored position; -1 adds a new contact
+	id                         string // the contact changed; "" adds a new one
 	found                      bool
+	gone                       bool // removed in another tab while open here
 	date, replyDue, replied    dateText
 	kind, with, said, promised string
 	errs                       formErrors
+	// base is the contact as the page showed it: saving copies only the
+	// answers that differ from it into the latest saved contact.
+	base    calc.Contact
+	clashes []fieldClash
 }
 
 func (p *contactPage) OnNav(ctx app.Context) {
@@ -202,7 +227,7 @@ func (p *contactPage) OnNav(ctx app.Context) {
 
 // load fills the page from the address: a blank form or the contact to change.
 func (p *contactPage) load(q url.Values) {
-	*p = contactPage{Compo: p.Compo, index: -1}
+	*p = contactPage{Compo: p.Compo}
 	if !book.hasCase() {
 		return
 	}
@@ -211,14 +236,29 @@ func (p *contactPage) load(q url.Values) {
 		return
 	}
 	list := book.current().Contacts
-	i, err := strconv.Atoi(q.Get("i"))
-	if err != nil || i < 0 || i >= len(list) {
+	i := contactIndex(list, q.Get("id"))
+	if i < 0 {
 		return
 	}
-	ct := list[i]
-	p.index, p.found = i, true
+	p.id, p.found, p.base = list[i].ID, true, list[i]
+	p.show(list[i])
+}
+
+// show puts a contact in the boxes (their own storage: the boxes are bound to it).
+func (p *contactPage) show(ct calc.Contact) {
 	p.date, p.replyDue, p.replied = dateTextOf(ct.Date), dateTextOf(ct.ReplyDueBy), dateTextOf(ct.Replied)
 	p.kind, p.with, p.said, p.promised = string(ct.Kind), ct.With, ct.Said, ct.Promised
+}
+
+// contactFields are the answers of a contact, for saving only those changed.
+var contactFields = []formField[calc.Contact]{
+	{"When you were in touch", func(c *calc.Contact) string { return c.Date.Long() }, func(d, s *calc.Contact) { d.Date = s.Date }},
+	{"How you were in touch", func(c *calc.Contact) string { return labelOf(contactKinds, string(c.Kind)) }, func(d, s *calc.Contact) { d.Kind = s.Kind }},
+	{"Who it was with", func(c *calc.Contact) string { return c.With }, func(d, s *calc.Contact) { d.With = s.With }},
+	{"What was said", func(c *calc.Contact) string { return c.Said }, func(d, s *calc.Contact) { d.Said = s.Said }},
+	{"What they promised", func(c *calc.Contact) string { return c.Promised }, func(d, s *calc.Contact) { d.Promised = s.Promised }},
+	{"When they said they would reply", func(c *calc.Contact) string { return c.ReplyDueBy.Long() }, func(d, s *calc.Contact) { d.ReplyDueBy = s.ReplyDueBy }},
+	{"When they replied", func(c *calc.Contact) string { return c.Replied.Long() }, func(d, s *calc.Contact) { d.Replied = s.Replied }},
 }
 
 func (p *contactPage) Render() app.UI {
@@ -232,10 +272,21 @@ func (p *contactPage) Render() app.UI {
 		)
 	}
 	heading := "Add a contact with the council"
-	if p.index >= 0 {
+	if p.id != "" {
 		heading = "Change a contact with the council"
 	}
 	return newQuestionPage(heading, "/contacts", p.errs,
+		clashNotice(p.clashes, p.keepMine, p.keepSaved),
+		app.If(p.gone, func() app.UI {
+			return app.Div().ID("clash").Class("warning conflict").Attr("role", "alert").Attr("tabindex", "-1").Body(
+				app.P().Class("warning-title").Text("This contact was removed in another tab or window"),
+				app.P().Text("What you typed here is still on this page and has not been saved. You can save it as a new contact, or go back to your contacts."),
+				app.Div().Class("actions").Body(
+					app.Button().ID("save-as-new").Type("button").Class("button").Text("Save it as a new contact").OnClick(p.saveAsNew),
+					app.A().Class("button button-secondary").Href(pagePath("/contacts")).Text("Go to your contacts"),
+				),
+			)
+		}),
 		questionForm(p.submit, "Save this contact",
 			app.H1().Class("question").Text(heading),
 			dateField{ID: "date", Legend: "When were you in touch?", Hint: "For example, 4 4 2023.",
@@ -259,21 +310,62 @@ func (p *contactPage) Render() app.UI {
 }
 
 func (p *contactPage) submit(ctx app.Context) {
-	if !p.save() {
-		focusErrorSummary(ctx)
-		return
-	}
-	goNext(ctx, "/contacts")
+	p.clashes = nil
+	p.finish(ctx, p.store(false))
 }
 
-// save checks the answers and puts the contact in the record. It reports
-// false, with the problems on the page and nothing changed, when an answer
-// is wrong.
-func (p *contactPage) save() bool {
-	p.errs = nil
-	if !book.hasCase() || !p.found {
-		return false
+// finish moves on after a save, or shows why it did not happen.
+func (p *contactPage) finish(ctx app.Context, saved bool) {
+	switch {
+	case saved:
+		goNext(ctx, "/contacts")
+	case len(p.clashes) > 0 || p.gone:
+		focusClash(ctx)
+	default:
+		focusErrorSummary(ctx)
 	}
+}
+
+// keepMine saves the parent's answers over the ones saved underneath.
+func (p *contactPage) keepMine(ctx app.Context, e app.Event) { p.finish(ctx, p.resolve(true)) }
+
+// keepSaved shows the answers saved underneath and saves the rest.
+func (p *contactPage) keepSaved(ctx app.Context, e app.Event) { p.finish(ctx, p.resolve(false)) }
+
+// saveAsNew adds what the parent typed for a contact that was removed meanwhile.
+func (p *contactPage) saveAsNew(ctx app.Context, e app.Event) {
+	p.id, p.gone, p.base = "", false, calc.Contact{}
+	p.finish(ctx, p.store(false))
+}
+
+// resolve ends a clash the way the parent chose and saves.
+func (p *contactPage) resolve(keepMine bool) bool {
+	if !keepMine {
+		book.refresh()
+		list := book.current().Contacts
+		if i := contactIndex(list, p.id); i >= 0 {
+			mine, ok := p.typed()
+			if !ok {
+				return false
+			}
+			latest := list[i]
+			takeSaved(contactFields, p.clashes, &p.base, &mine, &latest)
+			p.show(mine)
+		}
+	}
+	return p.store(keepMine)
+}
+
+// save checks the answers and puts the contact in the record; see store.
+func (p *contactPage) save() bool {
+	p.clashes = nil
+	return p.store(false)
+}
+
+// typed checks the answers and returns them as a contact; false, with the
+// problems on the page, when an answer is wrong.
+func (p *contactPage) typed() (calc.Contact, bool) {
+	p.errs = nil
 	date, msg := p.date.parse("The date")
 	switch {
 	case msg != "":
@@ -300,20 +392,52 @@ func (p *contactPage) save() bool {
 		p.errs.add("replied-day", msg)
 	}
 	if len(p.errs) > 0 {
+		return calc.Contact{}, false
+	}
+	return calc.Contact{ID: p.id, Date: date, Kind: calc.ContactKind(p.kind), With: strings.TrimSpace(p.with),
+		Said: strings.TrimSpace(p.said), Promised: strings.TrimSpace(p.promised), ReplyDueBy: due, Replied: replied}, true
+}
+
+// store applies the contact to the latest saved record: a new one is
+// added with a new id; a changed one gets only the answers the parent
+// changed, in the contact with its id. It reports false, with the
+// problems, the clashes or "removed" on the page and nothing stored, when
+// an answer is wrong, calc refuses it, the contact was removed in another
+// tab, or an answer changed underneath (unless keepMine).
+func (p *contactPage) store(keepMine bool) bool {
+	p.errs, p.gone = nil, false
+	if !book.hasCase() || !p.found {
 		return false
 	}
-	ct := calc.Contact{Date: date, Kind: calc.ContactKind(p.kind), With: strings.TrimSpace(p.with),
-		Said: strings.TrimSpace(p.said), Promised: strings.TrimSpace(p.promised), ReplyDueBy: due, Replied: replied}
-	i := p.index
-	if i < 0 {
-		i = len(book.current().Contacts)
+	ct, ok := p.typed()
+	if !ok {
+		return false
 	}
+	book.refresh()
+	list := book.current().Contacts
+	i := contactIndex(list, p.id)
+	switch {
+	case p.id != "" && i < 0:
+		p.gone = true
+		return false
+	case i >= 0 && !keepMine:
+		latest := list[i]
+		if p.clashes = applyEdits(contactFields, &p.base, &ct, &latest, false); len(p.clashes) > 0 {
+			return false
+		}
+	case i < 0:
+		i = len(list)
+	}
+	var saved calc.Contact
 	problems := book.change(func(c *calc.Case) {
-		if p.index >= 0 && p.index < len(c.Contacts) {
-			c.Contacts[p.index] = ct
+		if j := contactIndex(c.Contacts, p.id); j >= 0 {
+			applyEdits(contactFields, &p.base, &ct, &c.Contacts[j], true)
+			saved = c.Contacts[j]
 			return
 		}
 		c.Contacts = append(c.Contacts, ct)
+		calc.AssignContactIDs(c)
+		saved = c.Contacts[len(c.Contacts)-1]
 	})
 	path := "contacts[" + strconv.Itoa(i) + "]"
 	p.errs = errorsFrom(problems, "date-day", map[string]string{
@@ -323,8 +447,9 @@ func (p *contactPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	if p.index < 0 {
-		p.index = i // a second press of Save changes this contact, not adds another
-	}
+	// A second press of Save changes this contact, not adds another; the
+	// boxes show what is saved.
+	p.id, p.base, p.clashes = saved.ID, saved, nil
+	p.show(saved)
 	return true
 }

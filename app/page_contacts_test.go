@@ -126,7 +126,7 @@ func TestContactsListNewestFirstWithOverdueReply(t *testing.T) {
 	if overdue != 1 || strings.Count(text, "Reply overdue") != overdue {
 		t.Errorf("calc has %d overdue replies; the page shows %d:\n%s", overdue, strings.Count(text, "Reply overdue"), text)
 	}
-	for _, link := range []string{"/delays", "/plan/dates", "/deadlines", "/contact?new=1", "/contact?i=1"} {
+	for _, link := range []string{"/delays", "/plan/dates", "/deadlines", "/contact?new=1", "/contact?id=contact-2"} {
 		if !strings.Contains(app.HTMLString(&contactsPage{}), link) {
 			t.Errorf("the contacts page has no link to %s", link)
 		}
@@ -187,7 +187,7 @@ func TestContactAddChangeRemoveUndo(t *testing.T) {
 
 	// Change it: the same entry, not a new one.
 	p = &contactPage{}
-	p.load(map[string][]string{"i": {"4"}})
+	p.load(map[string][]string{"id": {"contact-5"}})
 	if !p.found || p.kind != "meeting" || p.date != dt("3", "1", "2024") {
 		t.Fatalf("change page not filled in: %+v", p)
 	}
@@ -201,7 +201,7 @@ func TestContactAddChangeRemoveUndo(t *testing.T) {
 
 	// A contact that is not there.
 	p = &contactPage{}
-	p.load(map[string][]string{"i": {"9"}})
+	p.load(map[string][]string{"id": {"contact-9"}})
 	if text := renderText(t, p); !strings.Contains(text, "could not find that contact") {
 		t.Errorf("missing contact: %s", text)
 	}
@@ -209,7 +209,7 @@ func TestContactAddChangeRemoveUndo(t *testing.T) {
 	// Remove, then Undo puts it back where it was.
 	before := logsSaved(t)
 	lp := &contactsPage{}
-	lp.remove(app.Context{}, 1)
+	lp.remove(app.Context{}, "contact-2")
 	if n := len(book.current().Contacts); n != 4 {
 		t.Fatalf("%d contacts after removing one of 5", n)
 	}

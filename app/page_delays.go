@@ -92,6 +92,10 @@ type complaintDatesPage struct {
 	// to), so a new slice made later would never see what is typed.
 	dates [maxComplaintDates]dateText
 	errs  formErrors
+	// base is the complaint as the page showed it: saving copies only the
+	// dates changed here into the latest saved record.
+	base    calc.Complaint
+	clashes []fieldClash
 }
 
 // complaintSteps are the complaint's pages in order, for the summaries.
@@ -114,8 +118,9 @@ func (p *complaintDatesPage) OnNav(ctx app.Context) {
 
 // load shows the dates already in the record, in the boxes' own storage.
 func (p *complaintDatesPage) load() {
-	p.errs = nil
+	p.errs, p.clashes = nil, nil
 	cp := book.current().Complaint
+	p.base = cp
 	for i, d := range p.q.dates {
 		p.dates[i] = dateTextOf(*d.field(&cp))
 	}
@@ -137,20 +142,67 @@ func (p *complaintDatesPage) Render() app.UI {
 				Value: &p.dates[i], Error: p.errs.of(d.id)}.render(&p.Compo))
 		}
 	}
-	return newQuestionPage(p.q.title, p.q.back, p.errs, questionForm(p.submit, "", fields...))
+	return newQuestionPage(p.q.title, p.q.back, p.errs,
+		clashNotice(p.clashes, p.keepMine, p.keepSaved),
+		questionForm(p.submit, "", fields...))
 }
 
 func (p *complaintDatesPage) submit(ctx app.Context) {
-	if !p.save() {
-		focusErrorSummary(ctx)
-		return
-	}
-	goNext(ctx, p.q.next)
+	p.clashes = nil
+	p.finish(ctx, p.store(false))
 }
 
-// save checks the dates and puts them in the record; false (and nothing
-// changed) when one is wrong.
+func (p *complaintDatesPage) finish(ctx app.Context, saved bool) {
+	switch {
+	case saved:
+		goNext(ctx, p.q.next)
+	case len(p.clashes) > 0:
+		focusClash(ctx)
+	default:
+		focusErrorSummary(ctx)
+	}
+}
+
+// keepMine saves the dates typed here over those saved underneath.
+func (p *complaintDatesPage) keepMine(ctx app.Context, e app.Event) { p.finish(ctx, p.store(true)) }
+
+// keepSaved shows the dates saved underneath and saves the other changes.
+func (p *complaintDatesPage) keepSaved(ctx app.Context, e app.Event) {
+	book.refresh()
+	latest := book.current().Complaint
+	for _, c := range p.clashes {
+		for i, d := range p.q.dates {
+			if d.short == c.Name {
+				p.dates[i] = dateTextOf(*d.field(&latest))
+				*d.field(&p.base) = *d.field(&latest)
+			}
+		}
+	}
+	p.finish(ctx, p.store(false))
+}
+
+// fields are this page's dates, for saving only those changed.
+func (p *complaintDatesPage) fields() []formField[calc.Complaint] {
+	var out []formField[calc.Complaint]
+	for _, d := range p.q.dates {
+		out = append(out, formField[calc.Complaint]{d.short,
+			func(c *calc.Complaint) string { return d.field(c).Long() },
+			func(dst, src *calc.Complaint) { *d.field(dst) = *d.field(src) }})
+	}
+	return out
+}
+
+// save checks the dates and puts the ones changed in the record; see store.
 func (p *complaintDatesPage) save() bool {
+	p.clashes = nil
+	return p.store(false)
+}
+
+// store checks the dates and copies the ones changed here into the latest
+// saved record; false (and nothing changed) when one is wrong, or one was
+// changed underneath to another date (unless keepMine: then the clash is
+// on the page).
+func (p *complaintDatesPage) store(keepMine bool) bool {
 	p.errs = nil
 	if !book.hasCase() {
 		return false
@@ -170,28 +222,43 @@ func (p *complaintDatesPage) save() bool {
 		}
 		parsed[i] = v
 	}
-	if p.q.needsSent && len(p.errs) == 0 && parsed[0].IsZero() {
-		for _, v := range parsed[1:] {
-			if !v.IsZero() {
-				p.errs.add(p.q.dates[0].id+"-day", "Enter the date you sent the complaint")
-				break
-			}
-		}
-	}
 	if len(p.errs) > 0 {
 		return false
 	}
-	problems := book.change(func(c *calc.Case) {
-		for i, d := range p.q.dates {
-			*d.field(&c.Complaint) = parsed[i]
+	mine := p.base
+	for i, d := range p.q.dates {
+		*d.field(&mine) = parsed[i]
+	}
+	book.refresh()
+	// The dates as they will be saved: these changes on the latest record
+	// (another tab may have given the date it was sent).
+	merged := book.current().Complaint
+	if p.clashes = applyEdits(p.fields(), &p.base, &mine, &merged, keepMine); len(p.clashes) > 0 && !keepMine {
+		return false
+	}
+	if first := p.q.dates[0].field(&merged); p.q.needsSent && first.IsZero() {
+		for _, d := range p.q.dates[1:] {
+			if !d.field(&merged).IsZero() {
+				p.errs.add(p.q.dates[0].id+"-day", "Enter the date you sent the complaint")
+				return false
+			}
 		}
+	}
+	var saved calc.Complaint
+	problems := book.change(func(c *calc.Case) {
+		applyEdits(p.fields(), &p.base, &mine, &c.Complaint, true)
+		saved = c.Complaint
 	})
 	fields := map[string]string{}
 	for _, d := range p.q.dates {
 		fields["complaint."+d.path] = d.id + "-day"
 	}
 	p.errs = errorsFrom(problems, p.q.dates[0].id+"-day", fields)
-	return len(p.errs) == 0
+	if len(p.errs) > 0 {
+		return false
+	}
+	p.base, p.clashes = saved, nil
+	return true
 }
 
 // complaintProcedures are the two procedures a council may use.

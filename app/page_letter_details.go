@@ -19,6 +19,13 @@ type letterDetailsPage struct {
 	recipientName, recipientRole, recipientAddress      string
 	school, impact, notResolved, extra, cc, reference   string
 	errs                                                formErrors
+
+	// base is the details as the form showed them: saving copies only the
+	// answers that differ from it into the latest saved record, so text
+	// another tab saved in a box not touched here stays.
+	base calc.LetterDetails
+	// clashes are answers changed here and, to something else, underneath.
+	clashes []fieldClash
 }
 
 func (p *letterDetailsPage) OnNav(ctx app.Context) {
@@ -27,14 +34,45 @@ func (p *letterDetailsPage) OnNav(ctx app.Context) {
 }
 
 func (p *letterDetailsPage) load() {
-	l := book.current().Letter
+	p.base, p.clashes, p.errs = book.current().Letter, nil, nil
+	p.show(p.base)
+}
+
+// show puts details in the boxes (their own storage: the boxes are bound to it).
+func (p *letterDetailsPage) show(l calc.LetterDetails) {
 	p.senderName, p.senderAddress = l.SenderName, strings.Join(l.SenderAddress, "\n")
 	p.senderEmail, p.senderPhone = l.SenderEmail, l.SenderPhone
 	p.recipientName, p.recipientRole = l.RecipientName, l.RecipientRole
 	p.recipientAddress = strings.Join(l.RecipientAddress, "\n")
 	p.school, p.impact, p.notResolved, p.extra = l.School, l.Impact, l.NotResolved, l.Extra
 	p.cc, p.reference = strings.Join(l.CC, "\n"), l.Stage1Reference
-	p.errs = nil
+}
+
+// letterFields are the answers of the form, for saving only those changed.
+var letterFields = []formField[calc.LetterDetails]{
+	letterText("Your full name", func(l *calc.LetterDetails) *string { return &l.SenderName }),
+	letterLines("Your address", func(l *calc.LetterDetails) *[]string { return &l.SenderAddress }),
+	letterText("Your email address", func(l *calc.LetterDetails) *string { return &l.SenderEmail }),
+	letterText("Your phone number", func(l *calc.LetterDetails) *string { return &l.SenderPhone }),
+	letterText("Name of the person", func(l *calc.LetterDetails) *string { return &l.RecipientName }),
+	letterText("Their job title", func(l *calc.LetterDetails) *string { return &l.RecipientRole }),
+	letterLines("The council's address", func(l *calc.LetterDetails) *[]string { return &l.RecipientAddress }),
+	letterLines("Send a copy to", func(l *calc.LetterDetails) *[]string { return &l.CC }),
+	letterText("School", func(l *calc.LetterDetails) *string { return &l.School }),
+	letterText("How missing this help affected your child and family", func(l *calc.LetterDetails) *string { return &l.Impact }),
+	letterText("Why the stage 1 answer did not put things right", func(l *calc.LetterDetails) *string { return &l.NotResolved }),
+	letterText("The council's reference", func(l *calc.LetterDetails) *string { return &l.Stage1Reference }),
+	letterText("Anything else", func(l *calc.LetterDetails) *string { return &l.Extra }),
+}
+
+func letterText(name string, f func(l *calc.LetterDetails) *string) formField[calc.LetterDetails] {
+	return formField[calc.LetterDetails]{name, func(l *calc.LetterDetails) string { return *f(l) },
+		func(d, s *calc.LetterDetails) { *f(d) = *f(s) }}
+}
+
+func letterLines(name string, f func(l *calc.LetterDetails) *[]string) formField[calc.LetterDetails] {
+	return formField[calc.LetterDetails]{name, func(l *calc.LetterDetails) string { return strings.Join(*f(l), "\n") },
+		func(d, s *calc.LetterDetails) { *f(d) = append([]string(nil), *f(s)...) }}
 }
 
 // letterDetailFields maps calc's paths to the form's fields, for errors.
@@ -61,6 +99,7 @@ func (p *letterDetailsPage) Render() app.UI {
 			Multiline: multiline, AutoComplete: autocomplete}.render(c)
 	}
 	return newPage("Your details for the letters",
+		clashNotice(p.clashes, p.keepMine, p.keepSaved),
 		app.P().Text("The letters use what you put here. Everything is optional: leave out what you do not want in a letter. "+
 			"It is saved on this device with the rest of the record."),
 		questionForm(p.submit, "Save and see the letter",
@@ -119,17 +158,75 @@ func (p *letterDetailsPage) details() calc.LetterDetails {
 }
 
 func (p *letterDetailsPage) submit(ctx app.Context) {
-	if !p.save() {
+	p.clashes = nil
+	p.finish(ctx, p.store(false))
+}
+
+// finish moves on after a save, or shows why it did not happen.
+func (p *letterDetailsPage) finish(ctx app.Context, saved bool) {
+	switch {
+	case saved:
+		goNext(ctx, "/summary#letters")
+	case len(p.clashes) > 0:
+		focusClash(ctx)
+	default:
 		focusErrorSummary(ctx)
-		return
 	}
-	goNext(ctx, "/summary#letters")
+}
+
+// keepMine saves the parent's answers over the ones saved underneath.
+func (p *letterDetailsPage) keepMine(ctx app.Context, e app.Event) { p.finish(ctx, p.resolve(true)) }
+
+// keepSaved shows the answers saved underneath in the clashing boxes and
+// saves the rest of what the parent changed.
+func (p *letterDetailsPage) keepSaved(ctx app.Context, e app.Event) { p.finish(ctx, p.resolve(false)) }
+
+// resolve ends a clash the way the parent chose and saves.
+func (p *letterDetailsPage) resolve(keepMine bool) bool {
+	if !keepMine {
+		book.refresh()
+		mine, latest := p.details(), book.current().Letter
+		takeSaved(letterFields, p.clashes, &p.base, &mine, &latest)
+		p.show(mine)
+	}
+	return p.store(keepMine)
 }
 
 // save checks and saves the details; it reports whether they were saved.
 func (p *letterDetailsPage) save() bool {
+	p.clashes = nil
+	return p.store(false)
+}
+
+// store applies the answers changed on this form to the latest saved
+// record. It reports false, with the problems or the clashes on the page
+// and nothing stored, when calc refuses them or an answer changed
+// underneath (unless keepMine).
+func (p *letterDetailsPage) store(keepMine bool) bool {
+	p.errs = nil
+	if !book.hasCase() {
+		return false
+	}
+	book.refresh()
 	d := p.details()
-	problems := book.change(func(c *calc.Case) { c.Letter = d })
+	if !keepMine {
+		latest := book.current().Letter
+		if p.clashes = applyEdits(letterFields, &p.base, &d, &latest, false); len(p.clashes) > 0 {
+			return false
+		}
+	}
+	var saved calc.LetterDetails
+	problems := book.change(func(c *calc.Case) {
+		applyEdits(letterFields, &p.base, &d, &c.Letter, true)
+		saved = c.Letter
+	})
 	p.errs = errorsFrom(problems, "sender-name", letterDetailFields)
-	return len(p.errs) == 0
+	if len(p.errs) > 0 {
+		return false
+	}
+	// The boxes now show what is saved, with what other tabs saved in
+	// boxes not touched here, so a second save does not take it back.
+	p.base, p.clashes = saved, nil
+	p.show(saved)
+	return true
 }

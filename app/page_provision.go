@@ -34,12 +34,12 @@ func (s *provisionStep) begin(q url.Values) bool {
 	switch {
 	case q.Get("new") != "":
 		book.draft = &calc.Provision{ID: newProvisionID(c), Section: calc.SectionF, Frequency: calc.Frequency{Unit: calc.UnitSessions}}
-		book.draftIsNew = true
+		book.draftBase, book.draftIsNew, book.draftClash = *book.draft, true, nil
 	case q.Get("id") != "" && (book.draft == nil || book.draft.ID != q.Get("id")):
 		for _, p := range provisionsOf(c) {
 			if p.ID == q.Get("id") {
-				copied := cloneProvision(p)
-				book.draft, book.draftIsNew = &copied, false
+				d := draftOf(p)
+				book.draft, book.draftBase, book.draftIsNew, book.draftClash = &d, draftOf(p), false, nil
 			}
 		}
 	}
@@ -606,40 +606,103 @@ func (p *provisionCheckPage) Render() app.UI {
 		{"Price of a session", price, withReturn("/provision/provider", ret)},
 		{"Indirect work", indirect, withReturn("/provision/indirect", ret)},
 	}
-	return newPage("Check this help", summaryList(rows), questionForm(p.submit, "Save this help")).
+	return newPage("Check this help",
+		clashNotice(book.draftClash, p.keepMine, p.keepSaved),
+		summaryList(rows), questionForm(p.submit, "Save this help")).
 		withErrors(p.errs).backTo("/provisions")
+}
+
+// keepMine saves the parent's answers over the ones saved underneath.
+func (p *provisionCheckPage) keepMine(ctx app.Context, e app.Event) {
+	if p.resolve(true) {
+		goNext(ctx, "/provisions")
+	}
+}
+
+// keepSaved keeps the answers saved underneath and saves the rest of what
+// the parent changed.
+func (p *provisionCheckPage) keepSaved(ctx app.Context, e app.Event) {
+	if p.resolve(false) {
+		goNext(ctx, "/provisions")
+	}
+}
+
+// resolve ends a clash the way the parent chose and saves.
+func (p *provisionCheckPage) resolve(keepMine bool) bool {
+	if !p.ready() {
+		return false
+	}
+	if !keepMine {
+		book.refresh()
+		if latest, ok := book.provision(book.draft.ID); ok {
+			takeSaved(provisionFields, book.draftClash, &book.draftBase, book.draft, &latest)
+		}
+	}
+	return p.store(keepMine)
 }
 
 func (p *provisionCheckPage) submit(ctx app.Context) {
 	if !p.save() {
-		focusErrorSummary(ctx)
+		if len(book.draftClash) > 0 {
+			focusClash(ctx)
+		} else {
+			focusErrorSummary(ctx)
+		}
 		return
 	}
 	goNext(ctx, "/provisions")
 }
 
-// save puts the draft in the record (in place of the provision it
-// changes, or at the end) and closes it. It reports false, with calc's
-// problems on the page and nothing stored, when calc refuses it.
+// save puts what the parent changed in the record and closes the draft;
+// see store. It never overwrites an answer that changed underneath.
 func (p *provisionCheckPage) save() bool {
-	if !p.ready() || !book.hasCase() {
+	if !p.ready() {
 		return false
 	}
+	book.draftClash = nil
+	return p.store(false)
+}
+
+// store applies the draft to the latest saved record: new help is added
+// at the end; changed help gets only the answers the parent changed, in
+// the provision with the draft's id, so its session records (perhaps
+// marked in the log or in another tab since the draft opened) stay. It
+// reports false, with the problems or the clashes on the page and nothing
+// stored, when calc refuses the change, the help is gone, or an answer
+// changed underneath (unless keepMine).
+func (p *provisionCheckPage) store(keepMine bool) bool {
+	p.errs = nil
+	if book.draft == nil || !book.hasCase() {
+		return false
+	}
+	book.refresh()
 	d := *book.draft
+	latest, exists := book.provision(d.ID)
+	switch {
+	case !exists && !book.draftIsNew:
+		p.errs.add("main", "This help was removed in another tab or window, so it cannot be changed. Go back to the list to add it again.")
+		return false
+	case exists && !keepMine:
+		if clashes := applyEdits(provisionFields, &book.draftBase, &d, &latest, false); len(clashes) > 0 {
+			book.draftClash = clashes
+			return false
+		}
+	}
 	problems := book.change(func(c *calc.Case) {
-		pl := &c.Plans[0]
-		for i := range pl.Provisions {
-			if pl.Provisions[i].ID == d.ID {
-				pl.Provisions[i] = d
-				return
+		for pi := range c.Plans {
+			for i := range c.Plans[pi].Provisions {
+				if pr := &c.Plans[pi].Provisions[i]; pr.ID == d.ID {
+					applyEdits(provisionFields, &book.draftBase, &d, pr, true)
+					return
+				}
 			}
 		}
-		pl.Provisions = append(pl.Provisions, d)
+		c.Plans[0].Provisions = append(c.Plans[0].Provisions, draftOf(d))
 	})
 	if p.errs = errorsFrom(problems, "main", nil); len(p.errs) > 0 {
 		return false
 	}
-	book.draft = nil
+	book.draft, book.draftClash = nil, nil
 	return true
 }
 

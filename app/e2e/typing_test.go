@@ -277,9 +277,16 @@ func TestTypedAnswersAreSaved(t *testing.T) {
 // visit moves to a question page inside the app, as a link does, and waits for its form.
 func visit(tb *tab, route string) {
 	tb.t.Helper()
+	visitPage(tb, route, "main form button[type=submit]")
+}
+
+// visitPage moves to a page inside the app, as a link does, and waits until its address
+// is route (with its query) and an element matching selector is on it.
+func visitPage(tb *tab, route, selector string) {
+	tb.t.Helper()
 	u := tb.site.url(route)
 	eval[bool](tb, "going to "+route, `(() => { goappNav(`+jsString(u)+`); return true })()`)
-	waitJS(tb, "the form of "+route, `location.href === `+jsString(u)+` && !!document.querySelector("main form button[type=submit]")`)
+	waitJS(tb, selector+" on "+route+", drawn", `location.href === `+jsString(u)+` && `+pageReady+` && !!document.querySelector(`+jsString(selector)+`)`)
 }
 
 // mustRecords is what the app stores for c, with c open.
