@@ -345,9 +345,33 @@ func TestMigrate(t *testing.T) {
 	if err == nil {
 		t.Fatalf("version 0 is below 1 and must be refused: %s", out)
 	}
-	same, err := Migrate([]byte(`{"schema_version": 1, "notes": "x"}`))
+	same, err := Migrate([]byte(`{"schema_version": 3, "notes": "x"}`))
 	if err != nil || !strings.Contains(string(same), `"notes": "x"`) {
 		t.Errorf("current version changed: %s %v", same, err)
+	}
+	// Version 2 files become version 3 unchanged apart from the number
+	// (version 3 only adds optional fields); version 1 files pass through
+	// both steps.
+	for _, v := range []string{"1", "2"} {
+		up, err := Migrate([]byte(`{"schema_version": ` + v + `, "notes": "x", "contacts": [{"date": "2025-01-06", "kind": "email"}]}`))
+		if err != nil || !strings.Contains(string(up), `"schema_version": 3`) || !strings.Contains(string(up), `"notes": "x"`) {
+			t.Errorf("version %s not lifted to 3: %s %v", v, up, err)
+		}
+	}
+	// A version 2 file with every version 3 fields left out decodes, and
+	// a version 3 file with them round-trips.
+	c := loadCase(t, filepath.Join("testdata", "seeds", "herts-24-006-445.json"))
+	c.Payments = []Payment{{Amount: money("500"), WhatFor: "missed OT", Date: MustDate(2025, 1, 6)}}
+	c.ParentCosts = []ParentCost{{Amount: money("90"), WhatFor: "private OT", Receipts: true}}
+	c.Closed, c.ClosedWhy = MustDate(2025, 2, 1), "OT restarted"
+	c.Plans[0].Provisions[0].MakeUpAgreed = 3
+	b, err := EncodeCaseFile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, err := DecodeCaseFile(b)
+	if err != nil || !equalCases(c, c2) {
+		t.Errorf("version 3 facts do not round-trip: %v", err)
 	}
 }
 

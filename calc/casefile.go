@@ -142,6 +142,11 @@ func parseObject(data []byte) (map[string]any, error) {
 // the generic JSON object, so old files never need the old Go types.
 var migrations = map[int]func(map[string]any) error{
 	1: migrateContactIDs,
+	// Version 3 only adds optional fields and provision types (payments,
+	// parent costs, closed, plan ended, partly in place, make-up agreed,
+	// social-care assessment and placement dates): a version 2 file
+	// means the same in version 3.
+	2: func(map[string]any) error { return nil },
 }
 
 // AssignContactIDs gives an id to every contact that has none ("contact-N",

@@ -5,7 +5,10 @@ import "github.com/shopspring/decimal"
 // SchemaVersion is the version of the case file written by EncodeCaseFile.
 // DecodeCaseFile reads this version and migrates older ones (see Migrate).
 // Version 2 gave each contact a stable id.
-const SchemaVersion = 2
+// Version 3 added the facts of issue 12 (payments, parent costs, closed
+// case, plan end, partly in place, make-up agreed, social-care and
+// placement dates, four provision types).
+const SchemaVersion = 3
 
 // Case is everything a parent records about one child: the whole case
 // file. It holds only what the parent entered; counts, due dates and money
@@ -22,6 +25,34 @@ type Case struct {
 	Notes         string           `json:"notes,omitempty"`
 	// Letter is what the parent types for the letters (package letters).
 	Letter LetterDetails `json:"letter,omitzero"`
+	// Payments the council has already made or offered (version 2): the
+	// estimate shows what is still owed and never counts them twice.
+	Payments []Payment `json:"payments,omitempty"`
+	// ParentCosts are the parent's own costs for lost education or
+	// support, transport or reports (version 2), with or without receipts.
+	ParentCosts []ParentCost `json:"parent_costs,omitempty"`
+	// Closed is the day the case stopped (provision restarted, plan
+	// ended); deadlines and "still missing" stop there (version 2).
+	Closed    Date   `json:"closed,omitzero"`
+	ClosedWhy string `json:"closed_why,omitempty"`
+}
+
+// Payment is money the council has already paid or offered.
+type Payment struct {
+	Date    Date            `json:"date,omitzero"`
+	Amount  decimal.Decimal `json:"amount"`
+	WhatFor string          `json:"what_for,omitempty"`
+	// Offered is true for an offer not yet paid: the letters say what was
+	// offered, the estimate does not take it off.
+	Offered bool `json:"offered,omitempty"`
+}
+
+// ParentCost is money the parent spent because provision was missing.
+type ParentCost struct {
+	Date     Date            `json:"date,omitzero"`
+	Amount   decimal.Decimal `json:"amount"`
+	WhatFor  string          `json:"what_for,omitempty"`
+	Receipts bool            `json:"receipts,omitempty"` // the parent kept receipts or invoices
 }
 
 // LetterDetails is what the parent types for the complaint letters: their
@@ -80,6 +111,8 @@ type Plan struct {
 	// Steps are deadlines the plan itself sets, such as a care plan's
 	// reviews at three, six and nine months.
 	Steps []PromisedStep `json:"promised_steps,omitempty"`
+	// Ended is the day the plan stopped (version 2): its deadlines stop there.
+	Ended Date `json:"ended,omitzero"`
 }
 
 // ProcessDates are the dates of the statutory steps (RULES.md §2) that the
@@ -109,6 +142,12 @@ type ProcessDates struct {
 	AppealableDecision   Date `json:"appealable_decision,omitzero"`    // decision that can go to the Tribunal
 	MediationCertificate Date `json:"mediation_certificate,omitzero"`
 	TribunalAppealSent   Date `json:"tribunal_appeal_sent,omitzero"`
+	// Version 2: a social-care (child in need or carer's) assessment, and
+	// the school or placement the plan must name.
+	SocialCareAssessmentRequested Date `json:"social_care_assessment_requested,omitzero"`
+	SocialCareAssessmentDone      Date `json:"social_care_assessment_done,omitzero"`
+	PlacementRequested            Date `json:"placement_requested,omitzero"` // the parent asked for a school to be named
+	PlacementNamed                Date `json:"placement_named,omitzero"`
 }
 
 // PromisedStep is a deadline the plan sets itself.
@@ -141,6 +180,11 @@ const (
 	TypeTherapy            ProvisionType = "therapy" // e.g. Theraplay or therapy for a parent
 	TypeTuition            ProvisionType = "tuition"
 	TypeOther              ProvisionType = "other"
+	// Version 2 types.
+	TypeShortBreaks    ProvisionType = "short_breaks"          // short breaks and respite, nights or hours
+	TypeDirectPayments ProvisionType = "direct_payments"       // support the family buys with direct payments
+	TypeTransport      ProvisionType = "transport"             // home-to-school or college transport
+	TypeAlternative    ProvisionType = "alternative_provision" // tuition or alternative provision out of school
 )
 
 // Per is the period an amount is counted over.
@@ -206,7 +250,13 @@ type Provision struct {
 	// NotInPlace lists periods when none of this provision was in place
 	// (no provider, not arranged). An open period (no end) means it is
 	// still missing.
-	NotInPlace   []Spell       `json:"not_in_place,omitempty"`
+	NotInPlace []Spell `json:"not_in_place,omitempty"`
+	// PartlyInPlace lists periods when only some of it was given, e.g.
+	// 13 of 26 hours a week (version 2).
+	PartlyInPlace []PartSpell `json:"partly_in_place,omitempty"`
+	// MakeUpAgreed is how many missed sessions (or, for hours, days) the
+	// council has agreed or planned to make up in kind (version 2).
+	MakeUpAgreed int           `json:"make_up_agreed,omitempty"`
 	Outcomes     []Outcome     `json:"outcomes,omitempty"`
 	CountPeriods []CountPeriod `json:"count_periods,omitempty"`
 	Notes        string        `json:"notes,omitempty"`
@@ -217,6 +267,15 @@ type Spell struct {
 	From Date   `json:"from"`
 	To   Date   `json:"to,omitzero"`
 	Note string `json:"note,omitempty"`
+}
+
+// PartSpell is a period when only Given of the plan's Frequency.Count
+// (per the same period) was provided.
+type PartSpell struct {
+	From  Date   `json:"from"`
+	To    Date   `json:"to,omitzero"`
+	Given int    `json:"given"`
+	Note  string `json:"note,omitempty"`
 }
 
 // Status is what happened to one session.

@@ -47,9 +47,10 @@ var maxPerPeriod = map[Per][2]int{ // sessions, hours
 }
 
 var (
-	planKinds  = set(PlanEHC, PlanCarePlan, PlanOther)
-	sections   = set(SectionF, SectionG, SectionH)
-	provTypes  = set(TypeOT, TypeSALT, TypePhysio, TypeOneToOne, TypeSpecialistTeaching, TypeTherapy, TypeTuition, TypeOther)
+	planKinds = set(PlanEHC, PlanCarePlan, PlanOther)
+	sections  = set(SectionF, SectionG, SectionH)
+	provTypes = set(TypeOT, TypeSALT, TypePhysio, TypeOneToOne, TypeSpecialistTeaching, TypeTherapy, TypeTuition, TypeOther,
+		TypeShortBreaks, TypeDirectPayments, TypeTransport, TypeAlternative)
 	pers       = set(PerWeek, PerFortnight, PerMonth, PerHalfTerm, PerTerm, PerYear, PerTotal)
 	units      = set(UnitSessions, UnitHours, UnitMinutes)
 	weeksSet   = set(TermTime, AllYear)
@@ -206,6 +207,20 @@ func Validate(c Case) []FieldError {
 	}
 	validateComplaint(v, c.Complaint)
 	validateLetter(v, c.Letter)
+	for i, p := range c.Payments {
+		path := "payments[" + strconv.Itoa(i) + "]"
+		v.date(path+".date", p.Date, false)
+		v.money(path+".amount", p.Amount)
+		v.text(path+".what_for", p.WhatFor, maxLongText, false, "")
+	}
+	for i, p := range c.ParentCosts {
+		path := "parent_costs[" + strconv.Itoa(i) + "]"
+		v.date(path+".date", p.Date, false)
+		v.money(path+".amount", p.Amount)
+		v.text(path+".what_for", p.WhatFor, maxLongText, false, "")
+	}
+	v.date("closed", c.Closed, false)
+	v.text("closed_why", c.ClosedWhy, maxLongText, false, "")
 	for i, sy := range c.Calendar.SchoolYears {
 		validateSchoolYear(v, "calendar.school_years["+strconv.Itoa(i)+"]", sy)
 	}
@@ -372,6 +387,7 @@ func validatePlan(v *validator, path string, p Plan, planIDs, provIDs map[string
 	v.text(path+".title", p.Title, maxShortText, false, "")
 	v.date(path+".issued", p.Issued, false)
 	v.date(path+".last_review", p.LastReview, false)
+	v.date(path+".ended", p.Ended, false)
 	pd, pp := p.Process, path+".process."
 	for _, f := range []struct {
 		name string
@@ -382,7 +398,9 @@ func validatePlan(v *validator, path string, p Plan, planIDs, provIDs map[string
 		{"review_decision", pd.ReviewDecision}, {"amendments_proposed", pd.AmendmentsProposed},
 		{"amended_final_issued", pd.AmendedFinalIssued}, {"tribunal_order", pd.TribunalOrder},
 		{"tribunal_order_done", pd.TribunalOrderDone}, {"appealable_decision", pd.AppealableDecision},
-		{"mediation_certificate", pd.MediationCertificate}, {"tribunal_appeal_sent", pd.TribunalAppealSent}} {
+		{"mediation_certificate", pd.MediationCertificate}, {"tribunal_appeal_sent", pd.TribunalAppealSent},
+		{"social_care_assessment_requested", pd.SocialCareAssessmentRequested}, {"social_care_assessment_done", pd.SocialCareAssessmentDone},
+		{"placement_requested", pd.PlacementRequested}, {"placement_named", pd.PlacementNamed}} {
 		v.date(pp+f.name, f.d, false)
 	}
 	v.order(pp+"assessment_decision", pd.AssessmentRequested, pd.AssessmentDecision, "The decision must be after the request")
@@ -482,6 +500,16 @@ func validateProvision(v *validator, path string, p Provision, ids map[string]bo
 	}
 	for i, s := range p.NotInPlace {
 		validateSpell(v, path+".not_in_place["+strconv.Itoa(i)+"]", s)
+	}
+	for i, s := range p.PartlyInPlace {
+		sp := path + ".partly_in_place[" + strconv.Itoa(i) + "]"
+		validateSpell(v, sp, Spell{From: s.From, To: s.To, Note: s.Note})
+		if s.Given < 0 || (p.Frequency.Count > 0 && s.Given >= p.Frequency.Count) {
+			v.add(sp+".given", "Enter how much was given: less than the "+strconv.Itoa(p.Frequency.Count)+" in the plan")
+		}
+	}
+	if p.MakeUpAgreed < 0 || p.MakeUpAgreed > maxOutcomes {
+		v.add(path+".make_up_agreed", "Enter how many sessions the council agreed to make up")
 	}
 	if len(p.Outcomes) > maxOutcomes {
 		v.add(path+".outcomes", "Too many sessions recorded: the most is "+strconv.Itoa(maxOutcomes))
