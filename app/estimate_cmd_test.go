@@ -26,7 +26,7 @@ func TestEstimateSeeds(t *testing.T) {
 			t.Errorf("output does not name %s", f)
 		}
 	}
-	for _, want := range []string{"12 missed sessions × £50.00", "low £600.00   typical £600.00", "Total   low £800.00   typical £1,100.00   high £1,400.00"} {
+	for _, want := range []string{"12 missed sessions × £50.00", "low £279.72   typical £600.00   high £1,782.24", "Total   low £279.72   typical £862.00   high £2,732.24"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q", want)
 		}
@@ -46,7 +46,7 @@ func TestEstimateJSON(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &res); err != nil || len(res) != 1 {
 		t.Fatalf("%v: %s", err, out.String())
 	}
-	if res[0].Estimate.Low != "800" || res[0].Estimate.High != "1400" {
+	if res[0].Estimate.Low != "279.72" || res[0].Estimate.High != "2732.24" {
 		t.Errorf("low = %q", res[0].Estimate.Low)
 	}
 }

@@ -316,7 +316,8 @@ func deepEq(a, b reflect.Value) bool {
 func allCaseFiles(t testing.TB) []string {
 	a, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.json"))
 	b, _ := filepath.Glob(filepath.Join("testdata", "lgsco", "*.json"))
-	return append(a, b...)
+	c, _ := filepath.Glob(filepath.Join("testdata", "decisions", "*.json"))
+	return append(append(a, b...), c...)
 }
 
 func TestRoundTrip(t *testing.T) {
@@ -385,12 +386,21 @@ func TestEstimateTotalsAndOverrides(t *testing.T) {
 			if !l.Low.Equal(l.Low.Round(2)) || l.Source == "" || l.FiguresDate.IsZero() || l.Basis == "" {
 				t.Errorf("%s: line %s lacks rounding, source, date or basis", f, l.Key)
 			}
-			if l.Low.GreaterThan(l.Typical) || l.Typical.GreaterThan(l.High) {
+			if l.Kind == LineAlreadyPaid {
+				// A deduction: each figure comes off its own total, so the
+				// low total loses least.
+				if l.Low.Sign() > 0 || l.High.GreaterThan(l.Typical) || l.Typical.GreaterThan(l.Low) {
+					t.Errorf("%s: already-paid line %s / %s / %s", f, l.Low, l.Typical, l.High)
+				}
+			} else if l.Low.GreaterThan(l.Typical) || l.Typical.GreaterThan(l.High) {
 				t.Errorf("%s: line %s low/typical/high out of order", f, l.Key)
 			}
 		}
 		if !lo.Equal(e.Low) || !ty.Equal(e.Typical) || !hi.Equal(e.High) {
 			t.Errorf("%s: totals are not the sums of the lines", f)
+		}
+		if e.Low.Sign() < 0 || e.Low.GreaterThan(e.Typical) || e.Typical.GreaterThan(e.High) {
+			t.Errorf("%s: totals %s / %s / %s", f, e.Low, e.Typical, e.High)
 		}
 	}
 	c := loadCase(t, filepath.Join("testdata", "seeds", "notts-23-009-620.json"))

@@ -84,14 +84,25 @@ func EffectivePolicy(p ComplaintPolicy) ComplaintPolicy {
 // status on today.
 func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 	var out []Deadline
-	add := func(d Deadline) {
-		if d.From.IsZero() || d.Due.IsZero() {
-			return
+	// A closed case, or an ended plan, stops its deadlines on that day:
+	// nothing is overdue for years after the provision restarted.
+	open := today
+	today = stopDate(today, c.Closed)
+	addAt := func(stop Date) func(Deadline) {
+		return func(d Deadline) {
+			if d.From.IsZero() || d.Due.IsZero() {
+				return
+			}
+			if stop != open && d.Due.After(stop) && d.Done.IsZero() {
+				return // not yet due when the case or plan stopped
+			}
+			out = append(out, finish(d, cal, stop))
 		}
-		out = append(out, finish(d, cal, today))
 	}
+	add := addAt(today)
 	for _, p := range c.Plans {
-		planDeadlines(p, today, add)
+		stop := stopDate(today, p.Ended)
+		planDeadlines(p, stop, addAt(stop))
 	}
 	cp := c.Complaint
 	pol := EffectivePolicy(cp.Policy)

@@ -44,21 +44,37 @@
 //
 // EstimateCase(c, DefaultRules(), today) returns an itemised, indicative
 // remedy: one Line per item with low, typical and high amounts, its basis
-// in words, its source and the date of the figures. The lines are:
-//   - missed sessions not made up (per provision): £50 a session, or the
-//     session price when known (typical and high);
+// in words and the facts it is worded from (count, unit, rate, price, the
+// decisions the rate rests on), its source and the date of its figures.
+// Each kind of line has its own function feeding a small accumulator. The
+// lines are:
+//   - therapy sessions not made up (per provision): sessions × the
+//     per-session rate (£50 typical), or the session price when known;
+//     hours become sessions at the session length; at most the rules'
+//     sessions a week are priced; make-up agreed in kind comes off;
 //   - missed sessions made up later: a zero line saying so;
-//   - sessions paid for privately: the actual cost;
-//   - missed indirect work: a £500 lump sum;
-//   - support measured in hours not given: per term, pro rata by school days;
-//   - provision still missing today: £50 a month for up to 6 months (high:
-//     £50 a week for 26 weeks);
-//   - loss of most or all education: per term, pro rata by school days;
-//   - delay in making or amending the plan: £100 a month of the longest
-//     delay, between £100 and £1,000;
-//   - distress (whenever any fault is found; higher after a loss of 12
-//     months or more) and time and trouble (when the parent complained or
-//     chased at least twice).
+//   - sessions paid for privately, and the parent's own costs: at cost;
+//   - missed indirect work: a lump sum;
+//   - other support (1:1, tuition, transport, other) not given, and short
+//     breaks, respite and direct payments not given: by the share of the
+//     plan's days lost (13 of 26 hours a week is half), per term (a third
+//     of a year's school or, all year, working days) or per month, so
+//     sessions and hours of the same support give the same money;
+//   - provision still missing today (not once the case closed): per month;
+//   - loss of most or all education: per term of school days;
+//   - delay in making or amending the plan: with nothing else lost, the one
+//     symbolic payment (no distress line beside it);
+//   - distress whenever provision or education was lost (higher after a
+//     prolonged loss), and time and trouble when the council answered a
+//     complaint late (an overdue contact-log reply alone counts for
+//     neither);
+//   - what the council already paid, taken off once (offers are noted).
+//
+// Per-term and per-month rates may carry an exponent: n terms are priced
+// as n^exponent, since longer losses are paid less a term. The rates are
+// derived from the Ombudsman decisions in calc/data by calc/decisions
+// (go run ./calc/cmd/genrates writes rates_gen.go); SeedRules is the table
+// as first read from the rulebook and the five seed decisions.
 //
 // Every figure comes from the versioned Rules table (DefaultRules); a case
 // may override any rate (Case.RateOverrides) and the estimate flags the

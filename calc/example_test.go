@@ -60,9 +60,9 @@ func ExampleEstimateCase() {
 	}
 	fmt.Println("Total:", calc.FormatMoney(e.Low), "to", calc.FormatMoney(e.High))
 	// Output:
-	// Missed sessions not made up: occupational therapy (Section F): 6 missed sessions × £50.00 (£300.00 to £300.00)
-	// Distress, frustration and uncertainty: a symbolic payment for the distress, frustration and uncertainty the faults caused: usually £300.00, from £100.00 to £500.00 (£100.00 to £500.00)
-	// Total: £400.00 to £800.00
+	// Missed sessions not made up: occupational therapy (Section F): 6 missed sessions × £50.00 (£139.86 to £891.12)
+	// Distress, frustration and uncertainty: a symbolic payment for the distress, frustration and uncertainty the faults caused: usually £262.00, from £0.00 to £950.00 (£0.00 to £950.00)
+	// Total: £139.86 to £1,841.12
 }
 
 func ExampleDecodeCaseFile() {

@@ -14,6 +14,15 @@ type Rate struct {
 	Source  string          `json:"source"`   // decisions or guidance the figure is read from
 	Ref     string          `json:"ref"`      // the rulebook section
 	Checked bool            `json:"verified"` // false: a band the rulebook marks unverified or that calc derives
+	// Decisions are the Ombudsman references the figures rest on (for a
+	// rate derived from the decision set, every decision it was read from).
+	Decisions []string `json:"decisions,omitempty"`
+	// FiguresDate is the latest date of those decisions: "figures as of".
+	FiguresDate Date `json:"figures_date,omitzero"`
+	// Exponent, when set, prices n units as n^Exponent units: the
+	// Ombudsman pays less a term for longer losses. Zero is straight
+	// proportion.
+	Exponent decimal.Decimal `json:"exponent,omitzero"`
 }
 
 // Rules is the versioned table of every figure the estimate uses. Change
@@ -31,6 +40,31 @@ type Rules struct {
 	SchoolDaysPerTerm int `json:"school_days_per_term"`
 	// ProlongedMonths: a loss this long counts as prolonged (higher distress).
 	ProlongedMonths int `json:"prolonged_months"`
+	// WorkingDaysPerTerm turns working days of all-year provision into
+	// terms: a third of a year's working days, so a year of all-year
+	// support counts as three terms, as a year of term-time support does.
+	WorkingDaysPerTerm int `json:"working_days_per_term"`
+	// CoronavirusFrom..CoronavirusTo is when the duty to secure EHC-plan
+	// provision was "reasonable endeavours" only (Coronavirus Act notices).
+	CoronavirusFrom Date `json:"coronavirus_from"`
+	CoronavirusTo   Date `json:"coronavirus_to"`
+	// DelayThresholdDays: a plan step this many days late or more is a
+	// delay the estimate prices.
+	DelayThresholdDays int `json:"delay_threshold_days"`
+	// DaysPerMonth turns days late into months of delay.
+	DaysPerMonth int `json:"days_per_month"`
+	// SessionHours is the length of a therapy session when the plan gives
+	// hours but no session length: hours lost become sessions at this.
+	SessionMinutes int `json:"session_minutes"`
+	// TherapySessionsPerWeek is the most therapy sessions a week the
+	// estimate prices: the per-session figures come from decisions about
+	// weekly (or rarer) therapy, and the Ombudsman did not pay per session
+	// for daily therapy (Shropshire 19 020 440: £1,300 for nine months).
+	TherapySessionsPerWeek int `json:"therapy_sessions_per_week"`
+	// DelayWithLoss prices a plan delay as its own line even when
+	// provision or education was lost too; false folds it into the
+	// distress payment, as most decisions with both do.
+	DelayWithLoss bool `json:"delay_with_loss,omitempty"`
 }
 
 // Rate keys.
@@ -46,10 +80,11 @@ const (
 	RateTimeAndTrouble    = "time_and_trouble"
 	RateDelayPerMonth     = "delay_per_month"
 	RateDelaySymbolic     = "delay_symbolic"
+	RateShortBreaksMonth  = "short_breaks_month"
 )
 
 // RulesVersion is the version of DefaultRules.
-const RulesVersion = "2026-1"
+const RulesVersion = "2026-2"
 
 func rate(key, title, per string, lo, ty, hi int64, source string, checked bool) Rate {
 	return Rate{Key: key, Title: title, Per: per, Low: pounds(lo), Typical: pounds(ty), High: pounds(hi),
@@ -60,13 +95,54 @@ func rate(key, title, per string, lo, ty, hi int64, source string, checked bool)
 // rulebook gives as a single amount have low = typical = high; bands it
 // marks unverified, and bands calc derives, have Checked false.
 func DefaultRules() Rules {
-	return Rules{
-		Version:           RulesVersion,
-		FiguresDate:       MustDate(2026, 2, 10), // latest dated decision in the development set (25 006 076)
-		OngoingMonths:     6,
-		OngoingWeeks:      26,
-		SchoolDaysPerTerm: 65,
-		ProlongedMonths:   12,
+	r := SeedRules()
+	r.Rates = mergeRates(r.Rates, generatedRates)
+
+	r.FiguresDate = Date{}
+	for _, rt := range r.Rates {
+		r.FiguresDate = maxDate(r.FiguresDate, rt.FiguresDate)
+	}
+	return r
+}
+
+// mergeRates replaces each seed rate by the generated rate of the same
+// key (rates_gen.go, from the decision set) and appends generated rates
+// the seeds lack.
+func mergeRates(seed, gen []Rate) []Rate {
+	out := append([]Rate(nil), seed...)
+	for _, g := range gen {
+		found := false
+		for i := range out {
+			if out[i].Key == g.Key {
+				out[i], found = g, true
+			}
+		}
+		if !found {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// SeedRules is the rules table as first read from RULES.md §3 and the
+// five seed decisions; DefaultRules replaces each rate the decision set
+// can price with the generated one. Every window and threshold the
+// estimate uses is here, not in the estimate code.
+func SeedRules() Rules {
+	seedDate := MustDate(2025, 2, 28) // latest seed decision (Hertfordshire 24 006 445)
+	r := Rules{
+		Version:                RulesVersion,
+		OngoingMonths:          6,
+		OngoingWeeks:           26,
+		SchoolDaysPerTerm:      65,
+		WorkingDaysPerTerm:     84, // about 253 working days a year / 3
+		ProlongedMonths:        12,
+		CoronavirusFrom:        MustDate(2020, 5, 1),
+		CoronavirusTo:          MustDate(2020, 7, 31),
+		DelayThresholdDays:     7,
+		DaysPerMonth:           30,
+		SessionMinutes:         60,
+		TherapySessionsPerWeek: 1,
 		Rates: []Rate{
 			rate(RateMissedSession, "Missed session, not made up", "session", 50, 50, 50,
 				"Ombudsman decisions Nottinghamshire 23 009 620 (12 × £50) and Hertfordshire 24 006 445 (£50 a session); when the session price is known, the high figure is that price (Bromley, £1,980 news report)", true),
@@ -90,8 +166,14 @@ func DefaultRules() Rules {
 				"Ombudsman decision West Sussex (£100 a month of plan delay)", true),
 			rate(RateDelaySymbolic, "Delay in the plan", "lump sum", 100, 100, 1000,
 				"Ombudsman decisions on delay only (£100 to £1,000, symbolic)", true),
+			rate(RateShortBreaksMonth, "Short breaks, respite or social-care support not given", "month", 100, 200, 400,
+				"Ombudsman decision Liverpool 21 000 374 (£200 a month for each child)", false),
 		},
 	}
+	for i := range r.Rates {
+		r.Rates[i].FiguresDate = seedDate
+	}
+	return r
 }
 
 // Rate returns the rate with this key.
