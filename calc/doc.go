@@ -70,8 +70,8 @@
 //     neither);
 //   - what the council already paid, taken off once (offers are noted).
 //
-// Per-term and per-month rates may carry an exponent: n terms are priced
-// as n^exponent, since longer losses are paid less a term. The rates are
+// Per-term and per-month rates may pay less for each term after the first
+// (Rate.Further), since longer losses are paid less a term. The rates are
 // derived from the Ombudsman decisions in calc/data by calc/decisions
 // (go run ./calc/cmd/genrates writes rates_gen.go); SeedRules is the table
 // as first read from the rulebook and the five seed decisions.

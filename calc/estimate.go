@@ -133,35 +133,32 @@ func (s *estimator) lump(key, kind, title, basis string) {
 }
 
 // scaled is a line priced as count × a rate; per-term and per-month
-// lines are priced as count^Exponent when the rate has one. The basis
+// lines pay less for each unit after the first when the rate says so. The basis
 // ends with the rate used: for a long loss, the lower rate a unit.
 func (s *estimator) scaled(l Line, key string, count decimal.Decimal) {
 	rt := s.rate(key)
 	l.Source, l.Count, l.Unit = rt.Source, count, rt.Per
-	units := LossUnits(count, rt.Exponent)
+	units := LossUnits(count, rt.Further)
 	l.Low, l.Typical, l.High = rt.Low.Mul(units), rt.Typical.Mul(units), rt.High.Mul(units)
 	l.Rate = rt.Typical
 	if !units.Equal(count) && count.Sign() > 0 {
 		l.Rate = rt.Typical.Mul(units).DivRound(count, 2)
 		l.Basis += " × about " + FormatMoney(l.Rate) + " a " + rt.Per + " for a loss this long (" + FormatMoney(rt.Typical) +
-			" for one " + rt.Per + "; longer losses are paid less a " + rt.Per + ")"
+			" for the first " + rt.Per + ", " + FormatMoney(rt.Typical.Mul(rt.Further).Round(2)) + " for each further " + rt.Per + ")"
 	} else {
 		l.Basis += " × " + FormatMoney(rt.Typical) + " a " + rt.Per
 	}
 	s.add(l, key)
 }
 
-// LossUnits is count^exponent (to 4 places): the units a loss of count
-// terms or months is priced as.
-func LossUnits(count, exponent decimal.Decimal) decimal.Decimal {
-	if count.Sign() <= 0 || exponent.Sign() <= 0 || exponent.Equal(decimal.NewFromInt(1)) {
+// LossUnits is the units a loss of count terms or months is priced as:
+// the first in full, each further one at the share further (to 4 places).
+func LossUnits(count, further decimal.Decimal) decimal.Decimal {
+	one := decimal.NewFromInt(1)
+	if further.Sign() <= 0 || !further.LessThan(one) || !count.GreaterThan(one) {
 		return count
 	}
-	v, err := count.PowWithPrecision(exponent, 8)
-	if err != nil {
-		return count
-	}
-	return v.Round(4)
+	return one.Add(count.Sub(one).Mul(further)).Round(4)
 }
 
 // EstimateCase works out the indicative remedy for a case on the date today,
@@ -332,7 +329,7 @@ func (s *estimator) provision(p Plan, pr Provision) {
 	case isTherapy(pr.Type):
 		s.therapy(pr, title, n, daysLost, perPeriod, count, agreed)
 	case isSocialCare(pr.Type):
-		s.support(pr, title, daysLost, agreed, RateShortBreaksMonth, LineShortBreaks, "Short breaks or social-care support not given: ")
+		s.support(pr, title, daysLost, agreed, RateShortBreaksTerm, LineShortBreaks, "Short breaks or social-care support not given: ")
 	default:
 		s.support(pr, title, daysLost, agreed, RatePartialProvision, LinePartialProvision, "Support not given: ")
 	}
@@ -437,9 +434,9 @@ func (s *estimator) therapy(pr Provision, title string, n Counts, daysLost, perP
 	s.add(l, RateMissedSession)
 }
 
-// support prices support lost per term (or, for social care, per month)
-// by the share of the plan's days lost, so sessions and hours of the same
-// support give the same money.
+// support prices support lost per term (a third of a year's school or,
+// all year, working days) by the share of the plan's days lost, so
+// sessions and hours of the same support give the same money.
 func (s *estimator) support(pr Provision, title string, daysLost, agreed decimal.Decimal, key, kind, prefix string) {
 	daysLost = daysLost.Sub(agreed)
 	if daysLost.Sign() <= 0 {
@@ -448,9 +445,6 @@ func (s *estimator) support(pr Provision, title string, daysLost, agreed decimal
 	perTerm := s.daysPerTerm(pr)
 	terms := daysLost.DivRound(perTerm, 4)
 	count, unit := terms, "terms"
-	if key == RateShortBreaksMonth {
-		count, unit = terms.Mul(decimal.NewFromInt(4)).Round(4), "months" // a term's worth is a third of a year
-	}
 	days := daysLost.Round(1)
 	s.scaled(Line{Key: kind + ":" + pr.ID, Kind: kind, ProvisionID: pr.ID, Title: prefix + title,
 		Basis: days.String() + " days' worth of it not given (" + count.Round(2).String() + " " + unit + ", at " + perTerm.String() +

@@ -19,10 +19,10 @@ type Rate struct {
 	Decisions []string `json:"decisions,omitempty"`
 	// FiguresDate is the latest date of those decisions: "figures as of".
 	FiguresDate Date `json:"figures_date,omitzero"`
-	// Exponent, when set, prices n units as n^Exponent units: the
-	// Ombudsman pays less a term for longer losses. Zero is straight
-	// proportion.
-	Exponent decimal.Decimal `json:"exponent,omitzero"`
+	// Further, when set, is the share of the rate paid for each unit after
+	// the first: the Ombudsman pays less a term for longer losses. Zero
+	// is straight proportion.
+	Further decimal.Decimal `json:"further,omitzero"`
 }
 
 // Rules is the versioned table of every figure the estimate uses. Change
@@ -80,7 +80,7 @@ const (
 	RateTimeAndTrouble    = "time_and_trouble"
 	RateDelayPerMonth     = "delay_per_month"
 	RateDelaySymbolic     = "delay_symbolic"
-	RateShortBreaksMonth  = "short_breaks_month"
+	RateShortBreaksTerm   = "short_breaks_term"
 )
 
 // RulesVersion is the version of DefaultRules.
@@ -166,8 +166,8 @@ func SeedRules() Rules {
 				"Ombudsman decision West Sussex (£100 a month of plan delay)", true),
 			rate(RateDelaySymbolic, "Delay in the plan", "lump sum", 100, 100, 1000,
 				"Ombudsman decisions on delay only (£100 to £1,000, symbolic)", true),
-			rate(RateShortBreaksMonth, "Short breaks, respite or social-care support not given", "month", 100, 200, 400,
-				"Ombudsman decision Liverpool 21 000 374 (£200 a month for each child)", false),
+			rate(RateShortBreaksTerm, "Short breaks, respite or social-care support not given", "term", 400, 800, 1600,
+				"Ombudsman decision Liverpool 21 000 374 (£200 a month for each child: £800 for a third of a year)", false),
 		},
 	}
 	for i := range r.Rates {

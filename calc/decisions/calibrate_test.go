@@ -13,12 +13,12 @@ import (
 // worked on (README.md, "Calibration"). A rule change that makes the
 // estimate less realistic than this, by more than Margin, fails
 // TestLeaveOneOutRegression.
-var Reached = Summary{Coverage: 0.80, MedianError: 0.56}
+var Reached = Summary{Coverage: 0.755, MedianError: 0.531}
 
 // ReachedAll is the same over every decision of calc/data (the 71 and
 // decisions-extra.json, 97 in all). When the decision set grows, run
 // make calibrate and record the new figures here and in README.md.
-var ReachedAll = Summary{Coverage: 0.78, MedianError: 0.51}
+var ReachedAll = Summary{Coverage: 0.80, MedianError: 0.51}
 
 // Margin is the allowed slip from Reached.
 const Margin = 0.05

@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"strings"
 
 	"provisiontracker/calc"
 
@@ -33,7 +32,7 @@ var SeedSessionRate = decimal.NewFromInt(50)
 
 // lossRates are the rates that price provision or education lost.
 var lossRates = map[string]bool{calc.RateMissedSession: true, calc.RatePartialProvision: true,
-	calc.RateEducationLost: true, calc.RateShortBreaksMonth: true}
+	calc.RateEducationLost: true, calc.RateShortBreaksTerm: true}
 
 // figure is one decision's per-unit amount for one rate. For a loss
 // rate, value is the amount paid and counts the units of each line, until
@@ -45,7 +44,7 @@ type figure struct {
 	counts []decimal.Decimal
 }
 
-// perUnit divides a loss figure's amount by its units at the exponent.
+// perUnit divides a loss figure's amount by its units at the taper.
 func (f figure) perUnit(exp decimal.Decimal) decimal.Decimal {
 	if f.counts == nil {
 		return f.value
@@ -162,7 +161,7 @@ func Derive(ents []Entered, base calc.Rules) calc.Rules {
 func deriveTypical(ents []Entered, base calc.Rules) calc.Rules {
 	figs := Figures(ents, base)
 	out := base
-	exp := FitExponent(figs)
+	exp := FitTaper(figs)
 	out.Rates = append([]calc.Rate(nil), base.Rates...)
 	for i, rt := range out.Rates {
 		fs := figs[rt.Key]
@@ -215,13 +214,13 @@ func deriveTypical(ents []Entered, base calc.Rules) calc.Rules {
 			}
 			lo, hi = decimal.Min(lo, ty), decimal.Max(hi, ty)
 		}
-		rt.Low, rt.Typical, rt.High, rt.Exponent = lo, ty, hi, e
+		rt.Low, rt.Typical, rt.High, rt.Further = lo, ty, hi, e
 		if e.Sign() > 0 {
-			how += "; n " + rt.Per + "s are priced as n^" + e.String() + ", since longer losses are paid less a " + rt.Per
+			how += "; each " + rt.Per + " after the first at " + e.Mul(decimal.NewFromInt(100)).Round(0).String() + "%, fitted to the decisions"
 		}
 		rt.Decisions, rt.FiguresDate, rt.Checked = refs, latest, true
 		rt.Ref = "calc/decisions (decision set)"
-		rt.Source = "Derived from " + strconv.Itoa(len(refs)) + " Ombudsman decisions, " + perWords[rt.Per] + " (" + how + "): " + strings.Join(refs, ", ")
+		rt.Source = "Derived from " + strconv.Itoa(len(refs)) + " Ombudsman decisions, " + perWords[rt.Per] + " (" + how + ")"
 		out.Rates[i] = rt
 	}
 	return out
@@ -271,7 +270,7 @@ func scaleTypical(ents []Entered, r calc.Rules) calc.Rules {
 			places = 2
 		}
 		rt.Typical = decimal.Min(decimal.Max(rt.Typical.Mul(m).Round(places), rt.Low), rt.High)
-		rt.Source += "; typical × " + m.Round(2).String() + ", the median of paid ÷ typical over " + strconv.Itoa(len(ratios)) + " decisions, so that whole payments are neither over- nor under-estimated"
+		rt.Source += "; typical × " + m.Round(2).String() + " to match whole payments"
 		out.Rates[i] = rt
 	}
 	return out
@@ -307,15 +306,8 @@ func pct(p float64) string {
 	return s + suffix
 }
 
-// Exponent bounds: the fit is kept between a square root and straight
-// proportion, and rounded to two places.
-var (
-	MinExponent = 0.5
-	MaxExponent = 1.0
-)
-
-// termRates are the loss rates the exponent shapes (not per session).
-var termRates = []string{calc.RatePartialProvision, calc.RateEducationLost, calc.RateShortBreaksMonth}
+// termRates are the loss rates the taper shapes (not per session).
+var termRates = []string{calc.RatePartialProvision, calc.RateEducationLost, calc.RateShortBreaksTerm}
 
 func isTermRate(k string) bool {
 	for _, t := range termRates {
@@ -326,35 +318,51 @@ func isTermRate(k string) bool {
 	return false
 }
 
-// FitExponent fits b in amount = rate × units^b by least squares on the
-// logarithms, pooled over the per-term and per-month rates with one
-// intercept each, over the decisions with one loss line.
-func FitExponent(figs map[string][]figure) decimal.Decimal {
-	sxy, sxx := 0.0, 0.0
+// FitTaper fits t in amount = rate × (1 + (units − 1) × t) (units above
+// one) by least squares on the logarithms, pooled over the per-term and
+// per-month rates with one intercept each, over the decisions with one
+// loss line; t is searched in steps of 0.05 from 0.05 to 1 (1 is
+// straight proportion).
+func FitTaper(figs map[string][]figure) decimal.Decimal {
+	type pt struct{ c, v float64 }
+	var groups [][]pt
 	for _, k := range termRates {
-		var xs, ys []float64
+		var g []pt
 		for _, f := range figs[k] {
 			if len(f.counts) != 1 || f.value.Sign() <= 0 || f.counts[0].Sign() <= 0 {
 				continue
 			}
 			c, _ := f.counts[0].Float64()
 			v, _ := f.value.Float64()
-			xs, ys = append(xs, math.Log(c)), append(ys, math.Log(v))
+			g = append(g, pt{c, v})
 		}
-		if len(xs) < 2 {
-			continue
-		}
-		mx, my := mean(xs), mean(ys)
-		for i := range xs {
-			sxy += (xs[i] - mx) * (ys[i] - my)
-			sxx += (xs[i] - mx) * (xs[i] - mx)
+		if len(g) >= 2 {
+			groups = append(groups, g)
 		}
 	}
-	b := 1.0
-	if sxx > 0 {
-		b = math.Min(MaxExponent, math.Max(MinExponent, sxy/sxx))
+	best, bestErr := 1.0, math.Inf(1)
+	for step := 1; step <= 20; step++ {
+		t := float64(step) * 0.05
+		sse := 0.0
+		for _, g := range groups {
+			res := make([]float64, len(g))
+			for i, p := range g {
+				u := p.c
+				if u > 1 {
+					u = 1 + (u-1)*t
+				}
+				res[i] = math.Log(p.v) - math.Log(u)
+			}
+			m := mean(res)
+			for _, r := range res {
+				sse += (r - m) * (r - m)
+			}
+		}
+		if sse < bestErr-1e-12 {
+			best, bestErr = t, sse
+		}
 	}
-	return decimal.NewFromFloat(b).Round(2)
+	return decimal.NewFromFloat(best).Round(2)
 }
 
 func mean(xs []float64) float64 {

@@ -28,8 +28,8 @@ func GenerateRates(dir string) ([]byte, error) {
 		}
 		fmt.Fprintf(&b, "\t{Key: %q, Title: %q, Per: %q,\n", rt.Key, rt.Title, rt.Per)
 		fmt.Fprintf(&b, "\t\tLow: decimal.RequireFromString(%q), Typical: decimal.RequireFromString(%q), High: decimal.RequireFromString(%q),\n", rt.Low.String(), rt.Typical.String(), rt.High.String())
-		if rt.Exponent.Sign() > 0 {
-			fmt.Fprintf(&b, "\t\tExponent: decimal.RequireFromString(%q),\n", rt.Exponent.String())
+		if rt.Further.Sign() > 0 {
+			fmt.Fprintf(&b, "\t\tFurther: decimal.RequireFromString(%q),\n", rt.Further.String())
 		}
 		fmt.Fprintf(&b, "\t\tSource: %q,\n\t\tRef: %q, Checked: true,\n", rt.Source, rt.Ref)
 		y, m, d := rt.FiguresDate.YMD()
