@@ -154,10 +154,16 @@ func planDeadlines(p Plan, today Date, add func(Deadline)) {
 		add(Deadline{Key: "promised_step_" + strconv.Itoa(i), PlanID: p.ID, Rule: s.Name,
 			Source: "The plan itself", From: s.Due, Due: s.Due, Done: s.Done})
 	}
+	pd := p.Process
+	if r := pd.SocialCareAssessmentRequested; !r.IsZero() {
+		// No regulation sets it; the decision set's guidance figure.
+		add(Deadline{Key: "social_care_assessment", PlanID: p.ID, Rule: "Social-care (or parent carer's) assessment within 6 weeks of asking",
+			Source: "Guidance of 4 to 6 weeks cited in Ombudsman decision Somerset 22 003 345", From: r, Due: r.AddDays(42),
+			Done: pd.SocialCareAssessmentDone, PlanDelay: true})
+	}
 	if p.Kind != PlanEHC {
 		return
 	}
-	pd := p.Process
 	weeks := func(d Date, n int) Date { return d.AddDays(7 * n) }
 	if r := pd.AssessmentRequested; !r.IsZero() {
 		// A later step proves the decision was made; its date is then unknown.
@@ -187,7 +193,7 @@ func planDeadlines(p Plan, today Date, add func(Deadline)) {
 	if rv := p.LastReview; !rv.IsZero() {
 		if !base.IsZero() && base.Before(rv) {
 			add(Deadline{Key: "annual_review_12_months", PlanID: p.ID, Rule: "Annual review within 12 months of the plan",
-				Source: reviewSrc, From: base, Due: base.AddMonths(12), Done: rv})
+				Source: reviewSrc, From: base, Due: base.AddMonths(12), Done: rv, PlanDelay: true})
 		}
 		add(Deadline{Key: "next_annual_review", PlanID: p.ID, Rule: "Next annual review within 12 months of the last one",
 			Source: reviewSrc, From: rv, Due: rv.AddMonths(12)})

@@ -273,3 +273,28 @@ func TestRulesHoldEveryWindowAndThreshold(t *testing.T) {
 		t.Errorf("delay threshold not read from the rules: %+v", e.Lines)
 	}
 }
+
+func TestSocialCareAssessmentAndLateReviewAreDeadlines(t *testing.T) {
+	c := Case{SchemaVersion: SchemaVersion, Child: Child{FirstName: "A"}, Plans: []Plan{{ID: "c", Kind: PlanCarePlan,
+		Process: ProcessDates{SocialCareAssessmentRequested: MustDate(2021, 5, 4), SocialCareAssessmentDone: MustDate(2022, 8, 1)}}}}
+	e := EstimateCase(c, DefaultRules(), MustDate(2023, 3, 1))
+	d, ok := deadlineOf(e.Deadlines, "social_care_assessment")
+	if !ok || d.Status != Late || d.Due != MustDate(2021, 6, 15) {
+		t.Fatalf("social-care assessment = %+v, want due 15 June 2021 and late", d)
+	}
+	if l, ok := lineOf(e, LineDelay); !ok || len(e.Lines) != 1 {
+		t.Errorf("a late assessment alone is one symbolic delay payment: %+v", e.Lines)
+	} else if !strings.Contains(l.Basis, "assessment") {
+		t.Errorf("delay basis does not name the assessment: %s", l.Basis)
+	}
+	// The first annual review held late is a plan delay too.
+	r := Case{SchemaVersion: SchemaVersion, Child: Child{FirstName: "A"}, Plans: []Plan{{ID: "e", Kind: PlanEHC,
+		Issued: MustDate(2022, 1, 10), LastReview: MustDate(2023, 11, 20)}}}
+	e = EstimateCase(r, DefaultRules(), MustDate(2024, 1, 8))
+	if d, _ := deadlineOf(e.Deadlines, "annual_review_12_months"); d.Status != Late || !d.PlanDelay {
+		t.Errorf("annual review = %+v, want late and a plan delay", d)
+	}
+	if _, ok := lineOf(e, LineDelay); !ok {
+		t.Errorf("a review ten months late is not priced: %+v", e.Lines)
+	}
+}
