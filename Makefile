@@ -44,15 +44,17 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./calc/... ./casestore/... ./letters/... ./backup/... ./branding/...
 
+# The browser tests (app/e2e) are part of ./...; they take several minutes
+# on two cores, so the limit is well above go test's default 10.
 unit:
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
 wasm-test:
 	bash scripts/wasm-test.sh
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(NODE_WASM_EXEC)" ./calc/... ./casestore/... ./letters/... ./backup/... ./branding/...
 
 e2e: static
-	$(GO) test ./app/e2e/
+	$(GO) test -timeout 30m ./app/e2e/
 
 # The browser tests N times in a row (default 10), to find a flaky one:
 # prints how many runs failed and which tests.

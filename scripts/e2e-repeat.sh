@@ -9,7 +9,7 @@ logs=$(mktemp -d)
 failed_runs=0
 for i in $(seq 1 "$n"); do
 	start=$(date +%s)
-	if go test -count=1 ./app/e2e/ >"$logs/run-$i.log" 2>&1; then
+	if go test -count=1 -timeout 30m ./app/e2e/ >"$logs/run-$i.log" 2>&1; then
 		echo "run $i/$n: ok ($(( $(date +%s) - start )) s)"
 	else
 		failed_runs=$((failed_runs + 1))

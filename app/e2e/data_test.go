@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -25,6 +26,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
 	"provisiontracker/backup"
@@ -257,6 +259,18 @@ func TestClosedMidSaveKeepsLastCompleteState(t *testing.T) {
 		return err
 	})); err != nil {
 		t.Fatalf("closing the tab: %v", err)
+	}
+	// The closed tab's page may still run a moment after Close returns; only once its
+	// target is gone can it write nothing more.
+	closed := chromedp.FromContext(tb2.ctx).Target.TargetID
+	for end := time.Now().Add(waitTimeout); ; time.Sleep(50 * time.Millisecond) {
+		infos, err := chromedp.Targets(tb.ctx)
+		if err == nil && !slices.ContainsFunc(infos, func(i *target.Info) bool { return i.TargetID == closed }) {
+			break
+		}
+		if time.Now().After(end) {
+			t.Fatalf("the closed tab is still there after %v", waitTimeout)
+		}
 	}
 	tb.reload()
 	got, store := storedCase(tb)
