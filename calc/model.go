@@ -230,7 +230,10 @@ const (
 
 // Provision is one piece of help written in a plan.
 type Provision struct {
-	ID              string          `json:"id"` // stable, unique in the case
+	ID string `json:"id"` // stable, unique in the case
+	// Name is the parent's own name for the help ("Theraplay", "therapy
+	// for me"), so two of the same kind can be told apart; optional.
+	Name            string          `json:"name,omitempty"`
 	Section         Section         `json:"section"`
 	Type            ProvisionType   `json:"type"`
 	Wording         string          `json:"wording,omitempty"` // the plan's exact words

@@ -202,9 +202,16 @@ type Counts struct {
 	PrivateCost     decimal.Decimal `json:"private_cost"`
 	Unrecorded      int             `json:"unrecorded"`         // due sessions with nothing recorded yet
 	MissedNotMadeUp int             `json:"missed_not_made_up"` // Missed minus MadeUp, never below zero
-	// PercentDelivered is (Delivered + MadeUp) / (Due - ChildAbsent) as a
-	// percentage with one decimal place, at most 100.
+	// Recorded is how many due sessions have something recorded:
+	// Delivered + Missed + ChildAbsent + PaidPrivately (Due - Unrecorded).
+	Recorded int `json:"recorded"`
+	// PercentDelivered is (Delivered + MadeUp) / (Recorded - ChildAbsent)
+	// as a percentage with one decimal place, at most 100: the share of
+	// the sessions the parent recorded, never of unrecorded time.
 	PercentDelivered decimal.Decimal `json:"percent_delivered"`
+	// HasPercent is false when no session that counts is recorded, so
+	// there is no share to state.
+	HasPercent bool `json:"has_percent"`
 }
 
 // Tally counts a provision's sessions from..to (inclusive; a zero date
@@ -214,97 +221,7 @@ type Counts struct {
 // session on a date the schedule did not expect still counts, so the
 // parent's record always wins over the schedule.
 func Tally(p Provision, sessions []Session, from, to Date) Counts {
-	c := Counts{ProvisionID: p.ID, From: from, To: to}
-	in := func(d Date) bool { return (from.IsZero() || !d.Before(from)) && (to.IsZero() || !d.After(to)) }
-	covered := func(d Date) bool {
-		for _, cp := range p.CountPeriods {
-			if !d.Before(cp.From) && !d.After(cp.To) {
-				return true
-			}
-		}
-		return false
-	}
-	notInPlace := func(d Date) bool {
-		for _, s := range p.NotInPlace {
-			if !d.Before(s.From) && (s.To.IsZero() || !d.After(s.To)) {
-				return true
-			}
-		}
-		return false
-	}
-	recorded := make(map[Session]*Outcome, len(p.Outcomes))
-	for i := range p.Outcomes {
-		o := &p.Outcomes[i]
-		if o.Status != StatusMadeUp {
-			recorded[Session{o.Date, o.Seq}] = o
-		}
-	}
-	count := func(o *Outcome) {
-		switch o.Status {
-		case StatusDelivered:
-			c.Delivered++
-		case StatusMissed:
-			c.Missed++
-		case StatusChildAbsent:
-			c.ChildAbsent++
-		case StatusPrivate:
-			c.PaidPrivately++
-			c.PrivateCost = c.PrivateCost.Add(o.Cost)
-		}
-	}
-	expected := make(map[Session]bool, len(sessions))
-	for _, s := range sessions {
-		if !in(s.Date) || covered(s.Date) {
-			continue
-		}
-		expected[s] = true
-		c.Due++
-		if o, ok := recorded[s]; ok {
-			count(o)
-		} else if notInPlace(s.Date) {
-			c.Missed++
-		} else {
-			c.Unrecorded++
-		}
-	}
-	for i := range p.Outcomes {
-		o := &p.Outcomes[i]
-		if !in(o.Date) || covered(o.Date) {
-			continue
-		}
-		if o.Status == StatusMadeUp {
-			c.MadeUp++
-			continue
-		}
-		if !expected[Session{o.Date, o.Seq}] {
-			c.Due++
-			count(o)
-		}
-	}
-	for _, cp := range p.CountPeriods {
-		if (!from.IsZero() && cp.To.Before(from)) || (!to.IsZero() && cp.From.After(to)) {
-			continue
-		}
-		due := cp.DueOf(sessions)
-		c.Due += due
-		c.Delivered += cp.Delivered
-		c.Missed += cp.Missed
-		c.MadeUp += cp.MadeUp
-		c.ChildAbsent += cp.ChildAbsent
-		c.PaidPrivately += cp.PaidPrivately
-		c.PrivateCost = c.PrivateCost.Add(cp.PrivateCost)
-		c.Unrecorded += due - (cp.Delivered + cp.Missed + cp.ChildAbsent + cp.PaidPrivately)
-	}
-	c.MissedNotMadeUp = max(0, c.Missed-c.MadeUp)
-	if base := c.Due - c.ChildAbsent; base > 0 {
-		pct := decimal.NewFromInt(int64(c.Delivered+c.MadeUp)).Mul(decimal.NewFromInt(100)).
-			DivRound(decimal.NewFromInt(int64(base)), 1)
-		if pct.GreaterThan(decimal.NewFromInt(100)) {
-			pct = decimal.NewFromInt(100)
-		}
-		c.PercentDelivered = pct
-	}
-	return c
+	return LogOf(p, sessions, from, to).Counts
 }
 
 // TermsBetween returns the school terms overlapping from..to, in order,

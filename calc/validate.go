@@ -452,6 +452,7 @@ func validateProvision(v *validator, path string, p Provision, ids map[string]bo
 	}
 	v.text(path+".wording", p.Wording, maxLongText, false, "")
 	v.text(path+".provider", p.Provider, maxShortText, false, "")
+	v.text(path+".name", p.Name, maxShortText, false, "")
 	v.text(path+".notes", p.Notes, maxLongText, false, "")
 	f := p.Frequency
 	if !units[f.Unit] {

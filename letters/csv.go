@@ -12,12 +12,17 @@ import (
 
 // CSVHeader is the header row of SessionLogCSV.
 var CSVHeader = []string{"provision", "section", "date", "to_date", "status", "reason", "made_up_for",
-	"private_cost", "due", "delivered", "missed", "made_up", "child_absent", "paid_privately", "note"}
+	"private_cost", "due", "delivered", "missed", "made_up", "child_absent", "paid_privately", "not_recorded", "note", "provision_id"}
 
 // SessionLogCSV writes the session log of every provision up to today as
-// CSV (RFC 4180, by encoding/csv): one row per expected session, per
-// made-up session, per recorded session the schedule did not expect, and
-// per count-only period (status "count only", with date and to_date). Dates
+// CSV (RFC 4180, by encoding/csv): one row per entry of calc's session log
+// (calc.ProvisionLog): each expected session, made-up session and recorded
+// session the schedule did not expect; each stretch when the provision was
+// not in place (status "not in place", with date and to_date and the
+// number of sessions the plan set for it, never invented session dates);
+// and each count-only period (status "count only", with date and to_date).
+// The provision column is its name in the letters; provision_id is the
+// case file's stable ID, for joining tables. Dates
 // are YYYY-MM-DD; private_cost has two decimals and no £ sign. The count
 // columns hold what calc.Tally adds for the row (1 or 0 for a dated row, the
 // period's numbers for a count-only period), so each column's sum for a
@@ -34,19 +39,16 @@ func SessionLogCSV(c calc.Case, today calc.Date) ([]byte, error) {
 	for i := range c.Plans {
 		for j := range c.Plans[i].Provisions {
 			p := &c.Plans[i].Provisions[j]
-			name := calc.TypeName(p.Type)
-			if p.ID != "" {
-				name += " (" + p.ID + ")"
-			}
-			for _, r := range provisionRows(*p, cal, today) {
-				cost := r.Cost
+			name := ProvisionName(c, *p)
+			for _, e := range calc.ProvisionLog(*p, cal, calc.Date{}, today).Entries {
+				cost := e.Cost
 				if cost.IsZero() {
 					cost = decimal.Zero
 				}
-				rec := []string{name, string(p.Section), r.Date.String(), r.To.String(), r.Status, r.Reason,
-					r.MadeUpFor.String(), calc.RoundMoney(cost).StringFixed(2),
-					strconv.Itoa(r.Due), strconv.Itoa(r.Delivered), strconv.Itoa(r.Missed), strconv.Itoa(r.MadeUp),
-					strconv.Itoa(r.ChildAbsent), strconv.Itoa(r.Paid), flat(r.Note)}
+				rec := []string{name, string(p.Section), e.Date.String(), e.To.String(), statusText(e), entryReason(e),
+					e.Replaces.Date.String(), calc.RoundMoney(cost).StringFixed(2),
+					strconv.Itoa(e.Due), strconv.Itoa(e.Delivered), strconv.Itoa(e.Missed), strconv.Itoa(e.MadeUp),
+					strconv.Itoa(e.ChildAbsent), strconv.Itoa(e.PaidPrivately), strconv.Itoa(e.Unrecorded), flat(e.Note), p.ID}
 				for k := range rec {
 					rec[k] = SafeCell(rec[k])
 				}

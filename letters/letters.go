@@ -450,7 +450,7 @@ func (b *builder) planSays() {
 	}
 	b.h("What the plan says")
 	for _, f := range b.facts {
-		name := provName(f.Prov)
+		name := b.name(f.Prov)
 		if f.Prov.Section != "" && !(b.social && f.Plan.Kind == calc.PlanCarePlan) {
 			name += " (Section " + string(f.Prov.Section) + ")"
 		}
@@ -464,11 +464,14 @@ func (b *builder) planSays() {
 			b.add(Block{Kind: BlockQuote, Text: "[Copy the exact words from the plan here.]", Own: true})
 			b.missing("the exact words of the plan for " + calc.TypeName(f.Prov.Type))
 		}
-		if fr := frequencyText(f.Prov); fr != "" {
+		if fr := FrequencyText(*f.Prov); fr != "" {
 			b.p("That is " + fr + ".")
 		}
 	}
 }
+
+// name is a provision's name in this case (ProvisionName).
+func (b *builder) name(p *calc.Provision) string { return ProvisionName(b.c, *p) }
 
 func sessionsWord(p *calc.Provision) string {
 	if p.Frequency.Unit != calc.UnitSessions {
@@ -477,83 +480,125 @@ func sessionsWord(p *calc.Provision) string {
 	return "session"
 }
 
-// tally adds the table of due, had and missed sessions with totals, and a
-// short summary of each provision.
+// tally adds the table of recorded, had and missed sessions with totals,
+// and a short summary of each provision. It states counts only for the
+// time the parent recorded: time with nothing recorded is said to be
+// unrecorded, never counted as had or missed.
 func (b *builder) tally() {
 	if len(b.facts) == 0 {
 		return
 	}
 	b.h("What " + b.child + " has had")
-	t := &Table{Caption: "Sessions due from the start of the provision to " + b.today.Long(),
-		Headers: []string{"Provision", "Due", "Had", "Missed", "Made up later", "Paid for by me", "Still owed"}}
+	t := &Table{Caption: "Sessions recorded, from the start of the provision to " + b.today.Long(),
+		Headers: []string{"Provision", "Recorded", "Had", "Missed", "Made up later", "Paid for by me", "Still owed"}}
 	var tot [6]int
-	var cost decimal.Decimal
 	sameUnit := true
 	for _, f := range b.facts {
 		n := f.Counts
-		name := provName(f.Prov)
+		name := b.name(f.Prov)
 		if sessionsWord(f.Prov) != "session" {
 			name += " (school days)"
 			sameUnit = false
 		}
 		owed := n.MissedNotMadeUp + n.PaidPrivately
-		t.Rows = append(t.Rows, []string{name, itoa(n.Due), itoa(n.Delivered), itoa(n.Missed), itoa(n.MadeUp), itoa(n.PaidPrivately), itoa(owed)})
-		for i, v := range []int{n.Due, n.Delivered, n.Missed, n.MadeUp, n.PaidPrivately, owed} {
+		t.Rows = append(t.Rows, []string{name, itoa(n.Recorded), itoa(n.Delivered), itoa(n.Missed), itoa(n.MadeUp), itoa(n.PaidPrivately), itoa(owed)})
+		for i, v := range []int{n.Recorded, n.Delivered, n.Missed, n.MadeUp, n.PaidPrivately, owed} {
 			tot[i] += v
 		}
-		cost = cost.Add(n.PrivateCost)
 	}
 	if len(b.facts) > 1 && sameUnit {
 		t.Totals = []string{"Total", itoa(tot[0]), itoa(tot[1]), itoa(tot[2]), itoa(tot[3]), itoa(tot[4]), itoa(tot[5])}
 	}
 	b.add(Block{Kind: BlockTable, Table: t})
 	for _, f := range b.facts {
-		n := f.Counts
-		word := sessionsWord(f.Prov)
-		name := provName(f.Prov)
-		var s []string
-		if n.Due == 0 && n.Missed == 0 {
-			s = append(s, capital(name)+": no "+word+"s were due by "+b.today.Long()+".")
-		} else {
-			had := "none"
-			if n.Delivered > 0 {
-				had = itoa(n.Delivered)
-			}
-			x := capital(name) + ": " + plural(n.Due, word) + " due. " + b.Child() + " had " + had
-			if n.MadeUp > 0 {
-				x += ", and " + itoa(n.MadeUp) + " more made up later"
-			}
-			x += ". " + capital(plural(n.Missed, word)) + " " + was(n.Missed) + " missed"
-			if n.PaidPrivately > 0 {
-				x += ", and I paid for " + plural(n.PaidPrivately, "private session") + " (" + calc.FormatMoney(n.PrivateCost) + ") when " + itoa(n.PaidPrivately) + " more " + was(n.PaidPrivately) + " not given"
-			}
-			x += "."
-			s = append(s, x)
-			if !f.Since.IsZero() && n.Missed+n.PaidPrivately > 0 {
-				if f.SinceTo.IsZero() {
-					s = append(s, "The first "+word+" missed was on "+f.Since.Long()+".")
-				} else {
-					s = append(s, "The first missed "+word+"s were between "+f.Since.Long()+" and "+f.SinceTo.Long()+".")
-				}
-			}
-			if n.Due-n.ChildAbsent > 0 {
-				s = append(s, b.Child()+" got "+pct(n.PercentDelivered)+" of what was due.")
-			}
-			if n.ChildAbsent > 0 {
-				s = append(s, capital(plural(n.ChildAbsent, word))+" when "+b.child+" was away "+isAre(n.ChildAbsent)+" not counted against the council.")
-			}
-		}
-		if f.Still {
-			s = append(s, "It has not been in place since "+f.Gap.Long()+", and it is still not in place on "+b.today.Long()+".")
-		}
-		if rs := f.reasons(); len(rs) > 0 {
-			s = append(s, "Reasons I was given: "+strings.Join(rs, "; ")+".")
-		}
-		b.p(strings.Join(s, " "))
-		if n.Unrecorded > 0 {
-			b.missing("what happened to " + plural(n.Unrecorded, word) + " of " + strings.ToLower(name[:1]) + name[1:] + " (nothing recorded yet)")
+		b.p(b.provisionSummary(f))
+		if n := f.Counts; n.Unrecorded > 0 {
+			name := b.name(f.Prov)
+			b.missing("what happened to " + plural(n.Unrecorded, sessionsWord(f.Prov)) + " of " + strings.ToLower(name[:1]) + name[1:] + " (nothing recorded yet)")
 		}
 	}
+}
+
+// provisionSummary is the paragraph on one provision's sessions.
+func (b *builder) provisionSummary(f facts) string {
+	n := f.Counts
+	word := sessionsWord(f.Prov)
+	name := b.name(f.Prov)
+	var s []string
+	switch {
+	case n.Due == 0 && n.Missed == 0:
+		s = append(s, name+": no "+word+"s were due by "+b.today.Long()+".")
+	case n.Recorded == 0 && n.MadeUp == 0:
+		s = append(s, name+": nothing is recorded yet.")
+	default:
+		x := name + ": I have recorded " + plural(n.Recorded, word)
+		if lg := f.Log; !lg.RecordedFrom.IsZero() && !lg.RecordedTo.IsZero() && !lg.RecordedFrom.Equal(lg.RecordedTo) {
+			x += " between " + lg.RecordedFrom.Long() + " and " + lg.RecordedTo.Long()
+		} else if !lg.RecordedFrom.IsZero() {
+			x += ", on " + lg.RecordedFrom.Long()
+		}
+		had := "none"
+		if n.Delivered > 0 {
+			had = itoa(n.Delivered)
+		}
+		x += ". Of these, " + b.child + " had " + had + ", and " + plural(n.Missed, word) + " " + was(n.Missed) + " missed"
+		if n.MadeUp > 0 {
+			x += " (" + itoa(n.MadeUp) + " made up later)"
+		}
+		if n.PaidPrivately > 0 {
+			x += ". I paid for " + plural(n.PaidPrivately, "private session") + " (" + calc.FormatMoney(n.PrivateCost) + ") when " + itoa(n.PaidPrivately) + " more " + was(n.PaidPrivately) + " not given"
+		}
+		s = append(s, x+".")
+		if !f.Since.IsZero() && n.Missed+n.PaidPrivately > 0 {
+			if f.SinceTo.IsZero() {
+				s = append(s, "The first "+word+" missed was on "+f.Since.Long()+".")
+			} else {
+				s = append(s, "The first missed "+word+"s were between "+f.Since.Long()+" and "+f.SinceTo.Long()+".")
+			}
+		}
+		// A share is stated only when it says something true: all that
+		// was due is recorded, or some delivered sessions are.
+		if n.HasPercent && (n.Unrecorded == 0 || n.Delivered > 0) {
+			of := "of what was due"
+			if n.Unrecorded > 0 {
+				of = "of the " + word + "s recorded"
+			}
+			s = append(s, b.Child()+" got "+pct(n.PercentDelivered)+" "+of+".")
+		}
+		if n.ChildAbsent > 0 {
+			s = append(s, capital(plural(n.ChildAbsent, word))+" when "+b.child+" was away "+isAre(n.ChildAbsent)+" not counted against the council.")
+		}
+	}
+	s = append(s, unrecordedWords(f.Log, word)...)
+	if f.Still {
+		s = append(s, "It has not been in place since "+f.Gap.Long()+", and it is still not in place on "+b.today.Long()+".")
+	}
+	if rs := f.reasons(); len(rs) > 0 {
+		s = append(s, "Reasons I was given: "+strings.Join(rs, "; ")+".")
+	}
+	return strings.Join(s, " ")
+}
+
+// unrecordedWords says which time has nothing recorded: no count is
+// given for it.
+func unrecordedWords(lg calc.SessionLog, word string) []string {
+	var out []string
+	for _, e := range lg.Entries {
+		if e.Kind == calc.EntryPeriod && e.Unrecorded > 0 {
+			out = append(out, "Between "+e.Date.Long()+" and "+e.To.Long()+", nothing is recorded for the other "+plural(e.Unrecorded, word)+" due.")
+		}
+	}
+	if lg.Counts.Recorded == 0 {
+		return out
+	}
+	for _, g := range lg.Unrecorded {
+		if g.From.Equal(g.To) {
+			out = append(out, "Nothing is recorded for "+g.From.Long()+".")
+		} else {
+			out = append(out, "Nothing is recorded from "+g.From.Long()+" to "+g.To.Long()+", so I give no count for that time.")
+		}
+	}
+	return out
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -579,7 +624,7 @@ func (b *builder) missedList() {
 	t := &Table{Headers: []string{"Date", "Provision", "What happened", "Reason given"}}
 	for _, f := range b.facts {
 		for _, e := range f.missedEntries() {
-			t.Rows = append(t.Rows, []string{e[0], provName(f.Prov), e[1], e[2]})
+			t.Rows = append(t.Rows, []string{e[0], b.name(f.Prov), e[1], e[2]})
 		}
 	}
 	if len(t.Rows) == 0 {
@@ -898,7 +943,7 @@ func (b *builder) lineWords(l calc.Line) (title, basis string) {
 	name := ""
 	for _, f := range b.facts {
 		if f.Prov.ID == l.ProvisionID {
-			name = strings.ToLower(provName(f.Prov)[:1]) + provName(f.Prov)[1:]
+			name = strings.ToLower(b.name(f.Prov)[:1]) + b.name(f.Prov)[1:]
 		}
 	}
 	switch l.Kind {

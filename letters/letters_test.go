@@ -294,8 +294,8 @@ func TestSessionLogCSV(t *testing.T) {
 			col[h] = i
 		}
 		type sums struct {
-			due, delivered, missed, madeUp, absent, paid int
-			cost                                         decimal.Decimal
+			due, delivered, missed, madeUp, absent, paid, unrecorded int
+			cost                                                     decimal.Decimal
 		}
 		got := map[string]*sums{}
 		for _, r := range recs[1:] {
@@ -310,10 +310,13 @@ func TestSessionLogCSV(t *testing.T) {
 			if _, err := calc.ParseDate(r[col["date"]]); err != nil || r[col["date"]] == "" {
 				t.Errorf("%s: bad date %q", name, r[col["date"]])
 			}
-			s := got[r[0]]
+			if strings.Contains(r[0], "("+r[col["provision_id"]]+")") {
+				t.Errorf("%s: provision name %q shows its internal ID", name, r[0])
+			}
+			s := got[r[col["provision_id"]]]
 			if s == nil {
 				s = &sums{cost: decimal.Zero}
-				got[r[0]] = s
+				got[r[col["provision_id"]]] = s
 			}
 			n := func(h string) int { v, _ := strconv.Atoi(r[col[h]]); return v }
 			s.due += n("due")
@@ -322,6 +325,7 @@ func TestSessionLogCSV(t *testing.T) {
 			s.madeUp += n("made_up")
 			s.absent += n("child_absent")
 			s.paid += n("paid_privately")
+			s.unrecorded += n("not_recorded")
 			cost := r[col["private_cost"]]
 			if i := strings.IndexByte(cost, '.'); i < 0 || len(cost)-i != 3 {
 				t.Errorf("%s: cost %q not two decimals", name, cost)
@@ -333,12 +337,12 @@ func TestSessionLogCSV(t *testing.T) {
 		for _, pl := range c.Plans {
 			for _, p := range pl.Provisions {
 				want := calc.Tally(p, calc.Schedule(p, cal, today), calc.Date{}, today)
-				s := got[calc.TypeName(p.Type)+" ("+p.ID+")"]
+				s := got[p.ID]
 				if s == nil {
 					s = &sums{cost: decimal.Zero}
 				}
 				if s.due != want.Due || s.delivered != want.Delivered || s.missed != want.Missed || s.madeUp != want.MadeUp ||
-					s.absent != want.ChildAbsent || s.paid != want.PaidPrivately || !s.cost.Equal(want.PrivateCost) {
+					s.absent != want.ChildAbsent || s.paid != want.PaidPrivately || s.unrecorded != want.Unrecorded || !s.cost.Equal(want.PrivateCost) {
 					t.Errorf("%s %s: CSV sums %+v, Tally %+v", name, p.ID, *s, want)
 				}
 				for _, ec := range est.Counts {
@@ -383,5 +387,36 @@ func TestFreeHelpFoot(t *testing.T) {
 	}
 	if strings.Contains(plain, "Free help from") {
 		t.Error("a letter without free-help lines has them")
+	}
+}
+
+// TestTotalsOnlyNoEnd is the case from issue 11: totals entered for
+// February to July 2023, no end date, a letter written in December 2026.
+// The letter states the recorded counts and says the rest is unrecorded;
+// it never counts the years after July 2023 as due and not had.
+func TestTotalsOnlyNoEnd(t *testing.T) {
+	c := calc.Case{SchemaVersion: calc.SchemaVersion, Child: calc.Child{FirstName: "Y"}, Council: "305",
+		Plans: []calc.Plan{{ID: "plan-1", Kind: calc.PlanEHC, Issued: calc.MustDate(2022, 11, 1), Provisions: []calc.Provision{{
+			ID: "provision-2", Section: calc.SectionF, Type: calc.TypeTherapy,
+			Frequency: calc.Frequency{Count: 1, Unit: calc.UnitSessions, Per: calc.PerWeek}, Weeks: calc.TermTime,
+			Start:        calc.MustDate(2023, 2, 1),
+			CountPeriods: []calc.CountPeriod{{From: calc.MustDate(2023, 2, 1), To: calc.MustDate(2023, 7, 31), Missed: 12}},
+		}}}}}
+	today := calc.MustDate(2026, 12, 1)
+	l, err := Build(CouncilStage1, c, goldenInputs(), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := l.PlainText()
+	for _, bad := range []string{"153", "0%", "0.0%", "provision-2", "sessions due. Y had none"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("letter says %q:\n%s", bad, text)
+		}
+	}
+	for _, want := range []string{"I have recorded 12 sessions between 1 February 2023 and 31 July 2023",
+		"12 sessions were missed", "Nothing is recorded from "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("letter lacks %q:\n%s", want, text)
+		}
 	}
 }
