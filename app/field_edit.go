@@ -105,7 +105,7 @@ func focusClash(ctx app.Context) {
 // session records, totals and notes are not among them: saving the help
 // never writes those.
 var provisionFields = []formField[calc.Provision]{
-	{"Kind of help", func(p *calc.Provision) string { return provisionName(*p) },
+	{"Kind of help", func(p *calc.Provision) string { return labelOf(provisionTypes, string(p.Type)) },
 		func(d, s *calc.Provision) { d.Type = s.Type }},
 	{"Section", func(p *calc.Provision) string { return "Section " + string(p.Section) },
 		func(d, s *calc.Provision) { d.Section = s.Section }},

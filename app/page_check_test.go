@@ -28,7 +28,7 @@ func TestCheckPageListsEverySection(t *testing.T) {
 	n := calc.Tally(pr, calc.Schedule(pr, cal, today()), calc.Date{}, today())
 	for _, want := range []string{
 		"Ms B's son", "Nottinghamshire", "An EHC plan", "29 September 2023",
-		"Occupational therapy (OT)", "1 session a week, term time only",
+		"Occupational therapy", "1 session a week, term time only",
 		strconv.Itoa(n.Due) + " due so far", strconv.Itoa(n.Delivered) + " given", strconv.Itoa(n.Missed) + " missed",
 		"4 contacts", "Complaints procedure", "The usual dates", "Continue to the summary",
 	} {

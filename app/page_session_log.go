@@ -27,11 +27,14 @@ type sessionLogPage struct {
 	open   map[string]bool
 }
 
-// sessionMonthData is one month of expected sessions.
+// sessionMonthData is one month of calc's session log: the sessions a
+// parent can tap, and the stretches (not in place, totals entered) that
+// start in it.
 type sessionMonthData struct {
-	Key      string // "2023-03"
-	Label    string // "March 2023"
-	Sessions []calc.Session
+	Key       string // "2023-03"
+	Label     string // "March 2023"
+	Sessions  []calc.Session
+	Stretches []calc.LogEntry
 }
 
 func (p *sessionLogPage) OnNav(ctx app.Context) {
@@ -39,8 +42,8 @@ func (p *sessionLogPage) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL().Query())
 }
 
-// load finds the provision named by "?id=", groups its sessions by month
-// and opens the first month with something still to record.
+// load finds the provision named by "?id=", groups its session log by
+// month and opens the first month with something still to record.
 func (p *sessionLogPage) load(q url.Values) {
 	p.id = q.Get("id")
 	pr, ok := book.provision(p.id)
@@ -48,7 +51,7 @@ func (p *sessionLogPage) load(q url.Values) {
 		p.months = nil
 		return
 	}
-	p.months = monthsOf(expectedAndRecorded(pr))
+	p.months = monthsOf(calc.ProvisionLog(pr, calc.CalendarFor(book.current()), calc.Date{}, today()))
 	p.open = map[string]bool{}
 	// Open the first month with something still to record.
 	for _, m := range p.months {
@@ -67,38 +70,49 @@ func (p *sessionLogPage) load(q url.Values) {
 	}
 }
 
-// expectedAndRecorded lists the sessions calc expects up to today, plus
-// any the parent recorded on other days, in date order.
-func expectedAndRecorded(pr calc.Provision) []calc.Session {
-	c := book.current()
-	sessions := calc.Schedule(pr, calc.CalendarFor(c), today())
-	seen := make(map[calc.Session]bool, len(sessions))
-	for _, s := range sessions {
-		seen[s] = true
-	}
-	for _, o := range pr.Outcomes {
-		if s := (calc.Session{Date: o.Date, Seq: o.Seq}); o.Status != calc.StatusMadeUp && !seen[s] {
-			sessions = append(sessions, s)
-			seen[s] = true
-		}
-	}
-	sortBy(sessions, func(a, b calc.Session) bool {
-		return a.Date.Before(b.Date) || (a.Date.Equal(b.Date) && a.Seq < b.Seq)
-	})
-	return sessions
-}
-
-func monthsOf(sessions []calc.Session) []sessionMonthData {
+// monthsOf groups a session log by month: calc decides which sessions a
+// parent can tap (those not inside totals or a stretch not in place).
+func monthsOf(lg calc.SessionLog) []sessionMonthData {
 	var months []sessionMonthData
-	for _, s := range sessions {
-		key := s.Date.String()[:7]
+	for _, e := range lg.Entries {
+		if e.Kind == calc.EntryMadeUp {
+			continue // shown on the missed session it replaced
+		}
+		key := e.Date.String()[:7]
 		if len(months) == 0 || months[len(months)-1].Key != key {
-			months = append(months, sessionMonthData{Key: key, Label: monthNames[s.Date.Month()-1] + " " + strconv.Itoa(s.Date.Year())})
+			months = append(months, sessionMonthData{Key: key, Label: monthNames[e.Date.Month()-1] + " " + strconv.Itoa(e.Date.Year())})
 		}
 		m := &months[len(months)-1]
-		m.Sessions = append(m.Sessions, s)
+		if e.Kind == calc.EntrySession {
+			m.Sessions = append(m.Sessions, calc.Session{Date: e.Date, Seq: e.Seq})
+		} else {
+			m.Stretches = append(m.Stretches, e)
+		}
 	}
 	return months
+}
+
+// stretchText says what a stretch of the log stands for.
+func stretchText(e calc.LogEntry) string {
+	span := e.Date.Long()
+	if !e.To.IsZero() {
+		span += " to " + e.To.Long()
+	}
+	if e.Kind == calc.EntryNotInPlace {
+		return "Not in place from " + span + ": the " + plural(e.Missed, "session") + " due in that time count as missed."
+	}
+	s := "Totals you entered for " + span + ": " + strconv.Itoa(e.Delivered) + " delivered, " + strconv.Itoa(e.Missed) + " missed"
+	if e.Unrecorded > 0 {
+		s += ", " + strconv.Itoa(e.Unrecorded) + " not recorded"
+	}
+	return s + "."
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
 }
 
 var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July",
@@ -126,7 +140,8 @@ func (p *sessionLogPage) Render() app.UI {
 		content = append(content, &sessionMonth{ProvisionID: p.id, Month: m, StartOpen: p.open[m.Key]})
 	}
 	content = append(content, app.P().Body(
-		app.A().Href(pagePath("/sessions/count?id="+p.id)).Text("Enter totals instead (for example 12 missed between February and July)")))
+		app.A().Href(pagePath("/sessions/count?id="+p.id)).Text("Enter totals instead (for example 12 missed between February and July)")),
+		app.P().Body(app.A().Class("button").Href(pagePath("/sessions")).Text("Done: back to all the help")))
 	return newPage("Sessions: "+provisionName(pr), content...).backTo("/sessions")
 }
 
@@ -144,7 +159,7 @@ func (c *sessionCounts) OnMount(ctx app.Context) {
 func (c *sessionCounts) Render() app.UI {
 	pr, _ := book.provision(c.ProvisionID)
 	now := today()
-	n := calc.Tally(pr, calc.Schedule(pr, calc.CalendarFor(book.current()), now), calc.Date{}, now)
+	n := calc.ProvisionLog(pr, calc.CalendarFor(book.current()), calc.Date{}, now).Counts
 	return app.Div().Class("counts-box").Attr("aria-live", "polite").Body(countsLine(n))
 }
 
@@ -186,11 +201,14 @@ func (m *sessionMonth) Render() app.UI {
 				Aria("expanded", m.open).Aria("controls", bodyID).
 				OnClick(func(ctx app.Context, e app.Event) { m.open = !m.open }).Body(
 				app.Span().Text(m.Month.Label),
-				app.Span().Class("month-status").Text(strconv.Itoa(len(m.Month.Sessions))+" due, "+status),
+				app.Span().Class("month-status").Text(monthStatus(m.Month, status)),
 			),
 		),
 		app.If(m.open, func() app.UI {
 			return app.Div().ID(bodyID).Body(
+				app.Range(m.Month.Stretches).Slice(func(i int) app.UI {
+					return app.P().Class("session-stretch").Text(stretchText(m.Month.Stretches[i]))
+				}),
 				app.If(len(open) > 0, func() app.UI {
 					return app.Div().Class("bulk").Body(
 						app.Span().Class("bulk-label").Text("Mark the "+strconv.Itoa(len(open))+" not recorded in "+m.Month.Label+" as:"),
@@ -207,6 +225,18 @@ func (m *sessionMonth) Render() app.UI {
 			)
 		}),
 	)
+}
+
+// monthStatus is the month's line under its name: how many sessions to
+// tap and how many are left, or what its stretches are.
+func monthStatus(m sessionMonthData, status string) string {
+	if len(m.Sessions) == 0 {
+		if len(m.Stretches) > 0 && m.Stretches[0].Kind == calc.EntryNotInPlace {
+			return "not in place"
+		}
+		return "totals entered"
+	}
+	return strconv.Itoa(len(m.Sessions)) + " due, " + status
 }
 
 func (m *sessionMonth) tapAll(ctx app.Context, status calc.Status) {

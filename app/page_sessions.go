@@ -35,7 +35,7 @@ func (p *sessionsPage) Render() app.UI {
 			"If you only know totals, like \"12 missed between February and July\", you can enter those instead."),
 		app.Ul().Class("summary-cards").Body(app.Range(provisions).Slice(func(i int) app.UI {
 			pr := provisions[i]
-			n := calc.Tally(pr, calc.Schedule(pr, cal, now), calc.Date{}, now)
+			n := calc.ProvisionLog(pr, cal, calc.Date{}, now).Counts
 			return app.Li().Class("card").Body(
 				app.H2().Class("card-title").Text(provisionName(pr)),
 				app.P().Class("card-meta").Text(describeAmount(pr)),
@@ -48,7 +48,23 @@ func (p *sessionsPage) Render() app.UI {
 				),
 			)
 		})),
+		// A way forward once the sessions are in: the next part of the record.
+		app.P().Body(app.A().Class("button").Href(pagePath("/contacts")).Text("Continue to contacts and delays")),
+		app.P().Body(app.A().Href(pagePath("/tasks")).Text("Back to your tasks")),
 	).backTo("/tasks")
+}
+
+// shareLabel names the share delivered: of the sessions recorded, never of
+// time with nothing recorded (calc.Counts.PercentDelivered).
+const shareLabel = "Delivered, of those recorded"
+
+// deliveredShare is calc's share delivered, or "none recorded yet" when no
+// session that counts is recorded.
+func deliveredShare(n calc.Counts) string {
+	if !n.HasPercent {
+		return "none recorded yet"
+	}
+	return n.PercentDelivered.StringFixed(1) + "%"
 }
 
 // countsLine says calc's counts for one provision in words.
@@ -62,8 +78,8 @@ func countsLine(n calc.Counts) app.UI {
 		countItem("Paid for by you", n.PaidPrivately),
 		countItem("Not recorded yet", n.Unrecorded),
 		app.Div().Class("count").Body(
-			app.Dt().Text("Delivered, of all due"),
-			app.Dd().Text(n.PercentDelivered.StringFixed(1)+"%"),
+			app.Dt().Text(shareLabel),
+			app.Dd().Text(deliveredShare(n)),
 		),
 	)
 }

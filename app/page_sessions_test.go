@@ -81,7 +81,7 @@ func wantCounts(t *testing.T, text string, n calc.Counts) {
 			t.Errorf("the page does not show calc's %q:\n%s", want, text)
 		}
 	}
-	if want := "Delivered, of all due " + n.PercentDelivered.StringFixed(1) + "%"; !strings.Contains(text, want) {
+	if want := shareLabel + " " + deliveredShare(n); !strings.Contains(text, want) {
 		t.Errorf("the page does not show calc's %q", want)
 	}
 }
@@ -225,7 +225,8 @@ func TestSessionRowMarkAndBulk(t *testing.T) {
 	c := logCase()
 	logsBook(t, &c)
 	sessions := logSchedule(t)
-	months := monthsOf(sessions)
+	pr, _ := book.provision("ot")
+	months := monthsOf(calc.LogOf(pr, sessions, calc.Date{}, today()))
 	feb := months[1]
 	s := feb.Sessions[0]
 	r := &sessionRow{ProvisionID: "ot", MonthKey: feb.Key, Date: s.Date, Seq: s.Seq}

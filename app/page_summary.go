@@ -104,17 +104,17 @@ func summaryCounts(n calc.Counts) app.UI {
 		return app.Div().Class("count").DataSet("count", key).Body(app.Dt().Text(label), app.Dd().Text(value))
 	}
 	return app.Dl().Class("counts summary-counts").Body(
-		item("due", "Due so far", strconv.Itoa(n.Due)),
+		item("recorded", "Sessions recorded", strconv.Itoa(n.Recorded)),
 		item("delivered", "Delivered", strconv.Itoa(n.Delivered)),
 		item("missed", "Missed", strconv.Itoa(n.Missed)),
 		item("made_up", "Made up later", strconv.Itoa(n.MadeUp)),
 		item("paid_privately", "Paid for by you", paid),
-		item("percent", "Share delivered", n.PercentDelivered.StringFixed(1)+"%"),
+		item("percent", "Share delivered, of those recorded", deliveredShare(n)),
 		app.If(n.ChildAbsent > 0, func() app.UI {
 			return item("child_absent", "Child away (not counted)", strconv.Itoa(n.ChildAbsent))
 		}),
 		app.If(n.Unrecorded > 0, func() app.UI {
-			return item("unrecorded", "Not recorded yet", strconv.Itoa(n.Unrecorded))
+			return item("unrecorded", "Due but not recorded yet", strconv.Itoa(n.Unrecorded))
 		}),
 	)
 }

@@ -78,8 +78,8 @@ func TestSummaryFiguresAreCalcs(t *testing.T) {
 					paid += " (" + calc.FormatMoney(n.PrivateCost) + ")"
 				}
 				want := map[string]string{
-					"due": strconv.Itoa(n.Due), "delivered": strconv.Itoa(n.Delivered), "missed": strconv.Itoa(n.Missed),
-					"made_up": strconv.Itoa(n.MadeUp), "paid_privately": paid, "percent": n.PercentDelivered.StringFixed(1) + "%",
+					"recorded": strconv.Itoa(n.Recorded), "delivered": strconv.Itoa(n.Delivered), "missed": strconv.Itoa(n.Missed),
+					"made_up": strconv.Itoa(n.MadeUp), "paid_privately": paid, "percent": deliveredShare(n),
 				}
 				for k, v := range want {
 					if got[k] != v {

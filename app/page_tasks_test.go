@@ -85,7 +85,7 @@ func TestTaskStatusesFollowTheCase(t *testing.T) {
 	mustSave("a session", func() bool { return first.mark(calc.Outcome{Status: calc.StatusMissed}) })
 	wantTasks(t, "one session recorded", done, done, done, part, no, no, no)
 
-	for _, m := range monthsOf(sessions) {
+	for _, m := range monthsOf(calc.LogOf(pr, sessions, calc.Date{}, today())) {
 		month := &sessionMonth{ProvisionID: pr.ID, Month: m}
 		mustSave("a month", func() bool { return month.markAll(calc.StatusDelivered) })
 	}

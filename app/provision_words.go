@@ -1,10 +1,8 @@
 package main
 
 import (
-	"strconv"
-	"strings"
-
 	"provisiontracker/calc"
+	"provisiontracker/letters"
 )
 
 // Words for showing a provision back to the parent. They describe; they
@@ -52,33 +50,14 @@ func labelOf(opts []option, value string) string {
 	return value
 }
 
-// provisionName is a short name for a provision, e.g.
-// "Occupational therapy (OT)".
+// provisionName is the name of a provision, the same as in the letters
+// (letters.ProvisionName): the parent's own name for it, or its kind, never
+// an internal ID.
 func provisionName(p calc.Provision) string {
-	return labelOf(provisionTypes, string(p.Type))
+	return letters.ProvisionName(book.current(), p)
 }
 
-// describeAmount says how much help the plan gives, e.g.
-// "1 session a week, term time only, 45 minutes each".
-func describeAmount(p calc.Provision) string {
-	f := p.Frequency
-	if f.Count == 0 {
-		return ""
-	}
-	unit := strings.TrimSuffix(string(f.Unit), "s")
-	s := strconv.Itoa(f.Count) + " " + unit
-	if f.Count != 1 {
-		s += "s"
-	}
-	s += " " + labelOf(perOptions, string(f.Per))
-	switch p.Weeks {
-	case calc.TermTime:
-		s += ", term time only"
-	case calc.AllYear:
-		s += ", all year"
-	}
-	if p.SessionMinutes > 0 {
-		s += ", " + strconv.Itoa(p.SessionMinutes) + " minutes each"
-	}
-	return s
-}
+// describeAmount says how much help the plan gives, in the letters' words
+// (letters.AmountText), e.g. "1 session a week, term time only, 45 minutes
+// each".
+func describeAmount(p calc.Provision) string { return letters.AmountText(p) }

@@ -67,7 +67,7 @@ var perWords = map[calc.Per]string{
 }
 
 // AmountText says how much help the plan promises, without dates: "1
-// session a week, 45 minutes each, in term time".
+// session a week, term time only, 45 minutes each".
 func AmountText(p calc.Provision) string {
 	fr := p.Frequency
 	if fr.Count < 1 {
@@ -81,20 +81,20 @@ func AmountText(p calc.Provision) string {
 	if w, ok := perWords[fr.Per]; ok {
 		s += " " + w
 	}
-	if p.SessionMinutes > 0 && fr.Unit == calc.UnitSessions {
-		s += ", " + strconv.Itoa(p.SessionMinutes) + " minutes each"
-	}
 	switch p.Weeks {
 	case calc.TermTime:
-		s += ", in term time"
+		s += ", term time only"
 	case calc.AllYear:
-		s += ", all year round"
+		s += ", all year"
+	}
+	if p.SessionMinutes > 0 {
+		s += ", " + strconv.Itoa(p.SessionMinutes) + " minutes each"
 	}
 	return s
 }
 
 // FrequencyText is AmountText with the provision's dates: "1 session a
-// week, 45 minutes each, in term time, from 27 February 2023".
+// week, term time only, 45 minutes each, from 27 February 2023".
 func FrequencyText(p calc.Provision) string {
 	s := AmountText(p)
 	if s == "" {
