@@ -41,21 +41,69 @@ type Deadline struct {
 	// to comment on a draft): Due is the earliest day, and the days late
 	// count how early it was done.
 	Earliest bool `json:"earliest,omitempty"`
+	// Note says more about how the date was worked out, for example that
+	// it counts from the first problem in the records because the parent
+	// has not said when they knew.
+	Note string `json:"note,omitempty"`
+	// FromRecords is true when From is the first problem in the records,
+	// not a date the parent gave.
+	FromRecords bool `json:"from_records,omitempty"`
 }
 
-// Default complaint timescales, in working days (RULES.md §2).
+// Complaint timescales and their sources (RULES.md §2 and §8).
 const (
-	codeSource       = "Local Government and Social Care Ombudsman, Complaint Handling Code (in force from 1 April 2026; before that, the council's own complaints policy)"
+	codeSource       = "Local Government and Social Care Ombudsman, Complaint Handling Code (applied by the Ombudsman to complaints made from 1 April 2026)"
+	ownPolicySource  = "the council's own complaints policy, which set the time limits before the Ombudsman's Complaint Handling Code applied from 1 April 2026 (these are the usual numbers: check the council's policy)"
 	socialCareSource = "Children Act 1989 Representations Procedure (England) Regulations 2006"
 )
 
-// EffectivePolicy returns the complaint timescales in use: the case's own
-// numbers, with the procedure's defaults for any left at zero.
-func EffectivePolicy(p ComplaintPolicy) ComplaintPolicy {
+// CodeFrom is the first day the Ombudsman applies its Complaint Handling
+// Code to a council's complaint handling (RULES.md §8). Before it, the
+// council's own published policy is the measure.
+var CodeFrom = MustDate(2026, 4, 1)
+
+// CodeExtensionDays is the most the Complaint Handling Code lets a council
+// extend a stage 1 answer by, in working days, saying why (RULES.md §8).
+const CodeExtensionDays = 10
+
+// EffectivePolicy returns the complaint timescales in use today: the
+// case's own numbers, with the procedure's defaults for any left at zero.
+// For a complaint made on a known date use PolicyOn.
+func EffectivePolicy(p ComplaintPolicy) ComplaintPolicy { return PolicyOn(p, Date{}).ComplaintPolicy }
+
+// Timescales are the complaint time limits that applied to a complaint
+// made on one date.
+type Timescales struct {
+	ComplaintPolicy
+	// Code is true when the Complaint Handling Code applied: each answer
+	// is due a number of working days after the acknowledgement, which is
+	// due 5 working days after the complaint was sent.
+	Code bool
+	// ExtensionDays is how far the stage 1 answer may be extended (the
+	// Code: at most 10 working days); 0 when the rules give no extension.
+	ExtensionDays int
+	// Usual is true when the complaint came before the Code applied and
+	// the parent has not given the council's own numbers: the usual
+	// numbers stand in for the council's policy.
+	Usual bool
+}
+
+// PolicyOn returns the timescales that applied to a complaint made on
+// date on (zero: today's rules). The parent's own numbers (the council's
+// policy) always win. Otherwise: the 2006 regulations for the social-care
+// procedure; for the council's own procedure, the Complaint Handling Code
+// from 1 April 2026, and before that the council's own policy, for which
+// the usual numbers stand in and the source says so.
+func PolicyOn(p ComplaintPolicy, on Date) Timescales {
 	def := ComplaintPolicy{Procedure: ProcedureCorporate, Stage1AckDays: 5, Stage1AnswerDays: 10,
 		Stage2AckDays: 5, Stage2AnswerDays: 20, Source: codeSource}
+	code := on.IsZero() || !on.Before(CodeFrom)
+	if !code {
+		def.Source = ownPolicySource
+	}
 	if p.Procedure == ProcedureSocialCare {
 		def = ComplaintPolicy{Procedure: ProcedureSocialCare, Stage1AnswerDays: 10, Stage2AnswerDays: 25, Source: socialCareSource}
+		code = false
 	}
 	out := def
 	if p.Stage1AckDays > 0 {
@@ -75,8 +123,45 @@ func EffectivePolicy(p ComplaintPolicy) ComplaintPolicy {
 		if p.Source != "" {
 			out.Source += ": " + p.Source
 		}
+		code = false
 	}
-	return out
+	t := Timescales{ComplaintPolicy: out, Code: code, Usual: !code && out.Source == ownPolicySource}
+	if code {
+		t.ExtensionDays = CodeExtensionDays
+	}
+	return t
+}
+
+// StageDue returns when the acknowledgement and the answer of complaint
+// stage 1 or 2 are due, for a complaint sent on sent and acknowledged on
+// ack (zero: not yet). Under the Code the answer counts from the
+// acknowledgement, and from the day it was due if it came late or not at
+// all, so a late acknowledgement never gives the council more time; under
+// other rules it counts from the day the complaint was sent. extended is
+// the latest day with the longest extension allowed (zero when none is).
+func (t Timescales) StageDue(cal Calendar, stage int, sent, ack Date) (ackDue, answerDue, extended Date) {
+	ackDays, ansDays := t.Stage1AckDays, t.Stage1AnswerDays
+	if stage == 2 {
+		ackDays, ansDays = t.Stage2AckDays, t.Stage2AnswerDays
+	}
+	if sent.IsZero() {
+		return
+	}
+	if ackDays > 0 {
+		ackDue = cal.AddWorkingDays(sent, ackDays)
+	}
+	base := sent
+	if t.Code && !ackDue.IsZero() {
+		base = ackDue
+		if !ack.IsZero() && ack.Before(ackDue) && !ack.Before(sent) {
+			base = ack
+		}
+	}
+	answerDue = cal.AddWorkingDays(base, ansDays)
+	if stage == 1 && t.ExtensionDays > 0 {
+		extended = cal.AddWorkingDays(answerDue, t.ExtensionDays)
+	}
+	return
 }
 
 // Deadlines returns every deadline that can be worked out from the case,
@@ -105,36 +190,40 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 		planDeadlines(p, stop, addAt(stop))
 	}
 	cp := c.Complaint
-	pol := EffectivePolicy(cp.Policy)
 	wd := func(n int) string { return strconv.Itoa(n) + " working days" }
-	stage := func(n int, sent, ack, answered Date, ackDays, ansDays int) {
+	stage := func(n int, sent, ack, answered Date) {
 		if sent.IsZero() {
 			return
 		}
+		t := PolicyOn(cp.Policy, sent)
+		ackDays, ansDays := t.Stage1AckDays, t.Stage1AnswerDays
+		if n == 2 {
+			ackDays, ansDays = t.Stage2AckDays, t.Stage2AnswerDays
+		}
+		ackDue, ansDue, ext := t.StageDue(cal, n, sent, ack)
 		s := "Stage " + strconv.Itoa(n)
 		if ackDays > 0 && (!ack.IsZero() || answered.IsZero()) {
 			add(Deadline{Key: "complaint_stage" + strconv.Itoa(n) + "_ack", Rule: s + " complaint acknowledged within " + wd(ackDays),
-				Source: pol.Source, From: sent, Due: cal.AddWorkingDays(sent, ackDays), Done: ack})
+				Source: t.Source, From: sent, Due: ackDue, Done: ack})
 		}
-		add(Deadline{Key: "complaint_stage" + strconv.Itoa(n) + "_answer", Rule: s + " complaint answered within " + wd(ansDays),
-			Source: pol.Source, From: sent, Due: cal.AddWorkingDays(sent, ansDays), Done: answered})
+		rule := s + " complaint answered within " + wd(ansDays)
+		if t.Code && ackDays > 0 {
+			rule += " of the acknowledgement (counted from the day it was due, if it came late or not at all)"
+		}
+		if !ext.IsZero() {
+			rule += "; the council may extend this by at most " + wd(t.ExtensionDays) + ", to " + ext.Long() + ", if it says why"
+		}
+		add(Deadline{Key: "complaint_stage" + strconv.Itoa(n) + "_answer", Rule: rule,
+			Source: t.Source, From: sent, Due: ansDue, Done: answered})
 	}
-	stage(1, cp.Stage1Sent, cp.Stage1Acknowledged, cp.Stage1Answered, pol.Stage1AckDays, pol.Stage1AnswerDays)
-	stage(2, cp.Stage2Sent, cp.Stage2Acknowledged, cp.Stage2Answered, pol.Stage2AckDays, pol.Stage2AnswerDays)
+	stage(1, cp.Stage1Sent, cp.Stage1Acknowledged, cp.Stage1Answered)
+	stage(2, cp.Stage2Sent, cp.Stage2Acknowledged, cp.Stage2Answered)
+	pol := EffectivePolicy(cp.Policy)
 	if !cp.Stage3Requested.IsZero() && pol.Procedure == ProcedureSocialCare {
 		add(Deadline{Key: "complaint_stage3_panel", Rule: "Stage 3 review panel held within 30 working days of the request",
 			Source: socialCareSource, From: cp.Stage3Requested, Due: cal.AddWorkingDays(cp.Stage3Requested, 30), Done: cp.Stage3PanelHeld})
 	}
-	if !cp.ProblemNoticed.IsZero() {
-		add(Deadline{Key: "ombudsman_12_months", Rule: "Complain to the Ombudsman within 12 months of knowing of the problem (it can accept later complaints for a good reason)",
-			Source: "Local Government Act 1974 s26B", From: cp.ProblemNoticed, Due: cp.ProblemNoticed.AddMonths(12),
-			Done: cp.OmbudsmanSent, ParentDeadline: true})
-	}
-	if !cp.ProblemNoticed.IsZero() && hasSection(c, SectionG) {
-		add(Deadline{Key: "nhs_complaint_12_months", Rule: "Complain to the NHS (the provider or the integrated care board) about health provision within 12 months of knowing of the problem",
-			Source: "NHS complaints regulations 2009 reg 12", From: cp.ProblemNoticed, Due: cp.ProblemNoticed.AddMonths(12),
-			ParentDeadline: true})
-	}
+	parentLimits(c, add)
 	for i, ct := range c.Contacts {
 		if ct.ReplyDueBy.IsZero() {
 			continue
@@ -251,7 +340,11 @@ func planDeadlines(p Plan, today Date, add func(Deadline)) {
 // finish sets the status and lateness of a deadline.
 func finish(d Deadline, cal Calendar, today Date) Deadline {
 	if d.Earliest {
-		if d.Done.IsZero() || !d.Done.Before(d.Due) {
+		if d.Done.IsZero() {
+			d.Status = Pending
+			return d
+		}
+		if !d.Done.Before(d.Due) {
 			d.Status = Met
 			return d
 		}
@@ -291,4 +384,130 @@ func hasSection(c Case, s Section) bool {
 		}
 	}
 	return false
+}
+
+// The Ombudsman's usual wait for a council's final answer (RULES.md §5).
+const ombudsmanWaitDays = 7 * 12
+
+// parentLimits adds the time limits on the parent: the Ombudsman's 12
+// months and the earliest day to go to it, the social-care procedure's
+// year, and the NHS's 12 months. Each counts from the day the parent knew
+// of the problem or, when they have not said, from the first problem in
+// the records, and says so.
+func parentLimits(c Case, add func(Deadline)) {
+	cp := c.Complaint
+	notGiven := "You have not said when you first knew about the problem, so this counts from "
+	known := func(scope func(Plan, Provision) bool, contacts bool) (Date, bool, string) {
+		if !cp.ProblemNoticed.IsZero() {
+			return cp.ProblemNoticed, false, ""
+		}
+		d := FirstProblem(c, scope, contacts)
+		if d.IsZero() {
+			return d, false, ""
+		}
+		return d, true, notGiven + d.Long() + ", the first problem in your records."
+	}
+	notHealth := func(_ Plan, p Provision) bool { return p.Section != SectionG }
+	if from, rec, note := known(notHealth, true); !from.IsZero() {
+		add(Deadline{Key: "ombudsman_12_months", Rule: "Complain to the Ombudsman within 12 months of knowing of the problem (it can accept later complaints for a good reason)",
+			Source: "Local Government Act 1974 s26B", From: from, Due: from.AddMonths(12),
+			Done: cp.OmbudsmanSent, ParentDeadline: true, FromRecords: rec, Note: note})
+	}
+	if last := lastComplaint(cp); !last.IsZero() {
+		final := cp.Stage2Answered
+		if final.IsZero() && cp.Stage2Sent.IsZero() {
+			final = cp.Stage1Answered
+		}
+		d := Deadline{Key: "ombudsman_from", Rule: "Go to the Ombudsman after the council's final answer, or about 12 weeks after you complained if it has not given one",
+			Source: "Local Government Act 1974 s26(5)", From: last, Due: last.AddDays(ombudsmanWaitDays),
+			Done: cp.OmbudsmanSent, ParentDeadline: true, Earliest: true,
+			Note: "About 12 weeks after you complained on " + last.Long() + ", if the council has not given its final answer by then."}
+		if !final.IsZero() && final.Before(d.Due) {
+			d.Due, d.Note = final, "The date of the council's final answer."
+		}
+		add(d)
+	}
+	if hasSocialCare(c) {
+		if from, rec, note := known(socialCare, false); !from.IsZero() {
+			add(Deadline{Key: "social_care_complaint_12_months", Rule: "Make a complaint under the children's social care procedure within a year (the council can accept a later one if it was not reasonable to complain sooner)",
+				Source: socialCareSource + " reg 9", From: from, Due: from.AddMonths(12),
+				Done: cp.Stage1Sent, ParentDeadline: true, FromRecords: rec, Note: note})
+		}
+	}
+	if hasSection(c, SectionG) {
+		health := func(_ Plan, p Provision) bool { return p.Section == SectionG }
+		if from, rec, note := known(health, false); !from.IsZero() {
+			add(Deadline{Key: "nhs_complaint_12_months", Rule: "Complain to the NHS (the provider or the integrated care board) about health provision within 12 months of knowing of the problem",
+				Source: "Local Authority Social Services and National Health Service Complaints (England) Regulations 2009 reg 12",
+				From:   from, Due: from.AddMonths(12), ParentDeadline: true, FromRecords: rec, Note: note})
+		}
+	}
+}
+
+// lastComplaint is the day the parent last complained to the council.
+func lastComplaint(cp Complaint) Date {
+	if !cp.Stage2Sent.IsZero() {
+		return cp.Stage2Sent
+	}
+	return cp.Stage1Sent
+}
+
+// socialCare reports whether a provision is children's social care: in
+// Section H, or in a care plan (not health).
+func socialCare(pl Plan, p Provision) bool {
+	return p.Section == SectionH || (pl.Kind == PlanCarePlan && p.Section != SectionG)
+}
+
+func hasSocialCare(c Case) bool {
+	for _, pl := range c.Plans {
+		if pl.Kind == PlanCarePlan {
+			return true
+		}
+		for _, p := range pl.Provisions {
+			if socialCare(pl, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// FirstProblem is the earliest day the records show a problem with a
+// provision for which keep is true (a missed or paid-for session, a
+// stretch not in place, totals with missed sessions) and, with contacts,
+// the contact log and the stage 1 complaint. Zero when there is none.
+func FirstProblem(c Case, keep func(Plan, Provision) bool, contacts bool) Date {
+	var first Date
+	see := func(d Date) {
+		if !d.IsZero() && (first.IsZero() || d.Before(first)) {
+			first = d
+		}
+	}
+	for _, pl := range c.Plans {
+		for _, p := range pl.Provisions {
+			if keep != nil && !keep(pl, p) {
+				continue
+			}
+			for _, o := range p.Outcomes {
+				if o.Status == StatusMissed || o.Status == StatusPrivate {
+					see(o.Date)
+				}
+			}
+			for _, s := range p.NotInPlace {
+				see(s.From)
+			}
+			for _, cp := range p.CountPeriods {
+				if cp.Missed+cp.PaidPrivately > 0 {
+					see(cp.From)
+				}
+			}
+		}
+	}
+	if contacts {
+		for _, ct := range c.Contacts {
+			see(ct.Date)
+		}
+		see(c.Complaint.Stage1Sent)
+	}
+	return first
 }

@@ -43,7 +43,7 @@ func ExampleRoutes() {
 	}
 	// Output:
 	// Complain to the council
-	//   Council's stage 1 answer due, if you send it on 25 November 2026: 9 December 2026 (Local Government and Social Care Ombudsman, Complaint Handling Code (in force from 1 April 2026; before that, the council's own complaints policy))
+	//   Council's stage 1 answer due, if you send it on 25 November 2026: 16 December 2026 (Local Government and Social Care Ombudsman, Complaint Handling Code (applied by the Ombudsman to complaints made from 1 April 2026))
 	// Complain to the Local Government and Social Care Ombudsman
 	//   Complain to the Ombudsman by: 14 March 2027 (Local Government Act 1974 s26B)
 	// Appeal to the SEND Tribunal about what the plan says

@@ -93,8 +93,7 @@ func (b *builder) councilStage1() {
 	restart := b.cal.AddWorkingDays(b.today, RestartWorkingDays)
 	b.asks("What I am asking the council to do", restart)
 	b.extra()
-	pol := calc.EffectivePolicy(b.c.Complaint.Policy)
-	b.reply(pol.Stage1AckDays, pol.Stage1AnswerDays, pol.Source, []string{
+	b.reply(calc.PolicyOn(b.c.Complaint.Policy, b.today), 1, []string{
 		"If I do not have a full answer by then, or the answer does not put things right, I will ask for my complaint to go to stage 2. After that I can complain to " + ombudsmanName + ".",
 		"If " + b.child + " urgently needs the provision, I may also ask a solicitor to send a letter before claim for judicial review.",
 	})
@@ -138,12 +137,11 @@ func (b *builder) councilStage2() {
 	b.asks("What I am asking the council to do", restart)
 	b.citeDecisions(false)
 	b.extra()
-	pol := calc.EffectivePolicy(b.c.Complaint.Policy)
 	next := "If I do not have a full answer by then, or the answer does not put things right, I will complain to " + ombudsmanName + "."
-	if lim, _, _ := ombudsmanLimit(b.c, false); !lim.IsZero() && b.today.Before(lim) {
+	if lim, _, _ := ombudsmanLimit(b.c, b.today); !lim.IsZero() && b.today.Before(lim) {
 		next += " I must usually do that by " + lim.Long() + "."
 	}
-	b.reply(pol.Stage2AckDays, pol.Stage2AnswerDays, pol.Source, []string{next})
+	b.reply(calc.PolicyOn(b.c.Complaint.Policy, b.today), 2, []string{next})
 }
 
 func deadline(ds []calc.Deadline, key string) (calc.Deadline, bool) {
@@ -165,8 +163,23 @@ func (b *builder) socialStage1() {
 	restart := b.cal.AddWorkingDays(b.today, RestartWorkingDays)
 	b.asks("What I am asking the council to do", restart)
 	b.extra()
-	b.reply(0, SocialCareStage1Days, "the Children Act 1989 Representations Procedure (England) Regulations 2006. They allow up to 20 working days for a complex complaint: if you need longer, please tell me why and when I will have your answer.",
-		[]string{"If I am not satisfied with your answer, I will ask for stage 2 (an independent investigation) and, if needed, stage 3 (a review panel). After that I can complain to " + ombudsmanName + "."})
+	b.reply(socialTimescales(b.c.Complaint.Policy), 1, []string{"If I am not satisfied with your answer, I will ask for stage 2 (an independent investigation) and, if needed, stage 3 (a review panel). After that I can complain to " + ombudsmanName + "."})
+}
+
+// socialTimescales are the time limits of the social-care stage 1 letter:
+// the parent's own number of days for the council's answer when they gave
+// one (its policy), else the 2006 regulations' 10 working days (up to 20
+// for a complex complaint).
+func socialTimescales(p calc.ComplaintPolicy) calc.Timescales {
+	if p.Stage1AnswerDays > 0 {
+		own := calc.PolicyOn(p, calc.Date{})
+		own.Stage2AckDays, own.Stage2AnswerDays = 0, 0
+		return own
+	}
+	t := calc.PolicyOn(calc.ComplaintPolicy{Procedure: calc.ProcedureSocialCare}, calc.Date{})
+	t.Stage1AckDays = 0
+	t.Source = "the Children Act 1989 Representations Procedure (England) Regulations 2006. They allow up to 20 working days for a complex complaint: if you need longer, please tell me why and when I will have your answer."
+	return t
 }
 
 // ombudsman writes the answers for the Ombudsman's online complaint form:
@@ -276,7 +289,7 @@ func (b *builder) ombudsman() {
 	}
 	b.list(steps, false)
 
-	if lim, from, noticed := ombudsmanLimit(b.c, b.social); !lim.IsZero() && b.today.After(lim) {
+	if lim, from, noticed := ombudsmanLimit(b.c, b.today); !lim.IsZero() && b.today.After(lim) {
 		b.h("Why I am complaining now")
 		s := "I first knew about the problem on " + from.Long() + "."
 		if !noticed {

@@ -859,18 +859,34 @@ func (b *builder) remedy() {
 	b.p("These amounts are an indicative estimate, not legal advice. They are based on what the Local Government and Social Care Ombudsman has recommended in similar cases (figures as at " + fd + "). The Ombudsman decides each case on its own facts.")
 }
 
-// reply adds the reply deadline and the next steps; it sets ReplyBy.
-func (b *builder) reply(ackDays, ansDays int, source string, next []string) {
+// reply adds the reply deadline and the next steps for complaint stage
+// 1 or 2 sent today under timescales t; it sets ReplyBy.
+func (b *builder) reply(t calc.Timescales, stage int, next []string) {
 	b.h("When I need your answer")
+	ackDays, ansDays := t.Stage1AckDays, t.Stage1AnswerDays
+	if stage == 2 {
+		ackDays, ansDays = t.Stage2AckDays, t.Stage2AnswerDays
+	}
+	ackDue, due, ext := t.StageDue(b.cal, stage, b.today, calc.Date{})
+	b.l.ReplyBy = due
 	var s []string
 	if ackDays > 0 {
-		s = append(s, "Please confirm that you have received this complaint within "+plural(ackDays, "working day")+", by "+b.cal.AddWorkingDays(b.today, ackDays).Long()+".")
+		s = append(s, "Please confirm that you have received this complaint within "+plural(ackDays, "working day")+", by "+ackDue.Long()+".")
 	}
-	due := b.cal.AddWorkingDays(b.today, ansDays)
-	b.l.ReplyBy = due
-	s = append(s, "Please send me your full answer within "+plural(ansDays, "working day")+", by "+due.Long()+".")
+	if t.Code && ackDays > 0 {
+		s = append(s, "Please send me your full answer within "+plural(ansDays, "working day")+" of that, by "+due.Long()+" at the latest.")
+	} else {
+		s = append(s, "Please send me your full answer within "+plural(ansDays, "working day")+", by "+due.Long()+".")
+	}
+	if !ext.IsZero() {
+		s = append(s, "If you need longer, please tell me why before then. The most you can take is "+plural(t.ExtensionDays, "more working day")+", to "+ext.Long()+".")
+	}
 	b.p(strings.Join(s, " "))
-	b.p("These time limits come from: " + endStop(source))
+	if t.Usual {
+		b.p("These are the usual time limits for a council complaint. Before 1 April 2026, when the Ombudsman began to apply its Complaint Handling Code, the council's own complaints policy set them: if your policy gives other times, please tell me.")
+	} else {
+		b.p("These time limits come from: " + endStop(t.Source))
+	}
 	for _, n := range next {
 		b.p(n)
 	}
@@ -880,60 +896,13 @@ func (b *builder) reply(ackDays, ansDays int, source string, next []string) {
 }
 
 // ombudsmanLimit is the usual last day to complain to the Ombudsman, and
-// the date it counts from.
-func ombudsmanLimit(c calc.Case, social bool) (limit, from calc.Date, noticed bool) {
-	from = c.Complaint.ProblemNoticed
-	if !from.IsZero() {
-		return from.AddMonths(12), from, true
-	}
-	from = firstProblem(c, social)
-	if from.IsZero() {
+// the date it counts from, as calc.Deadlines works them out.
+func ombudsmanLimit(c calc.Case, today calc.Date) (limit, from calc.Date, noticed bool) {
+	d, ok := deadline(calc.Deadlines(c, calc.CalendarFor(c), today), "ombudsman_12_months")
+	if !ok {
 		return calc.Date{}, calc.Date{}, false
 	}
-	return from.AddMonths(12), from, false
-}
-
-// firstProblem is the earliest date the records show a problem (a missed
-// or paid-for session, provision not in place, a contact): used for the
-// Ombudsman's time limit when the parent has not said when they knew.
-func firstProblem(c calc.Case, social bool) calc.Date {
-	var first calc.Date
-	see := func(d calc.Date) {
-		if !d.IsZero() && (first.IsZero() || d.Before(first)) {
-			first = d
-		}
-	}
-	for i := range c.Plans {
-		pl := &c.Plans[i]
-		for j := range pl.Provisions {
-			p := &pl.Provisions[j]
-			inScope := councilScope(pl, p)
-			if social {
-				inScope = socialScope(pl, p)
-			}
-			if !inScope {
-				continue
-			}
-			for _, o := range p.Outcomes {
-				if o.Status == calc.StatusMissed || o.Status == calc.StatusPrivate {
-					see(o.Date)
-				}
-			}
-			for _, s := range p.NotInPlace {
-				see(s.From)
-			}
-			for _, cp := range p.CountPeriods {
-				if cp.Missed+cp.PaidPrivately > 0 {
-					see(cp.From)
-				}
-			}
-		}
-	}
-	for _, ct := range c.Contacts {
-		see(ct.Date)
-	}
-	see(c.Complaint.Stage1Sent)
-	return first
+	return d.Due, d.From, !d.FromRecords
 }
 
 // lineWords gives an estimate line's title and basis in the parent's voice

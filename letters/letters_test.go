@@ -52,6 +52,12 @@ func TestReplyDeadlines(t *testing.T) {
 		{"social care over Christmas", SocialCareStage1, calc.ComplaintPolicy{}, calc.MustDate(2025, 12, 18), calc.MustDate(2026, 1, 6)},
 		{"council's 20 days", CouncilStage1, calc.ComplaintPolicy{Procedure: calc.ProcedureCorporate, Stage1AnswerDays: 20}, calc.MustDate(2023, 6, 30), calc.MustDate(2023, 7, 28)},
 		{"stage 2 default 20 days over Easter 2026", CouncilStage2, calc.ComplaintPolicy{}, calc.MustDate(2026, 3, 27), calc.MustDate(2026, 4, 28)},
+		// From 1 April 2026 the Code applies: acknowledgement in 5 working
+		// days (8 December), the answer 10 working days after it.
+		{"the Code from April 2026", CouncilStage1, calc.ComplaintPolicy{}, calc.MustDate(2026, 12, 1), calc.MustDate(2026, 12, 22)},
+		// The parent's own 20 days for a care-plan case (issue 11: the
+		// letter said 10).
+		{"social care with the council's 20 days", SocialCareStage1, calc.ComplaintPolicy{Procedure: calc.ProcedureCorporate, Stage1AnswerDays: 20}, calc.MustDate(2023, 6, 30), calc.MustDate(2023, 7, 28)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := c
@@ -63,8 +69,17 @@ func TestReplyDeadlines(t *testing.T) {
 			if !l.ReplyBy.Equal(tc.want) {
 				t.Errorf("ReplyBy = %s, want %s", l.ReplyBy.Long(), tc.want.Long())
 			}
-			if !strings.Contains(l.PlainText(), "by "+tc.want.Long()) {
+			text := l.PlainText()
+			if !strings.Contains(text, "by "+tc.want.Long()) {
 				t.Errorf("letter does not state the reply date %s", tc.want.Long())
+			}
+			// The rules named are the ones that applied on the letter's date.
+			code := strings.Contains(text, "Complaint Handling Code (applied")
+			if wantCode := tc.kind != SocialCareStage1 && tc.policy == (calc.ComplaintPolicy{}) && !tc.today.Before(calc.CodeFrom); code != wantCode {
+				t.Errorf("names the Code as its source: %v, want %v:\n%s", code, wantCode, text)
+			}
+			if tc.policy.Stage1AnswerDays > 0 && !strings.Contains(text, plural(tc.policy.Stage1AnswerDays, "working day")) {
+				t.Errorf("letter does not use the council's own %d days", tc.policy.Stage1AnswerDays)
 			}
 		})
 	}
@@ -164,10 +179,12 @@ func TestOmbudsmanTimeLimit(t *testing.T) {
 	if !l.Date.Equal(calc.MustDate(2025, 2, 28)) || !l.Passed {
 		t.Errorf("limit = %+v, want 28 February 2025, passed", l)
 	}
-	// Unknown: counts from the first problem in the records, and says so.
+	// Unknown: counts from the first problem in the records (calc's, over
+	// everything the Ombudsman looks at: here the short breaks, not in
+	// place from 1 September 2025), and says so.
 	c.Complaint.ProblemNoticed = calc.Date{}
 	l, _ = limitOf(Routes(c, calc.MustDate(2025, 12, 18)), RouteOmbudsman, "Complain to the Ombudsman by")
-	if !l.Date.Equal(calc.MustDate(2026, 9, 16)) || !strings.Contains(l.Note, "16 September 2025, the first problem in your records") {
+	if !l.Date.Equal(calc.MustDate(2026, 9, 1)) || !strings.Contains(l.Note, "1 September 2025, the first problem in your records") {
 		t.Errorf("limit without a noticed date = %+v", l)
 	}
 	// NHS route for Section G: 12 months too.

@@ -49,7 +49,14 @@ func Routes(c calc.Case, today calc.Date) []Route {
 	}
 	poss := child + "'s"
 	cp := c.Complaint
-	pol := calc.EffectivePolicy(cp.Policy)
+	// The rules that apply on the day the complaint was sent, or today for
+	// one not sent yet.
+	on := cp.Stage1Sent
+	if on.IsZero() {
+		on = today
+	}
+	pol := calc.PolicyOn(cp.Policy, on)
+	dls := calc.Deadlines(c, cal, today)
 	council, social := hasCouncil(c), hasSocial(c)
 	hasF, hasG, hasEHC := false, false, false
 	for i := range c.Plans {
@@ -64,13 +71,24 @@ func Routes(c calc.Case, today calc.Date) []Route {
 		l.Passed = !today.IsZero() && !l.Date.IsZero() && l.Date.Before(today)
 		return l
 	}
-	answerDue := func(what string, sent calc.Date, days int, source string) Limit {
-		if sent.IsZero() {
-			return mark(Limit{What: what + ", if you send it on " + today.Long(), Date: cal.AddWorkingDays(today, days),
-				Source: source, Note: plural(days, "working day") + " from the day you send it."})
+	// answerDue is when the council's answer to a stage is due, as calc
+	// works it out: from the day it was sent, or from today if not sent.
+	answerDue := func(what string, t calc.Timescales, stage int, sent, ack calc.Date) Limit {
+		days := t.Stage1AnswerDays
+		if stage == 2 {
+			days = t.Stage2AnswerDays
 		}
-		return mark(Limit{What: what, Date: cal.AddWorkingDays(sent, days), Source: source,
-			Note: plural(days, "working day") + " from " + sent.Long() + "."})
+		how := plural(days, "working day") + " from "
+		if t.Code {
+			how = plural(days, "working day") + " from the acknowledgement, which is due 5 working days from "
+		}
+		if sent.IsZero() {
+			_, due, _ := t.StageDue(cal, stage, today, calc.Date{})
+			return mark(Limit{What: what + ", if you send it on " + today.Long(), Date: due,
+				Source: t.Source, Note: how + "the day you send it."})
+		}
+		_, due, _ := t.StageDue(cal, stage, sent, ack)
+		return mark(Limit{What: what, Date: due, Source: t.Source, Note: how + sent.Long() + "."})
 	}
 	var out []Route
 
@@ -85,19 +103,22 @@ func Routes(c calc.Case, today calc.Date) []Route {
 		}
 		r.Steps = []string{
 			"Send the stage 1 complaint letter. Keep a copy and write down the date you sent it.",
-			"The council should confirm it has your complaint within " + plural(pol.Stage1AckDays, "working day") + " and answer within " + plural(pol.Stage1AnswerDays, "working day") + ".",
+			ackAndAnswer(pol),
 			"If the answer does not put things right, ask for stage 2. The council should answer within " + plural(pol.Stage2AnswerDays, "working day") + ".",
 			"After that, or if the council does not answer, complain to the Ombudsman.",
 			"If " + child + " urgently needs the provision, a solicitor can send the council a letter before claim for judicial review. IPSEA can tell you more.",
 		}
 		if !socialProc {
-			r.Limits = append(r.Limits, answerDue("Council's stage 1 answer due", cp.Stage1Sent, pol.Stage1AnswerDays, pol.Source))
+			r.Limits = append(r.Limits, answerDue("Council's stage 1 answer due", pol, 1, cp.Stage1Sent, cp.Stage1Acknowledged))
 			if !cp.Stage2Sent.IsZero() || !cp.Stage1Answered.IsZero() {
-				r.Limits = append(r.Limits, answerDue("Council's stage 2 answer due", cp.Stage2Sent, pol.Stage2AnswerDays, pol.Source))
+				on2 := cp.Stage2Sent
+				if on2.IsZero() {
+					on2 = today
+				}
+				r.Limits = append(r.Limits, answerDue("Council's stage 2 answer due", calc.PolicyOn(cp.Policy, on2), 2, cp.Stage2Sent, cp.Stage2Acknowledged))
 			}
 		} else {
-			def := calc.EffectivePolicy(calc.ComplaintPolicy{})
-			r.Limits = append(r.Limits, answerDue("Council's stage 1 answer due", calc.Date{}, def.Stage1AnswerDays, def.Source))
+			r.Limits = append(r.Limits, answerDue("Council's stage 1 answer due", calc.PolicyOn(calc.ComplaintPolicy{}, today), 1, calc.Date{}, calc.Date{}))
 		}
 		out = append(out, r)
 	}
@@ -109,9 +130,13 @@ func Routes(c calc.Case, today calc.Date) []Route {
 		} else {
 			r.Why = "Section H of " + poss + " EHC plan is social care provision (Children and Families Act 2014 section 21(4)). Complaints about it go through the council's statutory children's social care procedure under the Children Act 1989. It has three stages, each with a time limit."
 		}
-		const src = "Children Act 1989 Representations Procedure (England) Regulations 2006"
+		st := socialTimescales(cp.Policy)
+		stage1 := "Stage 1: send the stage 1 complaint letter. The council should answer within 10 working days (up to 20 if the complaint is complex)."
+		if cp.Policy.Stage1AnswerDays > 0 {
+			stage1 = "Stage 1: send the stage 1 complaint letter. Your council's policy says it should answer within " + plural(st.Stage1AnswerDays, "working day") + "."
+		}
 		r.Steps = []string{
-			"Stage 1: send the stage 1 complaint letter. The council should answer within 10 working days (up to 20 if the complaint is complex).",
+			stage1,
 			"Stage 2: if that does not put things right, ask for an independent investigation. It should finish within 25 working days (up to 65).",
 			"Stage 3: if you are still not satisfied, ask for a review panel. It should meet within 30 working days.",
 			"After that, complain to the Ombudsman.",
@@ -120,11 +145,18 @@ func Routes(c calc.Case, today calc.Date) []Route {
 		if socialProc {
 			sent = cp.Stage1Sent
 		}
-		r.Limits = append(r.Limits, answerDue("Council's stage 1 answer due", sent, SocialCareStage1Days, src))
-		if first := firstProblem(c, true); !first.IsZero() {
-			r.Limits = append(r.Limits, mark(Limit{What: "Make your complaint by", Date: first.AddMonths(12), Parent: true,
-				Source: src + " reg 9",
-				Note:   "One year from " + first.Long() + ", the first problem in your records. The council can still look at a later complaint if it was not reasonable to complain sooner."}))
+		st.Source = "Children Act 1989 Representations Procedure (England) Regulations 2006"
+		if cp.Policy.Stage1AnswerDays > 0 {
+			st.Source = calc.PolicyOn(cp.Policy, calc.Date{}).Source
+		}
+		r.Limits = append(r.Limits, answerDue("Council's stage 1 answer due", st, 1, sent, calc.Date{}))
+		if d, ok := deadline(dls, "social_care_complaint_12_months"); ok {
+			note := "One year from " + d.From.Long() + "."
+			if d.FromRecords {
+				note = "One year from " + d.From.Long() + ", the first problem in your records."
+			}
+			r.Limits = append(r.Limits, mark(Limit{What: "Make your complaint by", Date: d.Due, Parent: true, Source: d.Source,
+				Note: note + " The council can still look at a later complaint if it was not reasonable to complain sooner."}))
 		}
 		out = append(out, r)
 	}
@@ -137,24 +169,15 @@ func Routes(c calc.Case, today calc.Date) []Route {
 			"Fill in the Ombudsman's online complaint form. The app writes the text for it from your case.",
 			"The Ombudsman can ask the council to apologise, put the provision in place, make up what was missed and make a payment. The amounts in this app are only a guide.",
 		}
-		lim, from, noticed := ombudsmanLimit(c, !council)
-		if !lim.IsZero() {
+		if d, ok := deadline(dls, "ombudsman_12_months"); ok {
 			note := "This is the usual time limit: 12 months from when you knew about the problem. The Ombudsman can use its discretion to look at a later complaint if there is a good reason."
-			if !noticed {
-				note += " You have not said when you first knew about the problem, so this counts from " + from.Long() + ", the first problem in your records. Add the date you first knew to your complaint details."
+			if d.FromRecords {
+				note += " " + d.Note + " Add the date you first knew to your complaint details."
 			}
-			r.Limits = append(r.Limits, mark(Limit{What: "Complain to the Ombudsman by", Date: lim, Source: "Local Government Act 1974 s26B", Note: note, Parent: true}))
+			r.Limits = append(r.Limits, mark(Limit{What: "Complain to the Ombudsman by", Date: d.Due, Source: d.Source, Note: note, Parent: true}))
 		}
-		final := cp.Stage2Answered
-		if final.IsZero() && cp.Stage2Sent.IsZero() {
-			final = cp.Stage1Answered
-		}
-		if !final.IsZero() {
-			r.Limits = append(r.Limits, mark(Limit{What: "You can go to the Ombudsman from", Date: final, Source: "Local Government Act 1974 s26(5)",
-				Note: "The date of the council's final answer.", Parent: true}))
-		} else if last := lastSent(cp); !last.IsZero() {
-			r.Limits = append(r.Limits, mark(Limit{What: "You can go to the Ombudsman from", Date: last.AddDays(7 * 12), Source: "Local Government Act 1974 s26(5)",
-				Note: "About 12 weeks after you complained on " + last.Long() + ", if the council has not given its final answer by then.", Parent: true}))
+		if d, ok := deadline(dls, "ombudsman_from"); ok {
+			r.Limits = append(r.Limits, mark(Limit{What: "You can go to the Ombudsman from", Date: d.Due, Source: d.Source, Note: d.Note, Parent: true}))
 		}
 		out = append(out, r)
 	}
@@ -167,17 +190,12 @@ func Routes(c calc.Case, today calc.Date) []Route {
 			"If you are not happy with the answer, complain to the Parliamentary and Health Service Ombudsman.",
 			"If the same help is also written in Section F, complain to the council about that too: it must secure Section F whoever gives it.",
 		}
-		first := c.Complaint.ProblemNoticed
-		note := "12 months from the problem, or from when you knew about it. The NHS can still look at a later complaint if there is a good reason and it can still be investigated fairly."
-		if first.IsZero() {
-			first = firstHealthProblem(c)
-			if !first.IsZero() {
-				note += " This date counts from " + first.Long() + ", the first problem in your records."
+		if d, ok := deadline(dls, "nhs_complaint_12_months"); ok {
+			note := "12 months from the problem, or from when you knew about it. The NHS can still look at a later complaint if there is a good reason and it can still be investigated fairly."
+			if d.FromRecords {
+				note += " This date counts from " + d.From.Long() + ", the first problem in your records."
 			}
-		}
-		if !first.IsZero() {
-			r.Limits = append(r.Limits, mark(Limit{What: "Complain to the NHS by", Date: first.AddMonths(12), Parent: true,
-				Source: "Local Authority Social Services and National Health Service Complaints (England) Regulations 2009 reg 12", Note: note}))
+			r.Limits = append(r.Limits, mark(Limit{What: "Complain to the NHS by", Date: d.Due, Parent: true, Source: d.Source, Note: note}))
 		}
 		out = append(out, r)
 	}
@@ -190,7 +208,7 @@ func Routes(c calc.Case, today calc.Date) []Route {
 			"Appeal within 2 months of the council's decision, or 1 month from the mediation certificate if that is later.",
 			"IPSEA or your local SENDIASS can help you decide whether to appeal.",
 		}
-		if d, ok := deadline(calc.Deadlines(c, cal, today), "tribunal_appeal"); ok {
+		if d, ok := deadline(dls, "tribunal_appeal"); ok {
 			r.Limits = append(r.Limits, mark(Limit{What: "Appeal to the SEND Tribunal by", Date: d.Due, Source: d.Source, Parent: true,
 				Note: "2 months from the decision of " + d.From.Long() + ", or 1 month from the mediation certificate if later."}))
 		}
@@ -208,32 +226,17 @@ func Routes(c calc.Case, today calc.Date) []Route {
 	return out
 }
 
-func firstHealthProblem(c calc.Case) calc.Date {
-	var first calc.Date
-	see := func(d calc.Date) {
-		if !d.IsZero() && (first.IsZero() || d.Before(first)) {
-			first = d
-		}
+// ackAndAnswer says when the council should acknowledge and answer a
+// stage 1 complaint under timescales t.
+func ackAndAnswer(t calc.Timescales) string {
+	if t.Code {
+		return "The council should confirm it has your complaint within " + plural(t.Stage1AckDays, "working day") +
+			" and answer within " + plural(t.Stage1AnswerDays, "working day") + " of that (it can take at most " +
+			plural(t.ExtensionDays, "more working day") + " if it tells you why)."
 	}
-	for _, pl := range c.Plans {
-		for _, p := range pl.Provisions {
-			if p.Section != calc.SectionG {
-				continue
-			}
-			for _, o := range p.Outcomes {
-				if o.Status == calc.StatusMissed || o.Status == calc.StatusPrivate {
-					see(o.Date)
-				}
-			}
-			for _, s := range p.NotInPlace {
-				see(s.From)
-			}
-			for _, cp := range p.CountPeriods {
-				if cp.Missed+cp.PaidPrivately > 0 {
-					see(cp.From)
-				}
-			}
-		}
+	if t.Stage1AckDays == 0 {
+		return "The council should answer within " + plural(t.Stage1AnswerDays, "working day") + "."
 	}
-	return first
+	return "The council should confirm it has your complaint within " + plural(t.Stage1AckDays, "working day") +
+		" and answer within " + plural(t.Stage1AnswerDays, "working day") + "."
 }
