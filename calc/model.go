@@ -113,6 +113,12 @@ type Plan struct {
 	Steps []PromisedStep `json:"promised_steps,omitempty"`
 	// Ended is the day the plan stopped (version 2): its deadlines stop there.
 	Ended Date `json:"ended,omitzero"`
+	// OrderMade and OrderEnds are the dates of the court order a care
+	// plan is made under (for example a 12-month supervision order);
+	// optional. A care plan whose order has ended is in the past: the
+	// letters ask for what was missed, not for the help to start again.
+	OrderMade Date `json:"order_made,omitzero"`
+	OrderEnds Date `json:"order_ends,omitzero"`
 }
 
 // ProcessDates are the dates of the statutory steps (RULES.md §2) that the

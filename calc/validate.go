@@ -388,6 +388,9 @@ func validatePlan(v *validator, path string, p Plan, planIDs, provIDs map[string
 	v.date(path+".issued", p.Issued, false)
 	v.date(path+".last_review", p.LastReview, false)
 	v.date(path+".ended", p.Ended, false)
+	v.date(path+".order_made", p.OrderMade, false)
+	v.date(path+".order_ends", p.OrderEnds, false)
+	v.order(path+".order_ends", p.OrderMade, p.OrderEnds, "The order must end after it was made")
 	pd, pp := p.Process, path+".process."
 	for _, f := range []struct {
 		name string

@@ -21,6 +21,22 @@ func (b *builder) intro() {
 		if !d.IsZero() {
 			s += " dated " + d.Long()
 		}
+		for _, pl := range b.c.Plans {
+			if pl.Kind != calc.PlanCarePlan {
+				continue
+			}
+			if !pl.OrderMade.IsZero() {
+				s += ", made under a court order of " + pl.OrderMade.Long()
+			}
+			if e := pl.OrderEnds; !e.IsZero() {
+				if e.Before(b.today) {
+					s += ". The order ended on " + e.Long()
+				} else {
+					s += ". The order ends on " + e.Long()
+				}
+			}
+			break
+		}
 		if len(b.facts) > 0 && !hasCarePlan(b.c) {
 			s = b.Child() + " has an EHC plan. Section H of the plan sets out social care provision"
 		}

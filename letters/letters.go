@@ -370,15 +370,27 @@ func (b *builder) recipient() {
 		}
 	}
 	r = append(r, role)
-	if b.coun != "the council" {
+	addr := nonEmpty(in.RecipientAddress)
+	// The council's name once: not again when the parent typed it in the
+	// address.
+	if b.coun != "the council" && !mentions(addr, b.coun) {
 		r = append(r, b.coun)
 	}
-	addr := nonEmpty(in.RecipientAddress)
 	if len(addr) == 0 {
 		b.missing("the council's address for complaints")
 	}
 	b.l.Recipient = append(r, addr...)
 	b.l.Salutation, b.l.SignOff = Salutation(in.RecipientName)
+}
+
+// mentions reports whether any line contains name, ignoring case.
+func mentions(lines []string, name string) bool {
+	for _, l := range lines {
+		if strings.Contains(strings.ToLower(l), strings.ToLower(name)) {
+			return true
+		}
+	}
+	return false
 }
 
 var titleWords = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true, "professor": true, "sir": false}
@@ -747,7 +759,8 @@ func (b *builder) law() {
 		care, h := false, false
 		for _, f := range b.facts {
 			care = care || f.Plan.Kind == calc.PlanCarePlan
-			h = h || f.Prov.Section == calc.SectionH
+			// Section H is a part of an EHC plan: a care plan has no sections.
+			h = h || (f.Prov.Section == calc.SectionH && f.Plan.Kind != calc.PlanCarePlan)
 		}
 		if care || len(b.facts) == 0 {
 			b.p("The council made " + b.poss() + " care plan under the Children Act 1989 (sections 31A and 35) as part of the court case. The plan sets out the help the council itself decided " + b.child + " and our family need.")
@@ -761,8 +774,15 @@ func (b *builder) law() {
 	b.p("Section 42(2) of the Children and Families Act 2014 says the council must secure the special educational provision in Section F of an EHC plan. This duty is owed to " + b.child + " personally.")
 	b.p("The duty is absolute. It is not a duty to try, or to do the council's best (R v London Borough of Harrow, ex parte M [1997] ELR 62; R (N) v North Tyneside BC [2010] EWCA Civ 135).")
 	b.p("The council cannot hand the duty to someone else. If a school, a therapy service or an NHS trust does not give the help, it is still the council's failure (R (JSH) v Westmorland and Furness Council [2024] EWHC 3362 (Admin)).")
+	// Said only when true: help missed before this plan's date was in an
+	// earlier plan, which the letter cannot date.
 	if d, _ := b.planDate(calc.PlanEHC); !d.IsZero() {
-		b.p("The duty runs from the date of the final plan, " + d.Long() + ". Most of the provision should be in place within 5 weeks of that date (R (BA) v Nottinghamshire CC [2021] EWHC 1348 (Admin)).")
+		first := calc.FirstProblem(b.c, func(pl calc.Plan, p calc.Provision) bool { return councilScope(&pl, &p) }, false)
+		if first.IsZero() || !first.Before(d) {
+			b.p("The duty runs from the date of the final plan, " + d.Long() + ". Most of the provision should be in place within 5 weeks of that date (R (BA) v Nottinghamshire CC [2021] EWHC 1348 (Admin)).")
+		} else {
+			b.p("The duty runs from the date each final plan is issued, and most of the provision should be in place within 5 weeks of it (R (BA) v Nottinghamshire CC [2021] EWHC 1348 (Admin)).")
+		}
 	}
 }
 
@@ -779,6 +799,23 @@ func (b *builder) extra() {
 	}
 	b.h("Anything else")
 	b.own(b.in.Extra, "", "")
+}
+
+// ended reports whether the help the letter is about is all in the past:
+// each plan it comes from is a care plan whose order has ended, or each
+// provision has ended.
+func (b *builder) ended() bool {
+	if len(b.facts) == 0 {
+		return false
+	}
+	for _, f := range b.facts {
+		planOver := f.Plan.Kind == calc.PlanCarePlan && !f.Plan.OrderEnds.IsZero() && f.Plan.OrderEnds.Before(b.today)
+		provOver := !f.Prov.End.IsZero() && f.Prov.End.Before(b.today)
+		if !planOver && !provOver {
+			return false
+		}
+	}
+	return true
 }
 
 func (b *builder) counts() (missed, paid int, cost decimal.Decimal, still bool) {
@@ -800,7 +837,12 @@ func (b *builder) asks(heading string, restart calc.Date) {
 	if b.social {
 		what = "the help in the plan"
 	}
-	if len(b.facts) > 0 {
+	switch {
+	case len(b.facts) > 0 && b.ended():
+		// The plan is over: asking for it to start again would be asking
+		// for something that cannot happen.
+		items = append(items, "Tell me in writing why "+b.child+" did not get all of "+what+" while it was due, and how the council will put this right.")
+	case len(b.facts) > 0:
 		items = append(items, "Make sure "+b.child+" gets all of "+what+" from "+restart.Long()+" at the latest, and tell me in writing who will give it and when.")
 	}
 	if missed > 0 {

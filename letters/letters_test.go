@@ -437,3 +437,47 @@ func TestTotalsOnlyNoEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestCarePlanLetterTruths checks the care-plan letter of issue 11: no
+// "Section H of an EHC plan", no asking for help to start again after the
+// order ended, the order's dates, and family help signposted.
+func TestCarePlanLetterTruths(t *testing.T) {
+	c := loadCase(t, "../calc/testdata/seeds/bromley-23-008-648.json")
+	c.Plans[0].OrderMade = calc.MustDate(2022, 9, 15)
+	c.Plans[0].OrderEnds = calc.MustDate(2023, 9, 14)
+	for i := range c.Plans[0].Provisions {
+		c.Plans[0].Provisions[i].Section = calc.SectionH // as the provision page lets a parent tick it
+	}
+	in := goldenInputs()
+	in.RecipientAddress = []string{"London Borough of Bromley", "Civic Centre", "Bromley BR1 3UH"}
+	today := calc.MustDate(2026, 12, 1)
+	l, err := Build(SocialCareStage1, c, in, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := l.PlainText()
+	for _, bad := range []string{"Section H of an EHC plan", "from " + today.Long(), "gets all of the help in the plan from"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("care-plan letter says %q:\n%s", bad, text)
+		}
+	}
+	for _, want := range []string{"made under a court order of 15 September 2022", "The order ended on 14 September 2023",
+		"while it was due", "within 20 working days"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("care-plan letter lacks %q:\n%s", want, text)
+		}
+	}
+	if n := strings.Count(strings.Join(l.Recipient, "\n"), "London Borough of Bromley"); n != 1 {
+		t.Errorf("the council's name is in the address %d times: %q", n, l.Recipient)
+	}
+	var help Route
+	for _, r := range Routes(c, today) {
+		if r.Key == RouteFreeHelp {
+			help = r
+		}
+	}
+	all := strings.Join(help.Steps, "\n")
+	if !strings.Contains(all, "Family Rights Group") || !strings.Contains(all, "Contact") || strings.Contains(all, "IPSEA") {
+		t.Errorf("free help for a care-plan case: %q", help.Steps)
+	}
+}

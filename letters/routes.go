@@ -215,14 +215,24 @@ func Routes(c calc.Case, today calc.Date) []Route {
 		out = append(out, r)
 	}
 
-	out = append(out, Route{Key: RouteFreeHelp, Title: "Free, independent help", Signpost: true,
-		Why: "These services are free and independent of the council. This app is not legal advice.",
-		Steps: []string{
+	// Free help that fits the case: special needs services for an EHC
+	// plan, family and social-care advice for a care plan.
+	var help []string
+	if council || hasEHC {
+		help = append(help,
 			"IPSEA (Independent Provider of Special Education Advice): free legal advice about EHC plans.",
-			"Your local SENDIASS: every council area has a free, impartial information and advice service for special educational needs.",
-			"Contact: a helpline for families with disabled children.",
-			"SOS!SEN: a helpline about special educational needs.",
-		}})
+			"Your local SENDIASS: every council area has a free, impartial information and advice service for special educational needs.")
+	}
+	if social {
+		help = append(help, "Family Rights Group: free advice for parents and family members whose children are involved with children's social care, including care plans and court orders.")
+	}
+	help = append(help, "Contact: a helpline for families with disabled children.")
+	if council || hasEHC {
+		help = append(help, "SOS!SEN: a helpline about special educational needs.")
+	}
+	out = append(out, Route{Key: RouteFreeHelp, Title: "Free, independent help", Signpost: true,
+		Why:   "These services are free and independent of the council. This app is not legal advice.",
+		Steps: help})
 	return out
 }
 
