@@ -1,6 +1,9 @@
 package main
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"provisiontracker/calc"
@@ -80,20 +83,34 @@ type planIssuedPage struct{ planDatePage }
 
 type planReviewPage struct{ planDatePage }
 
-// planDateQuestion is one date question about the plan.
+// planDateQuestion is one date question about the plan. A care plan
+// has its own words and its own next page (care*), since it has no annual
+// review or EHC steps.
 type planDateQuestion struct {
 	title, question, hint, back, next string
+	careQuestion, careHint, careNext  string
 	required                          bool
 	get                               func(p calc.Plan) calc.Date
 	set                               func(p *calc.Plan, d calc.Date)
 }
 
+// forKind returns the question in the words of the record's kind of plan.
+func (q planDateQuestion) forKind() planDateQuestion {
+	if c := book.current(); len(c.Plans) > 0 && c.Plans[0].Kind == calc.PlanCarePlan && q.careQuestion != "" {
+		q.question, q.hint, q.next = q.careQuestion, q.careHint, q.careNext
+	}
+	return q
+}
+
 var planIssued = planDateQuestion{
 	title: "Date of the plan", back: "/plan/kind", next: "/plan/review", required: true,
-	question: "What is the date of the plan?",
-	hint:     "It is on the first or last page of the final plan, for example 14 7 2023. If the plan was changed after a review, use the date of the newest final plan.",
-	get:      func(p calc.Plan) calc.Date { return p.Issued },
-	set:      func(p *calc.Plan, d calc.Date) { p.Issued = d },
+	question:     "What is the date of the plan?",
+	hint:         "It is on the first or last page of the final plan, for example 14 7 2023. If the plan was changed after a review, use the date of the newest final plan.",
+	careQuestion: "What is the date of the care plan?",
+	careHint:     "It is on the care plan, for example 15 9 2022. If the plan was changed at a review, use the date of the newest plan.",
+	careNext:     "/plan/order",
+	get:          func(p calc.Plan) calc.Date { return p.Issued },
+	set:          func(p *calc.Plan, d calc.Date) { p.Issued = d },
 }
 
 var planReview = planDateQuestion{
@@ -116,9 +133,10 @@ func (p *planDatePage) Render() app.UI {
 	if !book.hasCase() {
 		return noRecordPage()
 	}
-	return newQuestionPage(p.q.title, p.q.back, p.errs,
+	q := p.q.forKind()
+	return newQuestionPage(q.title, q.back, p.errs,
 		questionForm(p.submit, "",
-			dateField{ID: "date", Legend: p.q.question, Hint: p.q.hint, AsHeading: true,
+			dateField{ID: "date", Legend: q.question, Hint: q.hint, AsHeading: true,
 				Value: &p.date, Error: p.errs.of("date")}.render(&p.Compo),
 		),
 	)
@@ -129,7 +147,7 @@ func (p *planDatePage) submit(ctx app.Context) {
 		focusErrorSummary(ctx)
 		return
 	}
-	goNext(ctx, p.q.next)
+	goNext(ctx, p.q.forKind().next)
 }
 
 // save checks the date and puts it in the plan; false, with the problem on
@@ -250,5 +268,193 @@ func (p *planDatesPage) save() bool {
 		fields["plans[0].process."+q.path] = q.id + "-day"
 	}
 	p.errs = errorsFrom(problems, processDateQuestions[0].id+"-day", fields)
+	return len(p.errs) == 0
+}
+
+// planOrderPage asks about the court order a care plan is made under:
+// what it is called and its dates. A care plan has no annual review or
+// EHC needs assessment, so these are its own questions.
+type planOrderPage struct {
+	app.Compo
+	title      string
+	made, ends dateText
+	errs       formErrors
+}
+
+func (p *planOrderPage) OnNav(ctx app.Context) {
+	book.open()
+	p.errs = nil
+	if c := book.current(); len(c.Plans) > 0 {
+		pl := c.Plans[0]
+		p.title, p.made, p.ends = pl.Title, dateTextOf(pl.OrderMade), dateTextOf(pl.OrderEnds)
+	}
+}
+
+func (p *planOrderPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	return newQuestionPage("The court order", "/plan/issued", p.errs,
+		questionForm(p.submit, "",
+			app.H1().Class("question").Text("The court order"),
+			app.P().Text("A care plan like this is made as part of a court case. Fill in what you know and leave the rest empty."),
+			textField{ID: "title", Label: "What is the order? (optional)", Hint: "For example: a 12-month supervision order.",
+				Value: &p.title, Error: p.errs.of("title")}.render(&p.Compo),
+			dateField{ID: "made", Legend: "When the court made the order (optional)", Value: &p.made, Error: p.errs.of("made")}.render(&p.Compo),
+			dateField{ID: "ends", Legend: "When the order ends or ended (optional)", Hint: "A 12-month supervision order ends 12 months after it was made.",
+				Value: &p.ends, Error: p.errs.of("ends")}.render(&p.Compo),
+		))
+}
+
+func (p *planOrderPage) submit(ctx app.Context) {
+	if !p.save() {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/plan/reviews")
+}
+
+// save keeps the order's name and dates; false, with each problem by its
+// field and nothing stored, when one is wrong.
+func (p *planOrderPage) save() bool {
+	p.errs = nil
+	if !book.hasCase() {
+		return false
+	}
+	made, msg := p.made.parse("The date the order was made")
+	if msg == "" && made.After(today()) {
+		msg = "The date the order was made must be today or in the past"
+	}
+	if msg != "" {
+		p.errs.add("made-day", msg)
+	}
+	ends, msg := p.ends.parse("The date the order ends")
+	if msg != "" {
+		p.errs.add("ends-day", msg)
+	}
+	if len(p.errs) > 0 {
+		return false
+	}
+	title := strings.TrimSpace(p.title)
+	problems := book.change(func(c *calc.Case) {
+		pl := &c.Plans[0]
+		if title != "" {
+			pl.Title = "care plan under a " + strings.TrimPrefix(strings.TrimPrefix(title, "a "), "A ")
+		}
+		pl.OrderMade, pl.OrderEnds = made, ends
+	})
+	p.errs = errorsFrom(problems, "made-day", map[string]string{"plans[0].order_ends": "ends-day", "plans[0].order_made": "made-day", "plans[0].title": "title"})
+	return len(p.errs) == 0
+}
+
+// planReviewsPage lists the reviews the care plan promised (for example at
+// 3, 6 and 9 months) and asks when each was done. calc works out the due
+// dates and whether each was late.
+type planReviewsPage struct {
+	app.Compo
+	done []dateText
+	errs formErrors
+}
+
+func (p *planReviewsPage) OnNav(ctx app.Context) {
+	book.open()
+	p.load()
+}
+
+func (p *planReviewsPage) load() {
+	p.errs = nil
+	p.done = nil
+	if c := book.current(); len(c.Plans) > 0 {
+		for _, s := range c.Plans[0].Steps {
+			p.done = append(p.done, dateTextOf(s.Done))
+		}
+	}
+}
+
+func (p *planReviewsPage) Render() app.UI {
+	if !book.hasCase() {
+		return noRecordPage()
+	}
+	c := book.current()
+	var steps []calc.PromisedStep
+	var issued calc.Date
+	if len(c.Plans) > 0 {
+		steps, issued = c.Plans[0].Steps, c.Plans[0].Issued
+	}
+	fields := []app.UI{
+		app.H1().Class("question").Text("Reviews the care plan promised"),
+		app.P().Text("Many care plans say when they will be reviewed, for example at 3, 6 and 9 months. Say when each review happened. Leave it empty if it did not."),
+	}
+	if len(steps) == 0 {
+		if issued.IsZero() {
+			fields = append(fields, app.P().Body(app.Text("First give the date of the care plan. "),
+				app.A().Href(pagePath(withReturn("/plan/issued", "/plan/reviews"))).Text("Add the date of the care plan")))
+		} else {
+			fields = append(fields, app.P().Body(app.Button().Type("button").ID("add-reviews").Class("button button-secondary").
+				Text("Add reviews at 3, 6 and 9 months").OnClick(func(ctx app.Context, e app.Event) { p.addReviews() })))
+		}
+	}
+	for i, s := range steps {
+		if i >= len(p.done) {
+			break
+		}
+		fields = append(fields, dateField{ID: "done-" + strconv.Itoa(i), Legend: s.Name + ": due " + s.Due.Long() + ". When was it done?",
+			Value: &p.done[i], Error: p.errs.of("done-" + strconv.Itoa(i))}.render(&p.Compo))
+	}
+	return newQuestionPage("Reviews the care plan promised", "/plan/order", p.errs, questionForm(p.submit, "", fields...))
+}
+
+// addReviews adds the reviews at 3, 6 and 9 months after the care plan's
+// date, with calc's due dates.
+func (p *planReviewsPage) addReviews() bool {
+	p.errs = nil
+	problems := book.change(func(c *calc.Case) {
+		if len(c.Plans[0].Steps) == 0 {
+			c.Plans[0].Steps = calc.CarePlanReviews(c.Plans[0].Issued, 3, 6, 9)
+		}
+	})
+	p.errs = errorsFrom(problems, "add-reviews", nil)
+	p.load()
+	return len(problems) == 0
+}
+
+func (p *planReviewsPage) submit(ctx app.Context) {
+	if !p.save() {
+		focusErrorSummary(ctx)
+		return
+	}
+	goNext(ctx, "/tasks")
+}
+
+// save keeps the date each review was done; false, with each problem by
+// its date and nothing stored, when one is wrong.
+func (p *planReviewsPage) save() bool {
+	p.errs = nil
+	if !book.hasCase() {
+		return false
+	}
+	parsed := make([]calc.Date, len(p.done))
+	for i := range p.done {
+		id := "done-" + strconv.Itoa(i)
+		d, msg := p.done[i].parse("The date of the review")
+		if msg == "" && d.After(today()) {
+			msg = "The date of the review must be today or in the past"
+		}
+		if msg != "" {
+			p.errs.add(id+"-day", msg)
+		}
+		parsed[i] = d
+	}
+	if len(p.errs) > 0 {
+		return false
+	}
+	problems := book.change(func(c *calc.Case) {
+		for i := range c.Plans[0].Steps {
+			if i < len(parsed) {
+				c.Plans[0].Steps[i].Done = parsed[i]
+			}
+		}
+	})
+	p.errs = errorsFrom(problems, "done-0-day", nil)
 	return len(p.errs) == 0
 }

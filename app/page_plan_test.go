@@ -142,3 +142,73 @@ func TestPlanProcessDates(t *testing.T) {
 		t.Errorf("the page shows %+v, want the saved dates %+v", q.dates, p.dates)
 	}
 }
+
+// TestCarePlanQuestions checks that a care plan gets its own questions:
+// the plan's date in care-plan words, the court order and the reviews the
+// plan promised, not the annual review or EHC steps.
+func TestCarePlanQuestions(t *testing.T) {
+	c := newCase("Y")
+	c.Plans[0].Kind = calc.PlanCarePlan
+	logsBook(t, &c)
+	issued := &planIssuedPage{planDatePage{q: planIssued}}
+	text := renderText(t, issued)
+	if !strings.Contains(text, "What is the date of the care plan?") || strings.Contains(text, "final plan") {
+		t.Errorf("the date question is not in care-plan words: %s", text)
+	}
+	if next := planIssued.forKind().next; next != "/plan/order" {
+		t.Errorf("after the care plan's date comes %s, want /plan/order (not the annual review)", next)
+	}
+	issued.date = dt("15", "9", "2022")
+	if !issued.save() {
+		t.Fatalf("date: %v", issued.errs)
+	}
+
+	order := &planOrderPage{title: "12-month supervision order", made: dt("15", "9", "2022"), ends: dt("14", "9", "2022")}
+	logsUnchanged(t, order.save)
+	if order.errs.of("ends-day") == "" {
+		t.Errorf("an order ending before it was made: errors %v", order.errs)
+	}
+	order.ends = dt("14", "9", "2023")
+	if !order.save() {
+		t.Fatalf("order: %v", order.errs)
+	}
+	pl := book.current().Plans[0]
+	if pl.OrderMade != calc.MustDate(2022, 9, 15) || pl.OrderEnds != calc.MustDate(2023, 9, 14) || pl.Title != "care plan under a 12-month supervision order" {
+		t.Errorf("plan after the order page: %+v", pl)
+	}
+
+	reviews := &planReviewsPage{}
+	reviews.load()
+	if !strings.Contains(renderText(t, reviews), "Add reviews at 3, 6 and 9 months") {
+		t.Error("no way to add the usual reviews")
+	}
+	if !reviews.addReviews() || len(reviews.done) != 3 {
+		t.Fatalf("reviews not added: %v", reviews.errs)
+	}
+	text = renderText(t, reviews)
+	for _, want := range []string{"Review of the care plan at 3 months: due 15 December 2022", "at 9 months: due 15 June 2023"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the reviews page lacks %q: %s", want, text)
+		}
+	}
+	reviews.done[0] = dt("10", "1", "2023")
+	if !reviews.save() {
+		t.Fatalf("review dates: %v", reviews.errs)
+	}
+	c = book.current()
+	dls := calc.Deadlines(c, calc.CalendarFor(c), calc.MustDate(2023, 7, 1))
+	late, overdue := 0, 0
+	for _, d := range dls {
+		if strings.HasPrefix(d.Key, "promised_step_") {
+			switch d.Status {
+			case calc.Late:
+				late++
+			case calc.Overdue:
+				overdue++
+			}
+		}
+	}
+	if late != 1 || overdue != 2 {
+		t.Errorf("calc has %d late and %d overdue reviews, want 1 and 2", late, overdue)
+	}
+}

@@ -26,6 +26,8 @@ var routes = []route{
 	{"/plan/issued", func() app.Composer { return &planIssuedPage{planDatePage{q: planIssued}} }},
 	{"/plan/review", func() app.Composer { return &planReviewPage{planDatePage{q: planReview}} }},
 	{"/plan/dates", func() app.Composer { return &planDatesPage{} }},
+	{"/plan/order", func() app.Composer { return &planOrderPage{} }},
+	{"/plan/reviews", func() app.Composer { return &planReviewsPage{} }},
 	{"/provisions", func() app.Composer { return &provisionsPage{} }},
 	{"/provision/type", func() app.Composer { return &provisionTypePage{} }},
 	{"/provision/section", func() app.Composer { return &provisionSectionPage{} }},

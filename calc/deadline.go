@@ -511,3 +511,18 @@ func FirstProblem(c Case, keep func(Plan, Provision) bool, contacts bool) Date {
 	}
 	return first
 }
+
+// CarePlanReviews returns the reviews a care plan promises at the given
+// months after its date (for example 3, 6 and 9), as steps of the plan
+// with their due dates; a month-end date that does not exist moves to the
+// month's last day (AddMonths).
+func CarePlanReviews(planDate Date, months ...int) []PromisedStep {
+	if planDate.IsZero() {
+		return nil
+	}
+	out := make([]PromisedStep, 0, len(months))
+	for _, m := range months {
+		out = append(out, PromisedStep{Name: "Review of the care plan at " + strconv.Itoa(m) + " months", Due: planDate.AddMonths(m)})
+	}
+	return out
+}

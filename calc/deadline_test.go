@@ -1,6 +1,9 @@
 package calc
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestPolicyOn checks which complaint rules applied on a date, and that
 // under the Code the answer counts from the acknowledgement (RULES.md §8).
@@ -41,4 +44,14 @@ func TestPolicyOn(t *testing.T) {
 			}
 		})
 	}
+}
+
+func ExampleCarePlanReviews() {
+	for _, s := range CarePlanReviews(MustDate(2022, 9, 15), 3, 6, 9) {
+		fmt.Println(s.Name+":", s.Due.Long())
+	}
+	// Output:
+	// Review of the care plan at 3 months: 15 December 2022
+	// Review of the care plan at 6 months: 15 March 2023
+	// Review of the care plan at 9 months: 15 June 2023
 }
