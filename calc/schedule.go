@@ -209,8 +209,9 @@ type Counts struct {
 	// as a percentage with one decimal place, at most 100: the share of
 	// the sessions the parent recorded, never of unrecorded time.
 	PercentDelivered decimal.Decimal `json:"percent_delivered"`
-	// HasPercent is false when no session that counts is recorded, so
-	// there is no share to state.
+	// HasPercent is false when the share would say nothing true: no
+	// session that counts is recorded, or only missed ones are while
+	// others due are not recorded.
 	HasPercent bool `json:"has_percent"`
 }
 

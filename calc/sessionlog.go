@@ -237,7 +237,9 @@ func sumLog(id string, from, to Date, es []LogEntry) Counts {
 			pct = decimal.NewFromInt(100)
 		}
 		c.PercentDelivered = pct
-		c.HasPercent = true
+		// A share of only missed sessions, while others are not
+		// recorded, would say "none delivered" of time nobody recorded.
+		c.HasPercent = c.Unrecorded == 0 || c.Delivered > 0
 	}
 	return c
 }

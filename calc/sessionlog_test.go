@@ -119,3 +119,22 @@ func sameCounts(a, b Counts) bool {
 	a.PrivateCost, a.PercentDelivered = b.PrivateCost, b.PercentDelivered
 	return a == b
 }
+
+// TestHasPercent checks when a share delivered is worth stating.
+func TestHasPercent(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		n    []LogEntry
+		want bool
+	}{
+		{"only missed recorded, others not", []LogEntry{{Due: 1, Missed: 1}, {Due: 1, Unrecorded: 1}}, false},
+		{"all recorded, none delivered", []LogEntry{{Due: 1, Missed: 1}, {Due: 1, Missed: 1}}, true},
+		{"some delivered, some not recorded", []LogEntry{{Due: 1, Delivered: 1}, {Due: 1, Unrecorded: 1}}, true},
+		{"nothing recorded", []LogEntry{{Due: 1, Unrecorded: 1}}, false},
+		{"only child absent", []LogEntry{{Due: 1, ChildAbsent: 1}}, false},
+	} {
+		if got := sumLog("x", Date{}, Date{}, tc.n).HasPercent; got != tc.want {
+			t.Errorf("%s: HasPercent = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

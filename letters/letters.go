@@ -568,9 +568,8 @@ func (b *builder) provisionSummary(f facts) string {
 				s = append(s, "The first missed "+word+"s were between "+f.Since.Long()+" and "+f.SinceTo.Long()+".")
 			}
 		}
-		// A share is stated only when it says something true: all that
-		// was due is recorded, or some delivered sessions are.
-		if n.HasPercent && (n.Unrecorded == 0 || n.Delivered > 0) {
+		// calc says when a share is true to state.
+		if n.HasPercent {
 			of := "of what was due"
 			if n.Unrecorded > 0 {
 				of = "of the " + word + "s recorded"
