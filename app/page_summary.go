@@ -172,7 +172,7 @@ func summaryEstimate(c calc.Case, e calc.Estimate) []app.UI {
 		app.Ul().Class("estimate-lines").Body(app.Range(e.Lines).Slice(func(i int) app.UI {
 			l := e.Lines[i]
 			return app.Li().Class("estimate-line").DataSet("line", l.Key).Body(
-				app.H3().Class("estimate-title").Text(l.Title),
+				app.H3().Class("estimate-title").Text(letters.LineTitle(c, l)),
 				moneyRange(l.Low, l.Typical, l.High),
 				app.P().Class("estimate-basis").Text(l.Basis),
 				app.If(l.Ongoing, func() app.UI {

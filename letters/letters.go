@@ -949,18 +949,9 @@ func ombudsmanLimit(c calc.Case, today calc.Date) (limit, from calc.Date, notice
 // lineWords gives an estimate line's title and basis in the parent's voice
 // (calc's words speak to the parent: "sessions you paid for").
 func (b *builder) lineWords(l calc.Line) (title, basis string) {
-	title, basis = l.Title, l.Basis
-	name := ""
-	for _, f := range b.facts {
-		if f.Prov.ID == l.ProvisionID {
-			name = strings.ToLower(b.name(f.Prov)[:1]) + b.name(f.Prov)[1:]
-		}
-	}
+	title, basis = LineTitle(b.c, l), l.Basis
 	switch l.Kind {
-	case calc.LineMissedSessions:
-		title = "Missed " + name + " sessions, not made up"
 	case calc.LineMadeUp:
-		title = "Missed " + name + " sessions made up later"
 		for _, f := range b.facts {
 			if f.Prov.ID == l.ProvisionID {
 				n := min(f.Counts.MadeUp, f.Counts.Missed)
@@ -968,18 +959,11 @@ func (b *builder) lineWords(l calc.Line) (title, basis string) {
 			}
 		}
 	case calc.LinePrivateCosts:
-		title = "Refund of private " + name + " sessions"
 		for _, f := range b.facts {
 			if f.Prov.ID == l.ProvisionID {
 				basis = "what I paid for " + plural(f.Counts.PaidPrivately, "session") + "; I can send the receipts"
 			}
 		}
-	case calc.LineIndirect:
-		title = "Missed " + name + " programme, liaison and training"
-	case calc.LinePartialProvision:
-		title = capital(name) + " not given"
-	case calc.LineOngoing:
-		title = capital(name) + " still not in place"
 	case calc.LineTimeAndTrouble:
 		basis = "for the time and trouble of chasing the council"
 		if n := len(b.c.Contacts); n > 0 {
@@ -987,4 +971,36 @@ func (b *builder) lineWords(l calc.Line) (title, basis string) {
 		}
 	}
 	return title, basis
+}
+
+// LineTitle is the title of an estimate line, naming its provision as
+// ProvisionName does; the letters and the app's summary both use it.
+func LineTitle(c calc.Case, l calc.Line) string {
+	name := ""
+	for _, pl := range c.Plans {
+		for _, p := range pl.Provisions {
+			if p.ID == l.ProvisionID && l.ProvisionID != "" {
+				n := ProvisionName(c, p)
+				name = strings.ToLower(n[:1]) + n[1:]
+			}
+		}
+	}
+	if name == "" {
+		return l.Title
+	}
+	switch l.Kind {
+	case calc.LineMissedSessions:
+		return "Missed " + name + " sessions, not made up"
+	case calc.LineMadeUp:
+		return "Missed " + name + " sessions made up later"
+	case calc.LinePrivateCosts:
+		return "Refund of private " + name + " sessions"
+	case calc.LineIndirect:
+		return "Missed " + name + " programme, liaison and training"
+	case calc.LinePartialProvision:
+		return capital(name) + " not given"
+	case calc.LineOngoing:
+		return capital(name) + " still not in place"
+	}
+	return l.Title
 }
