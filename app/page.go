@@ -72,9 +72,15 @@ func (p *page) OnMount(ctx app.Context) {
 	app.TryUpdate()
 }
 
+// OnNav names the page and opens it at its top: go-app keeps the last
+// page's scroll position, which left a parent mid-page on a phone. A link
+// to a place in the page (#fragment) keeps its place.
 func (p *page) OnNav(ctx app.Context) {
 	p.shownFor = addressOf(ctx)
 	p.setTitle(ctx)
+	if ctx.Page().URL().Fragment == "" {
+		ctx.ScrollTo("top")
+	}
 }
 
 // addressOf is the page's path and query, as the browser's
@@ -103,7 +109,7 @@ func (p *page) OnAppUpdate(ctx app.Context) {
 }
 
 func (p *page) Render() app.UI {
-	return app.Div().Class("shell").Body(
+	return app.Div().ID("top").Class("shell").Body(
 		app.A().Class("skip-link").Href("#main").Text("Skip to main content"),
 		app.Header().Class("site-header").Body(
 			app.Div().Class("width header-row").Body(

@@ -244,7 +244,12 @@ func letterTable(t *letters.Table) app.UI {
 		if th {
 			return app.Th().Scope("col").Class(class).Text(s)
 		}
-		return app.Td().Class(class).Text(s)
+		// data-label names the column, for the stacked rows on a phone.
+		label := ""
+		if col < len(t.Headers) {
+			label = t.Headers[col]
+		}
+		return app.Td().Class(class).DataSet("label", label).Text(s)
 	}
 	label := t.Caption
 	if label == "" && len(t.Headers) > 0 {

@@ -5,6 +5,7 @@ package e2e
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -208,4 +209,61 @@ func TestEnterTotalsOnlyCase(t *testing.T) {
 			"within 20 working days",
 		},
 		[]string{"provision-", "0%", "sessions due. Kit had none", "Complaint Handling Code (in force"})
+}
+
+// On a 360-pixel phone: a letter's tables are stacked rows with every
+// column named and nothing off the side, amounts are not broken inside a
+// number, and a new page opens at its top.
+func TestPhoneLettersAndScroll(t *testing.T) {
+	c := lettersCase(t)
+	s := startSite(t, "/")
+	tb := s.openPage(t, "/privacy")
+	tb.do("phone size", chromedp.EmulateViewport(360, 780, chromedp.EmulateMobile))
+	loadCase(tb, c, "/letter?kind=council_stage1")
+	tb.waitForText("h1", "Stage 1 complaint to the council")
+	tb.waitFor(".letter-table td")
+
+	type cellBox struct {
+		Label, Text string
+		Right       float64
+	}
+	cells := eval[[]cellBox](tb, "measuring the letter's table cells", `Array.from(document.querySelectorAll(".letter-table td")).map(td => {
+		const r = td.getBoundingClientRect(); return {Label: td.dataset.label || "", Text: td.innerText.trim(), Right: r.right} })`)
+	width := eval[float64](tb, "reading the width", `document.documentElement.clientWidth`)
+	amounts := 0
+	for _, c := range cells {
+		if c.Label == "" {
+			t.Errorf("a cell %q has no column name", c.Text)
+		}
+		if c.Right > width+0.5 {
+			t.Errorf("cell %q (%s) ends at %.0f px, off a %.0f px screen", c.Text, c.Label, c.Right, width)
+		}
+		if c.Label == "Amount" && c.Text != "" {
+			amounts++
+		}
+	}
+	if amounts == 0 {
+		t.Error("no Amount cell is shown on the phone")
+	}
+	// Each amount is on one line: as tall as one line of its text.
+	broken := eval[[]string](tb, "looking for broken amounts", `Array.from(document.querySelectorAll(".letter-table td.n")).filter(td => {
+		const lh = parseFloat(getComputedStyle(td).lineHeight) || 20; return td.getBoundingClientRect().height > lh * 1.6 && td.innerText.trim() !== "" }).map(td => td.innerText)`)
+	if len(broken) > 0 {
+		t.Errorf("amounts broken over lines: %q", broken)
+	}
+
+	// Scroll down, go to another page: it opens at its top.
+	eval[bool](tb, "scrolling down", `(() => { window.scrollTo(0, document.body.scrollHeight); return true })()`)
+	if y := eval[float64](tb, "reading the scroll", `window.scrollY`); y < 100 {
+		t.Fatalf("the letter did not scroll (scrollY %.0f)", y)
+	}
+	tb.click("a.back-link")
+	tb.waitPath("/summary")
+	tb.waitForText("h1", "Summary for")
+	for end := time.Now().Add(5 * time.Second); eval[float64](tb, "reading the scroll", `window.scrollY`) > 0; {
+		if time.Now().After(end) {
+			t.Fatalf("the next page opened %.0f px down, not at its top", eval[float64](tb, "reading the scroll", `window.scrollY`))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
