@@ -127,6 +127,8 @@ var provisionFields = []formField[calc.Provision]{
 		func(d, s *calc.Provision) { d.End = s.End }},
 	{"Who gives it", func(p *calc.Provision) string { return p.Provider },
 		func(d, s *calc.Provision) { d.Provider = s.Provider }},
+	{"Your name for it", func(p *calc.Provision) string { return p.Name },
+		func(d, s *calc.Provision) { d.Name = s.Name }},
 	{"Price of a session", func(p *calc.Provision) string {
 		if p.PricePerSession.Sign() == 0 {
 			return ""

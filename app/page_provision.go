@@ -443,7 +443,7 @@ func (p *provisionDatesPage) save() bool {
 
 type provisionProviderPage struct {
 	provisionStep
-	provider, price string
+	provider, price, name string
 }
 
 func (p *provisionProviderPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
@@ -451,7 +451,7 @@ func (p *provisionProviderPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL()
 // load opens the draft named by the address and shows its answers.
 func (p *provisionProviderPage) load(q url.Values) {
 	if p.begin(q) {
-		p.provider, p.price = book.draft.Provider, ""
+		p.provider, p.price, p.name = book.draft.Provider, "", book.draft.Name
 		if book.draft.PricePerSession.Sign() > 0 {
 			p.price = book.draft.PricePerSession.StringFixed(2)
 		}
@@ -469,6 +469,9 @@ func (p *provisionProviderPage) Render() app.UI {
 		textField{ID: "price", Label: "Price of one session, if you know it (optional)", Width: "short", InputMode: "decimal", Prefix: "£",
 			Hint:  "For example, 90 or 85.50. We use it to show what the missed sessions were worth.",
 			Value: &p.price, Error: p.errs.of("price")}.render(&p.Compo),
+		textField{ID: "name", Label: "Your own name for this help (optional)",
+			Hint:  "For example Theraplay, or therapy for me. The letters use it, so two kinds of help can be told apart.",
+			Value: &p.name, Error: p.errs.of("name")}.render(&p.Compo),
 	))
 }
 
@@ -488,10 +491,14 @@ func (p *provisionProviderPage) save() bool {
 	if msg != "" {
 		p.errs.add("price", msg)
 	}
+	name := strings.Join(strings.Fields(p.name), " ")
+	if len(name) > 200 {
+		p.errs.add("name", "Your name for this help must be 200 characters or fewer")
+	}
 	if len(p.errs) > 0 {
 		return false
 	}
-	book.draft.Provider, book.draft.PricePerSession = provider, price
+	book.draft.Provider, book.draft.PricePerSession, book.draft.Name = provider, price, name
 	return true
 }
 
@@ -531,8 +538,11 @@ func (p *provisionIndirectPage) Render() app.UI {
 		radioField{ID: "includes", Legend: "Does the plan also give indirect work for this help?", AsHeading: true,
 			Hint:    "For example a programme for home and school, the therapist talking to school staff, or training for staff.",
 			Options: yn, Value: &p.includes, Error: p.errs.of("includes")}.render(&p.Compo),
-		radioField{ID: "missed", Legend: "If yes: was the indirect work missed?",
-			Options: yn, Value: &p.missed, Error: p.errs.of("missed")}.render(&p.Compo),
+		// Asked only after "Yes": after "No" there is no indirect work to miss.
+		app.If(p.includes == "yes", func() app.UI {
+			return radioField{ID: "missed", Legend: "Was the indirect work missed?",
+				Options: yn, Value: &p.missed, Error: p.errs.of("missed")}.render(&p.Compo)
+		}),
 	))
 }
 
@@ -596,7 +606,8 @@ func (p *provisionCheckPage) Render() app.UI {
 		day = labelOf(weekdayOptions, d.Weekdays[0])
 	}
 	rows := []summaryRow{
-		{"Kind of help", provisionName(d), withReturn("/provision/type", ret)},
+		{"Kind of help", labelOf(provisionTypes, string(d.Type)), withReturn("/provision/type", ret)},
+		{"Your name for it", orNone(d.Name), withReturn("/provision/provider", ret)},
 		{"Section", "Section " + string(d.Section), withReturn("/provision/section", ret)},
 		{"Words in the plan", orNone(d.Wording), withReturn("/provision/wording", ret)},
 		{"How much", describeAmount(d), withReturn("/provision/amount", ret)},

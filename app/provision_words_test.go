@@ -1,0 +1,61 @@
+//go:build !js
+
+package main
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"provisiontracker/calc"
+)
+
+// TestProvisionNames checks that the pages name help as the letters do:
+// the parent's own name, else its kind, never an internal ID, and two of
+// the same kind told apart.
+func TestProvisionNames(t *testing.T) {
+	c := logCase()
+	therapy := func(id, name string) calc.Provision {
+		return calc.Provision{ID: id, Name: name, Section: calc.SectionF, Type: calc.TypeTherapy,
+			Frequency: calc.Frequency{Count: 1, Unit: calc.UnitSessions, Per: calc.PerWeek}, Weeks: calc.TermTime,
+			Start: calc.MustDate(2024, 1, 8), End: calc.MustDate(2024, 3, 1)}
+	}
+	c.Plans[0].Provisions = append(c.Plans[0].Provisions, therapy("provision-2", ""), therapy("provision-3", ""))
+	logsBook(t, &c)
+	text := renderText(t, &sessionsPage{})
+	for _, want := range []string{"Occupational therapy", "Therapy (first)", "Therapy (second)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the sessions page lacks %q: %s", want, text)
+		}
+	}
+	if strings.Contains(text, "provision-2") {
+		t.Errorf("the sessions page shows an internal ID: %s", text)
+	}
+
+	// The parent names one on the provider page.
+	p := &provisionProviderPage{}
+	p.load(url.Values{"id": {"provision-3"}})
+	p.name = "  Theraplay   for us "
+	if !p.save() || book.draft.Name != "Theraplay for us" {
+		t.Fatalf("name not kept: %v %+v", p.errs, book.draft)
+	}
+	p.name = strings.Repeat("a", 201)
+	if p.save() || p.errs.of("name") == "" {
+		t.Errorf("a 201-character name was accepted")
+	}
+}
+
+// TestIndirectMissedOnlyAfterYes checks that "Was the indirect work
+// missed?" is asked only after "Yes".
+func TestIndirectMissedOnlyAfterYes(t *testing.T) {
+	c := logCase()
+	logsBook(t, &c)
+	p := &provisionIndirectPage{}
+	p.load(url.Values{"id": {"ot"}})
+	for answer, asked := range map[string]bool{"no": false, "": false, "yes": true} {
+		p.includes = answer
+		if got := strings.Contains(renderText(t, p), "Was the indirect work missed?"); got != asked {
+			t.Errorf("after %q the page asks whether it was missed: %v, want %v", answer, got, asked)
+		}
+	}
+}
