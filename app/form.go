@@ -145,7 +145,33 @@ func dateTextOf(d calc.Date) dateText {
 	if d.IsZero() {
 		return dateText{}
 	}
+	if d.MonthOnly() {
+		return dateText{"", strconv.Itoa(d.Month()), strconv.Itoa(d.Year())}
+	}
 	return dateText{strconv.Itoa(d.Day()), strconv.Itoa(d.Month()), strconv.Itoa(d.Year())}
+}
+
+// monthHint tells the parent a date may be given without its day.
+const monthHint = "If you do not know the day, leave it empty and give the month and year."
+
+// parseMonthOK is parse for a date the parent may know only to the month:
+// an empty day with a month and year gives a month-only date ("December
+// 2022"), which calc treats conservatively.
+func (t dateText) parseMonthOK(what string) (calc.Date, string) {
+	if strings.TrimSpace(t.Day) != "" || strings.TrimSpace(t.Month) == "" || strings.TrimSpace(t.Year) == "" {
+		return t.parse(what)
+	}
+	full := t
+	full.Day = "1"
+	d, msg := full.parse(what)
+	if msg != "" {
+		return d, msg
+	}
+	m, err := calc.NewMonth(d.Year(), d.Month())
+	if err != nil {
+		return calc.Date{}, what + " must be a real date: " + err.Error()
+	}
+	return m, ""
 }
 
 // empty reports whether nothing was typed in any box.

@@ -136,7 +136,7 @@ func (p *planDatePage) Render() app.UI {
 	q := p.q.forKind()
 	return newQuestionPage(q.title, q.back, p.errs,
 		questionForm(p.submit, "",
-			dateField{ID: "date", Legend: q.question, Hint: q.hint, AsHeading: true,
+			dateField{ID: "date", Legend: q.question, Hint: q.hint + " " + monthHint, AsHeading: true,
 				Value: &p.date, Error: p.errs.of("date")}.render(&p.Compo),
 		),
 	)
@@ -157,7 +157,7 @@ func (p *planDatePage) save() bool {
 	if !book.hasCase() {
 		return false
 	}
-	d, msg := p.date.parse("The date")
+	d, msg := p.date.parseMonthOK("The date")
 	switch {
 	case msg != "":
 	case p.q.required && d.IsZero():
@@ -219,7 +219,7 @@ func (p *planDatesPage) Render() app.UI {
 	fields := []app.UI{
 		app.H1().Class("question").Text("Dates in making or changing the plan"),
 		app.P().Text("Fill in the dates you know. Leave the others empty. " +
-			"We use them to check the council's legal deadlines."),
+			"We use them to check the council's legal deadlines. " + monthHint),
 	}
 	for i, q := range processDateQuestions {
 		fields = append(fields, dateField{ID: q.id, Legend: q.label, Hint: q.hint,
@@ -246,7 +246,7 @@ func (p *planDatesPage) save() bool {
 	}
 	var parsed [len(processDateQuestions)]calc.Date
 	for i, q := range processDateQuestions {
-		d, msg := p.dates[i].parse(q.label)
+		d, msg := p.dates[i].parseMonthOK(q.label)
 		if msg == "" && d.After(today()) {
 			msg = q.label + ": the date must be today or in the past"
 		}
@@ -297,7 +297,7 @@ func (p *planOrderPage) Render() app.UI {
 	return newQuestionPage("The court order", "/plan/issued", p.errs,
 		questionForm(p.submit, "",
 			app.H1().Class("question").Text("The court order"),
-			app.P().Text("A care plan like this is made as part of a court case. Fill in what you know and leave the rest empty."),
+			app.P().Text("A care plan like this is made as part of a court case. Fill in what you know and leave the rest empty. "+monthHint),
 			textField{ID: "title", Label: "What is the order? (optional)", Hint: "For example: a 12-month supervision order.",
 				Value: &p.title, Error: p.errs.of("title")}.render(&p.Compo),
 			dateField{ID: "made", Legend: "When the court made the order (optional)", Value: &p.made, Error: p.errs.of("made")}.render(&p.Compo),
@@ -321,14 +321,14 @@ func (p *planOrderPage) save() bool {
 	if !book.hasCase() {
 		return false
 	}
-	made, msg := p.made.parse("The date the order was made")
+	made, msg := p.made.parseMonthOK("The date the order was made")
 	if msg == "" && made.After(today()) {
 		msg = "The date the order was made must be today or in the past"
 	}
 	if msg != "" {
 		p.errs.add("made-day", msg)
 	}
-	ends, msg := p.ends.parse("The date the order ends")
+	ends, msg := p.ends.parseMonthOK("The date the order ends")
 	if msg != "" {
 		p.errs.add("ends-day", msg)
 	}

@@ -212,3 +212,27 @@ func TestCarePlanQuestions(t *testing.T) {
 		t.Errorf("calc has %d late and %d overdue reviews, want 1 and 2", late, overdue)
 	}
 }
+
+// TestPlanDateMonthOnly checks that a parent who knows only "December
+// 2022" can give it, that it is kept to the month, and shown back so.
+func TestPlanDateMonthOnly(t *testing.T) {
+	c := newCase("Sam")
+	logsBook(t, &c)
+	issued := &planIssuedPage{planDatePage{q: planIssued}}
+	issued.date = dt("", "12", "2022")
+	if !issued.save() {
+		t.Fatalf("month and year refused: %v", issued.errs)
+	}
+	d := book.current().Plans[0].Issued
+	if !d.MonthOnly() || d.Long() != "December 2022" {
+		t.Fatalf("saved %v (%q), want December 2022, month only", d, d.Long())
+	}
+	again := &planIssuedPage{planDatePage{q: planIssued}}
+	again.OnNav(app.Context{})
+	if again.date != dt("", "12", "2022") {
+		t.Errorf("shown back as %+v", again.date)
+	}
+	// A day with no month is still refused.
+	issued.date = dt("3", "", "2022")
+	logsUnchanged(t, issued.save)
+}

@@ -13,6 +13,10 @@ import (
 // an empty string or left out.
 type Date struct {
 	n int32 // days since 1970-01-01 plus dateBias; 0 means unknown
+	// month marks a date the parent knows only to the month ("December
+	// 2022"): n is the month's first day. Arithmetic on it gives exact
+	// days; Earliest and Latest give the month's first and last day.
+	month bool
 }
 
 // dateBias keeps every real date away from the zero value.
@@ -96,7 +100,7 @@ func NewDate(y, m, d int) (Date, error) {
 	if d < 1 || d > DaysIn(y, m) {
 		return Date{}, errors.New(monthNames[m-1] + " " + strconv.Itoa(y) + " has no day " + strconv.Itoa(d))
 	}
-	return Date{int32(daysFromCivil(y, m, d) + dateBias)}, nil
+	return Date{n: int32(daysFromCivil(y, m, d) + dateBias)}, nil
 }
 
 // MustDate is NewDate for constants in code and tests; it panics on an
@@ -109,11 +113,47 @@ func MustDate(y, m, d int) Date {
 	return dt
 }
 
-// ParseDate reads a date written YYYY-MM-DD (the case file format). The
-// empty string gives the zero Date ("not known") and no error.
+// NewMonth returns a date known only to the month: "December 2022".
+func NewMonth(y, m int) (Date, error) {
+	d, err := NewDate(y, m, 1)
+	if err != nil {
+		return d, err
+	}
+	d.month = true
+	return d, nil
+}
+
+// MonthOnly reports whether only the month of the date is known.
+func (d Date) MonthOnly() bool { return d.month && !d.IsZero() }
+
+// Earliest is the first day the date can be: the day itself, or the
+// first day of a month-only date.
+func (d Date) Earliest() Date { return Date{n: d.n} }
+
+// Latest is the last day the date can be: the day itself, or the last
+// day of a month-only date.
+func (d Date) Latest() Date {
+	if !d.MonthOnly() {
+		return Date{n: d.n}
+	}
+	y, m, _ := d.YMD()
+	return MustDate(y, m, DaysIn(y, m))
+}
+
+// ParseDate reads a date written YYYY-MM-DD (the case file format), or
+// YYYY-MM for a date known only to the month. The empty string gives the
+// zero Date ("not known") and no error.
 func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
+	}
+	if len(s) == 7 && s[4] == '-' {
+		y, err1 := strconv.Atoi(s[0:4])
+		m, err2 := strconv.Atoi(s[5:7])
+		if err1 != nil || err2 != nil || s[0] < '0' || s[0] > '9' || s[5] < '0' || s[5] > '9' {
+			return Date{}, errors.New("write the date as YYYY-MM-DD, or YYYY-MM for a month, for example 2024-03-14")
+		}
+		return NewMonth(y, m)
 	}
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, errors.New("write the date as YYYY-MM-DD, for example 2024-03-14")
@@ -144,7 +184,7 @@ func (d Date) IsZero() bool { return d.n == 0 }
 // days returns days since 1970-01-01; only valid for a non-zero date.
 func (d Date) days() int { return int(d.n) - dateBias }
 
-func dateFromDays(n int) Date { return Date{int32(n + dateBias)} }
+func dateFromDays(n int) Date { return Date{n: int32(n + dateBias)} }
 
 // YMD returns the year, month (1-12) and day. The zero Date gives 0, 0, 0.
 func (d Date) YMD() (y, m, day int) {
@@ -207,13 +247,15 @@ func (d Date) Before(e Date) bool { return d.n < e.n }
 // After reports whether d is after e.
 func (d Date) After(e Date) bool { return d.n > e.n }
 
-// Equal reports whether d and e are the same day.
+// Equal reports whether d and e are the same day (a month-only date is
+// its first day here).
 func (d Date) Equal(e Date) bool { return d.n == e.n }
 
 // Sub returns the number of days from e to d (d - e).
 func (d Date) Sub(e Date) int { return int(d.n) - int(e.n) }
 
-// String returns YYYY-MM-DD, or "" for the zero Date.
+// String returns YYYY-MM-DD (YYYY-MM for a month-only date), or "" for
+// the zero Date.
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""
@@ -221,7 +263,10 @@ func (d Date) String() string {
 	y, m, day := d.YMD()
 	b := make([]byte, 0, 10)
 	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-')
-	b = append(b, byte('0'+m/10), byte('0'+m%10), '-', byte('0'+day/10), byte('0'+day%10))
+	b = append(b, byte('0'+m/10), byte('0'+m%10))
+	if !d.month {
+		b = append(b, '-', byte('0'+day/10), byte('0'+day%10))
+	}
 	return string(b)
 }
 
@@ -232,6 +277,9 @@ func (d Date) Long() string {
 		return ""
 	}
 	y, m, day := d.YMD()
+	if d.month {
+		return monthNames[m-1] + " " + strconv.Itoa(y)
+	}
 	return strconv.Itoa(day) + " " + monthNames[m-1] + " " + strconv.Itoa(y)
 }
 

@@ -178,6 +178,7 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 			if d.From.IsZero() || d.Due.IsZero() {
 				return
 			}
+			d = monthOnly(d) // a date known only to its month, counted safely
 			if stop != open && d.Due.After(stop) && d.Done.IsZero() {
 				return // not yet due when the case or plan stopped
 			}
@@ -337,8 +338,48 @@ func planDeadlines(p Plan, today Date, add func(Deadline)) {
 	}
 }
 
+// monthOnly makes a deadline that counts from a date known only to the
+// month conservative, and says so: a limit on the council counts from the
+// month's last day (never claiming it late when it might not be), a limit
+// on the parent from its first (never letting a parent miss it).
+func monthOnly(d Deadline) Deadline {
+	if !d.From.MonthOnly() || d.Earliest {
+		return d
+	}
+	if d.ParentDeadline {
+		d.Note = joinNote(d.Note, "You gave only the month, "+d.From.Long()+", so to be safe this counts from its first day.")
+		return d
+	}
+	last := d.From.Latest()
+	d.Due = d.Due.AddDays(last.Sub(d.From.Earliest()))
+	d.Note = joinNote(d.Note, "You gave only the month, "+d.From.Long()+", so this counts from its last day, "+last.Long()+": the council is not counted late unless it was late even then.")
+	return d
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " " + b
+}
+
 // finish sets the status and lateness of a deadline.
 func finish(d Deadline, cal Calendar, today Date) Deadline {
+	if d.Done.MonthOnly() && !d.Earliest {
+		// Done some day in a month: late only if late even on its first
+		// day; on time if on time even on its last.
+		first, last := d.Done.Earliest(), d.Done.Latest()
+		switch {
+		case !last.After(d.Due):
+			d.Done = last
+		case first.After(d.Due):
+			d.Done = first
+		default:
+			d.Status = Met
+			d.Note = joinNote(d.Note, "Done in "+d.Done.Long()+": it may have been on time, so it counts as on time.")
+			return d
+		}
+	}
 	if d.Earliest {
 		if d.Done.IsZero() {
 			d.Status = Pending
@@ -521,8 +562,11 @@ func CarePlanReviews(planDate Date, months ...int) []PromisedStep {
 		return nil
 	}
 	out := make([]PromisedStep, 0, len(months))
+	// A plan dated only by its month: the reviews are due counting from
+	// its last day, so none is called late too soon.
+	from := planDate.Latest()
 	for _, m := range months {
-		out = append(out, PromisedStep{Name: "Review of the care plan at " + strconv.Itoa(m) + " months", Due: planDate.AddMonths(m)})
+		out = append(out, PromisedStep{Name: "Review of the care plan at " + strconv.Itoa(m) + " months", Due: from.AddMonths(m)})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -54,4 +55,59 @@ func ExampleCarePlanReviews() {
 	// Review of the care plan at 3 months: 15 December 2022
 	// Review of the care plan at 6 months: 15 March 2023
 	// Review of the care plan at 9 months: 15 June 2023
+}
+
+// TestMonthOnlyDates checks that dates known only to the month are kept
+// and treated conservatively, and that calc says so (issue 11).
+func TestMonthOnlyDates(t *testing.T) {
+	dec, err := ParseDate("2022-12")
+	if err != nil || !dec.MonthOnly() || dec.Long() != "December 2022" || dec.String() != "2022-12" {
+		t.Fatalf("ParseDate(2022-12) = %v %v %q %q", dec, err, dec.Long(), dec.String())
+	}
+	if dec.Latest() != MustDate(2022, 12, 31) || dec.Earliest() != MustDate(2022, 12, 1) {
+		t.Errorf("December 2022 runs %s to %s", dec.Earliest(), dec.Latest())
+	}
+	cal := DefaultCalendar()
+	today := MustDate(2023, 9, 1)
+	// Asked for an assessment "in December 2022": the 6 weeks count from 31 December.
+	c := Case{Plans: []Plan{{ID: "p", Kind: PlanEHC, Process: ProcessDates{AssessmentRequested: dec,
+		AssessmentDecision: MustDate(2023, 2, 1)}}}, Complaint: Complaint{ProblemNoticed: dec}}
+	ds := Deadlines(c, cal, today)
+	d, _ := deadlineOf(ds, "assessment_decision_6_weeks")
+	if d.Due != MustDate(2023, 2, 11) || d.Status != Met || !strings.Contains(d.Note, "counts from its last day, 31 December 2022") {
+		t.Errorf("decision = %+v, want due 11 February 2023 (6 weeks from 31 December), met, and saying so", d)
+	}
+	// The parent's 12 months count from the first day, to be safe.
+	o, _ := deadlineOf(ds, "ombudsman_12_months")
+	if o.Due != MustDate(2023, 12, 1) || !strings.Contains(o.Note, "first day") {
+		t.Errorf("Ombudsman limit = %+v, want 1 December 2023", o)
+	}
+	// A step done "in February 2023" against a due date in that month: may
+	// have been on time, so it is.
+	feb, _ := ParseDate("2023-02")
+	c.Plans[0].Process.AssessmentDecision = feb
+	d, _ = deadlineOf(Deadlines(c, cal, today), "assessment_decision_6_weeks")
+	if d.Status != Met || !strings.Contains(d.Note, "may have been on time") {
+		t.Errorf("done in February 2023 = %+v, want met and saying why", d)
+	}
+	// Done "in April 2023": late even on 1 April.
+	apr, _ := ParseDate("2023-04")
+	c.Plans[0].Process.AssessmentDecision = apr
+	d, _ = deadlineOf(Deadlines(c, cal, today), "assessment_decision_6_weeks")
+	if d.Status != Late || d.Done != MustDate(2023, 4, 1) || d.DaysLate != 49 {
+		t.Errorf("done in April 2023 = %+v, want late by 49 days from 1 April", d)
+	}
+	// A session cannot be month-only.
+	bad := Case{SchemaVersion: SchemaVersion, Plans: []Plan{{ID: "p", Kind: PlanEHC, Issued: dec, Provisions: []Provision{{ID: "x",
+		Section: SectionF, Type: TypeOT, Frequency: Frequency{1, UnitSessions, PerWeek}, Weeks: TermTime, Start: dec}}}}}
+	found := false
+	for _, p := range Validate(bad) {
+		found = found || (p.Path == "plans[0].provisions[0].start" && p.Message == "This date must include a day")
+		if p.Path == "plans[0].issued" {
+			t.Errorf("a month-only plan date was refused: %v", p)
+		}
+	}
+	if !found {
+		t.Errorf("a month-only start date was accepted: %v", Validate(bad))
+	}
 }

@@ -127,6 +127,24 @@ func (v *validator) date(path string, d Date, required bool) {
 	if d.Before(earliestDate) || d.After(latestDate) {
 		v.add(path, "This date looks wrong: check the year")
 	}
+	if d.MonthOnly() && !monthAllowed(path) {
+		v.add(path, "This date must include a day")
+	}
+}
+
+// monthAllowed reports whether a date may be known only to the month: the
+// plan's own dates, the steps of making it and the complaint, which a
+// parent may half remember. Sessions, spells and contacts need a day.
+func monthAllowed(path string) bool {
+	if strings.HasPrefix(path, "complaint.") || strings.Contains(path, ".process.") {
+		return true
+	}
+	for _, s := range []string{".issued", ".last_review", ".order_made", ".order_ends"} {
+		if strings.HasSuffix(path, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // order checks that b is not before a when both are known.
