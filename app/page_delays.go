@@ -612,6 +612,8 @@ func deadlineTable(list []calc.Deadline) app.UI {
 					app.If(d.ParentDeadline, func() app.UI {
 						return app.Span().Class("deadline-note").Text("This is a time limit for you, not the council.")
 					}),
+					// How calc counted it, for example from a month-only date.
+					app.If(d.Note != "", func() app.UI { return app.Span().Class("deadline-note").Text(d.Note) }),
 					app.Span().Class("deadline-source").Text(d.Source),
 				),
 				app.Td().DataSet("label", cols[1]).Text(d.Due.Long()),
