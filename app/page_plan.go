@@ -179,6 +179,8 @@ func (p *planDatePage) save() bool {
 type planDatesPage struct {
 	app.Compo
 	dates [len(processDateQuestions)]dateText
+	// phase is the year the child moves school (phase transfer), typed.
+	phase string
 	errs  formErrors
 }
 
@@ -209,6 +211,10 @@ func (p *planDatesPage) OnNav(ctx app.Context) {
 		for i, q := range processDateQuestions {
 			p.dates[i] = dateTextOf(*q.field(&pd))
 		}
+		p.phase = ""
+		if pd.PhaseTransferYear != 0 {
+			p.phase = strconv.Itoa(pd.PhaseTransferYear)
+		}
 	}
 }
 
@@ -225,6 +231,9 @@ func (p *planDatesPage) Render() app.UI {
 		fields = append(fields, dateField{ID: q.id, Legend: q.label, Hint: q.hint,
 			Value: &p.dates[i], Error: p.errs.of(q.id)}.render(&p.Compo))
 	}
+	fields = append(fields, textField{ID: "phase", Label: "The year your child moves to a new school, if they do (optional)",
+		Hint:  "For example 2024 for a move in September 2024, such as from primary to secondary school. The council must change the plan to name the new school by 15 February that year.",
+		Width: "short", InputMode: "numeric", Value: &p.phase, Error: p.errs.of("phase")}.render(&p.Compo))
 	return newQuestionPage("Dates in making or changing the plan", "/plan/review", p.errs,
 		questionForm(p.submit, "", fields...))
 }
@@ -255,6 +264,17 @@ func (p *planDatesPage) save() bool {
 		}
 		parsed[i] = d
 	}
+	year := 0
+	if s := strings.TrimSpace(p.phase); s != "" {
+		n, err := strconv.Atoi(s)
+		switch {
+		case err != nil:
+			p.errs.add("phase", "The year of the move must be a year with 4 numbers, like 2024")
+		case n < 2000 || n > 2100:
+			p.errs.add("phase", "The year of the move must be between 2000 and 2100")
+		}
+		year = n
+	}
 	if len(p.errs) > 0 {
 		return false
 	}
@@ -262,8 +282,9 @@ func (p *planDatesPage) save() bool {
 		for i, q := range processDateQuestions {
 			*q.field(&c.Plans[0].Process) = parsed[i]
 		}
+		c.Plans[0].Process.PhaseTransferYear = year
 	})
-	fields := map[string]string{}
+	fields := map[string]string{"plans[0].process.phase_transfer_year": "phase"}
 	for _, q := range processDateQuestions {
 		fields["plans[0].process."+q.path] = q.id + "-day"
 	}

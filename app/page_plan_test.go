@@ -236,3 +236,34 @@ func TestPlanDateMonthOnly(t *testing.T) {
 	issued.date = dt("3", "", "2022")
 	logsUnchanged(t, issued.save)
 }
+
+// TestPhaseTransferYear checks that the year of a move to a new school can
+// be entered, and calc then has its 15 February deadline.
+func TestPhaseTransferYear(t *testing.T) {
+	c := newCase("Sam")
+	logsBook(t, &c)
+	p := &planDatesPage{phase: "20x4"}
+	logsUnchanged(t, p.save)
+	if p.errs.of("phase") == "" {
+		t.Error("a year that is not a number was accepted")
+	}
+	p.phase = " 2024 "
+	if !p.save() {
+		t.Fatalf("year: %v", p.errs)
+	}
+	c = book.current()
+	d, ok := calc.Deadline{}, false
+	for _, x := range calc.Deadlines(c, calc.CalendarFor(c), calc.MustDate(2024, 3, 1)) {
+		if x.Key == "phase_transfer" {
+			d, ok = x, true
+		}
+	}
+	if !ok || d.Due != calc.MustDate(2024, 2, 15) || d.Status != calc.Overdue {
+		t.Errorf("phase transfer deadline = %+v %v, want 15 February 2024, overdue", d, ok)
+	}
+	again := &planDatesPage{}
+	again.OnNav(app.Context{})
+	if again.phase != "2024" {
+		t.Errorf("shown back as %q", again.phase)
+	}
+}

@@ -141,10 +141,23 @@ func (p *provisionSectionPage) Render() app.UI {
 	if book.draft == nil {
 		return noDraftPage()
 	}
+	if c := book.current(); len(c.Plans) > 0 && c.Plans[0].Kind == calc.PlanCarePlan {
+		// A care plan has no lettered sections: ask who must give the help.
+		return newQuestionPage("Who must give this help", "/provision/type", p.errs, questionForm(p.submit, "",
+			radioField{ID: "section", Legend: "Who must give this help?", AsHeading: true, Options: careSections,
+				Value: &p.section, Error: p.errs.of("section")}.render(&p.Compo)))
+	}
 	return newQuestionPage("Section of the plan", "/provision/type", p.errs, questionForm(p.submit, "",
 		radioField{ID: "section", Legend: "Which section of the plan is it in?", AsHeading: true,
 			Hint: "Sections have letters. The heading of each section says what it is.", Options: sections,
 			Value: &p.section, Error: p.errs.of("section")}.render(&p.Compo)))
+}
+
+// careSections are the choices for help in a care plan, which has no
+// lettered sections: social care (kept as Section H) or health (G).
+var careSections = []option{
+	{string(calc.SectionH), "Children's social care", "The council's children's social care must give this help. Most help in a care plan is this."},
+	{string(calc.SectionG), "Health", "The NHS must give this help."},
 }
 
 func (p *provisionSectionPage) submit(ctx app.Context) { p.advance(ctx, p.save(), "wording") }

@@ -59,3 +59,21 @@ func TestIndirectMissedOnlyAfterYes(t *testing.T) {
 		}
 	}
 }
+
+// TestCarePlanSectionQuestion checks that help in a care plan is not
+// asked "Which section of the plan is it in?" with Section F offered.
+func TestCarePlanSectionQuestion(t *testing.T) {
+	c := logCase()
+	c.Plans[0].Kind = calc.PlanCarePlan
+	logsBook(t, &c)
+	p := &provisionSectionPage{}
+	p.load(url.Values{"id": {"ot"}})
+	text := renderText(t, p)
+	if strings.Contains(text, "Which section") || strings.Contains(text, "Section F") || !strings.Contains(text, "Who must give this help?") {
+		t.Errorf("care-plan help is asked about sections: %s", text)
+	}
+	p.section = string(calc.SectionH)
+	if !p.save() || book.draft.Section != calc.SectionH {
+		t.Errorf("social care not kept: %v", p.errs)
+	}
+}

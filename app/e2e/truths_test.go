@@ -84,7 +84,8 @@ func TestEnterCarePlanCase(t *testing.T) {
 	tb.waitPath("/provision/type")
 	tb.click("#type-6") // another therapy
 	tb.continueTo("/provision/section")
-	tb.click("#section-3") // social care
+	tb.waitForText("h1", "Who must give this help?") // a care plan has no lettered sections
+	tb.click("#section")                             // children's social care
 	tb.continueTo("/provision/wording")
 	tb.fill("wording", "Twelve months of weekly 50-minute therapy sessions for the mother.")
 	tb.continueTo("/provision/amount")
