@@ -294,7 +294,7 @@ func TestProvisionWithKeyboardOnly(t *testing.T) {
 	keys("Company A")
 	enterTo("/provision/indirect")
 	start("#includes-2")
-	keys(" ", kb.Tab, kb.Tab) // "No", past the second question, to Continue
+	keys(" ", kb.Tab) // "No" (the second question is asked only after "Yes"), to Continue
 	enterTo("/provision/check")
 	for _, want := range []string{"Occupational therapy", "Weekly OT", "1 session a week, term time only, 45 minutes each",
 		"Tuesday", "6 March 2023", "Company A"} {

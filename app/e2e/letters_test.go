@@ -224,8 +224,20 @@ func TestLettersPrintAndExport(t *testing.T) {
 			t.Errorf("%s: the downloaded text is not the letter:\n%s", k, got)
 		}
 		shown := eval[string](tb, "reading the letter", `document.getElementById("letter").innerText`)
+		// On a phone a table's cells stack one a line; the text download
+		// lays them out in columns, so a cell is checked against the table.
+		cells := map[string]bool{}
+		for _, b := range l.Blocks {
+			if b.Table != nil {
+				for _, r := range append(append([][]string{b.Table.Headers}, b.Table.Rows...), b.Table.Totals) {
+					for _, c := range r {
+						cells[normalizeSpace(c)] = true
+					}
+				}
+			}
+		}
 		for _, para := range strings.Split(shown, "\n") {
-			if para = strings.TrimSpace(para); para != "" && !strings.Contains(normalizeSpace(l.PlainText()), normalizeSpace(para)) && !strings.Contains(para, "\t") {
+			if para = strings.TrimSpace(para); para != "" && !cells[normalizeSpace(para)] && !strings.Contains(normalizeSpace(l.PlainText()), normalizeSpace(para)) && !strings.Contains(para, "\t") {
 				t.Errorf("%s: on screen but not in the download: %q", k, para)
 			}
 		}
