@@ -44,19 +44,35 @@
 // estimate's own totals.
 //
 // Reply dates are working days from the letter's date on the case's
-// calendar (calc.CalendarFor): the council's complaint timescale from
-// calc.EffectivePolicy for council letters, 10 working days for a
-// social-care stage 1. Each letter asks for the provision to restart within
-// RestartWorkingDays working days.
+// calendar (calc.CalendarFor), under the rules that apply on that date
+// (calc.PolicyOn): the council's own numbers when the parent gave them;
+// else, for a council letter, the Ombudsman's Complaint Handling Code from
+// 1 April 2026 (the answer counted from the acknowledgement, with at most 10
+// more days' extension) and the council's own policy before it; for a
+// social-care stage 1, the 2006 regulations' 10 working days. The
+// Ombudsman's and other time limits on the parent come from
+// calc.Deadlines. Each letter asks for the provision to restart within
+// RestartWorkingDays working days, unless the help is all in the past
+// (a care plan whose order ended, or provision that ended): then it asks
+// why it was not given.
+//
+// # What a letter may say
+//
+// Counts come from calc's session log (calc.ProvisionLog) and are stated
+// only for the time the parent recorded: time with nothing recorded is
+// said to be unrecorded. A stretch when the help was not in place is one
+// entry with the parent's dates, never a list of invented session dates.
+// Provisions are named by ProvisionName (the parent's own name, or the
+// kind and provider), never by an internal ID.
 //
 // # Downloads
 //
 // Letter.PlainText is the golden-file form: one paragraph a line, a blank
 // line between blocks, tables as aligned columns. Letter.StandaloneHTML is
 // one self-contained page (inline CSS for A4, no external resources, every
-// piece of user text escaped). SessionLogCSV writes one row per expected
-// session, made-up session or count-only period, with count columns whose
-// sums equal calc.Tally; cells that a spreadsheet would read as a formula
+// piece of user text escaped). SessionLogCSV writes one row per entry of
+// calc's session log (session, made-up session, stretch not in place,
+// count-only period), with count columns whose sums equal calc.Tally; cells that a spreadsheet would read as a formula
 // are prefixed with a single quote.
 //
 // The letters are not legal advice, and they say so.

@@ -30,10 +30,6 @@ var Kinds = []Kind{CouncilStage1, CouncilStage2, OmbudsmanForm, SocialCareStage1
 // 5 to 10 working days for provision).
 const RestartWorkingDays = 10
 
-// SocialCareStage1Days is the stage 1 timescale of the children's
-// social-care procedure (Children Act 1989 Representations Procedure
-// (England) Regulations 2006: 10 working days, up to 20).
-const SocialCareStage1Days = 10
 
 // ErrNotAvailable is returned by Build for a kind that does not fit the case
 // (see Available).
