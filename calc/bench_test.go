@@ -68,3 +68,16 @@ func BenchmarkNewCalendar(b *testing.B) {
 		NewCalendar([]SchoolYear{RuleSchoolYear(2025)}, nil)
 	}
 }
+
+// BenchmarkProvisionLog is the session log the letters, CSV and session
+// page read: every entry kept and sorted.
+func BenchmarkProvisionLog2000(b *testing.B) {
+	pr := bigCase().Plans[0].Provisions[2]
+	pr.Frequency.Count = 10
+	cal := DefaultCalendar()
+	s := Schedule(pr, cal, MustDate(2026, 7, 31))
+	b.ResetTimer()
+	for b.Loop() {
+		LogOf(pr, s, Date{}, Date{})
+	}
+}

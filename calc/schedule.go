@@ -222,7 +222,10 @@ type Counts struct {
 // session on a date the schedule did not expect still counts, so the
 // parent's record always wins over the schedule.
 func Tally(p Provision, sessions []Session, from, to Date) Counts {
-	return LogOf(p, sessions, from, to).Counts
+	// The same rules as LogOf (classify), summed without keeping entries.
+	c := Counts{ProvisionID: p.ID, From: from, To: to}
+	classify(p, sessions, from, to, c.add)
+	return c.finish()
 }
 
 // TermsBetween returns the school terms overlapping from..to, in order,

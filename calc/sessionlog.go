@@ -92,6 +92,24 @@ func ProvisionLog(p Provision, cal Calendar, from, to Date) SessionLog {
 // parent's record always wins over the schedule.
 func LogOf(p Provision, sessions []Session, from, to Date) SessionLog {
 	lg := SessionLog{ProvisionID: p.ID, From: from, To: to}
+	out := make([]LogEntry, 0, len(sessions)+len(p.Outcomes)+len(p.CountPeriods)+len(p.NotInPlace))
+	classify(p, sessions, from, to, func(e LogEntry) { out = append(out, e) })
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Date.Equal(out[j].Date) {
+			return out[i].Date.Before(out[j].Date)
+		}
+		return out[i].Seq < out[j].Seq
+	})
+	lg.Entries = out
+	lg.Counts = sumLog(p.ID, from, to, out)
+	lg.Unrecorded, lg.RecordedFrom, lg.RecordedTo = stretches(out)
+	return lg
+}
+
+// classify walks a provision's log entries from..to, in no set order,
+// handing each to emit: the counting rules, in one place, for LogOf and
+// Tally.
+func classify(p Provision, sessions []Session, from, to Date, emit func(LogEntry)) {
 	in := func(d Date) bool { return (from.IsZero() || !d.Before(from)) && (to.IsZero() || !d.After(to)) }
 	covered := func(d Date) bool {
 		for _, cp := range p.CountPeriods {
@@ -140,7 +158,6 @@ func LogOf(p Provision, sessions []Session, from, to Date) SessionLog {
 		}
 		return e
 	}
-	var out []LogEntry
 	gapSessions := make([]int, len(p.NotInPlace))
 	expected := make(map[Session]bool, len(sessions))
 	for _, s := range sessions {
@@ -149,14 +166,14 @@ func LogOf(p Provision, sessions []Session, from, to Date) SessionLog {
 		}
 		expected[s] = true
 		if o, ok := recorded[s]; ok {
-			out = append(out, fromOutcome(o, true))
+			emit(fromOutcome(o, true))
 			continue
 		}
 		if i := spellOf(s.Date); i >= 0 {
 			gapSessions[i]++
 			continue
 		}
-		out = append(out, LogEntry{Kind: EntrySession, Date: s.Date, Seq: s.Seq, Expected: true, Due: 1, Unrecorded: 1})
+		emit(LogEntry{Kind: EntrySession, Date: s.Date, Seq: s.Seq, Expected: true, Due: 1, Unrecorded: 1})
 	}
 	for i, n := range gapSessions {
 		if n == 0 {
@@ -173,7 +190,7 @@ func LogOf(p Provision, sessions []Session, from, to Date) SessionLog {
 		if end.IsZero() || (!to.IsZero() && end.After(to)) {
 			end = to
 		}
-		out = append(out, LogEntry{Kind: EntryNotInPlace, Date: start, To: end, Note: sp.Note, Due: n, Missed: n})
+		emit(LogEntry{Kind: EntryNotInPlace, Date: start, To: end, Note: sp.Note, Due: n, Missed: n})
 	}
 	for i := range p.Outcomes {
 		o := &p.Outcomes[i]
@@ -181,12 +198,12 @@ func LogOf(p Provision, sessions []Session, from, to Date) SessionLog {
 			continue
 		}
 		if o.Status == StatusMadeUp {
-			out = append(out, LogEntry{Kind: EntryMadeUp, Date: o.Date, Seq: o.Seq, Status: StatusMadeUp,
+			emit(LogEntry{Kind: EntryMadeUp, Date: o.Date, Seq: o.Seq, Status: StatusMadeUp,
 				Replaces: Session{o.Replaces, o.ReplacesSeq}, Note: o.Note, MadeUp: 1})
 			continue
 		}
 		if !expected[Session{o.Date, o.Seq}] {
-			out = append(out, fromOutcome(o, false))
+			emit(fromOutcome(o, false))
 		}
 	}
 	for _, cp := range p.CountPeriods {
@@ -201,33 +218,37 @@ func LogOf(p Provision, sessions []Session, from, to Date) SessionLog {
 		if cp.Missed+cp.PaidPrivately > 0 {
 			e.Reason = cp.Reason
 		}
-		out = append(out, e)
+		emit(e)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].Date.Equal(out[j].Date) {
-			return out[i].Date.Before(out[j].Date)
-		}
-		return out[i].Seq < out[j].Seq
-	})
-	lg.Entries = out
-	lg.Counts = sumLog(p.ID, from, to, out)
-	lg.Unrecorded, lg.RecordedFrom, lg.RecordedTo = stretches(out)
-	return lg
 }
 
 // sumLog adds up a log's entries.
 func sumLog(id string, from, to Date, es []LogEntry) Counts {
 	c := Counts{ProvisionID: id, From: from, To: to}
-	for _, e := range es {
+	for i := range es {
+		c.add(es[i])
+	}
+	return c.finish()
+}
+
+// add adds one entry's counts.
+func (c *Counts) add(e LogEntry) {
+	{
 		c.Due += e.Due
 		c.Delivered += e.Delivered
 		c.Missed += e.Missed
 		c.MadeUp += e.MadeUp
 		c.ChildAbsent += e.ChildAbsent
 		c.PaidPrivately += e.PaidPrivately
-		c.PrivateCost = c.PrivateCost.Add(e.Cost)
+		if !e.Cost.IsZero() { // decimal addition allocates: only when there is a cost
+			c.PrivateCost = c.PrivateCost.Add(e.Cost)
+		}
 		c.Unrecorded += e.Unrecorded
 	}
+}
+
+// finish works out the counts that follow from the sums.
+func (c Counts) finish() Counts {
 	c.Recorded = c.Delivered + c.Missed + c.ChildAbsent + c.PaidPrivately
 	c.MissedNotMadeUp = max(0, c.Missed-c.MadeUp)
 	if base := c.Recorded - c.ChildAbsent; base > 0 {
