@@ -154,7 +154,7 @@ func checkContactRows(c calc.Case) []summaryRow {
 		contacts = strconv.Itoa(n) + " contacts"
 	}
 	rows := []summaryRow{{"Contacts with the council", contacts, "/contacts"}}
-	for _, q := range complaintSteps {
+	for _, q := range complaintStepsFor(c) {
 		for _, d := range q.dates {
 			rows = append(rows, summaryRow{complaintDateName(d), checkDate(*d.field(&c.Complaint)), withReturn(q.path, checkReturn)})
 		}

@@ -142,7 +142,7 @@ func (p *complaintDatesPage) Render() app.UI {
 				Value: &p.dates[i], Error: p.errs.of(d.id)}.render(&p.Compo))
 		}
 	}
-	return newQuestionPage(p.q.title, p.q.back, p.errs,
+	return newQuestionPage(p.q.title, skipStage3(book.current(), p.q.back, "/complaint/stage2"), p.errs,
 		clashNotice(p.clashes, p.keepMine, p.keepSaved),
 		questionForm(p.submit, "", fields...))
 }
@@ -152,10 +152,36 @@ func (p *complaintDatesPage) submit(ctx app.Context) {
 	p.finish(ctx, p.store(false))
 }
 
+// skipStage3 leaves out the review panel (stage 3), which only the
+// children's social-care procedure has: for other cases a way to it goes
+// to instead.
+func skipStage3(c calc.Case, path, instead string) string {
+	if path == complaintStage3Q.path && !socialCareCase(c) {
+		return instead
+	}
+	return path
+}
+
+// complaintStepsFor are the complaint's pages that fit the case: the
+// review panel only for social care, or when its dates are already
+// recorded (nothing saved is hidden).
+func complaintStepsFor(c calc.Case) []complaintQuestion {
+	if socialCareCase(c) || !c.Complaint.Stage3Requested.IsZero() || !c.Complaint.Stage3PanelHeld.IsZero() {
+		return complaintSteps
+	}
+	var out []complaintQuestion
+	for _, q := range complaintSteps {
+		if q.path != complaintStage3Q.path {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
 func (p *complaintDatesPage) finish(ctx app.Context, saved bool) {
 	switch {
 	case saved:
-		goNext(ctx, p.q.next)
+		goNext(ctx, skipStage3(book.current(), p.q.next, "/complaint/ombudsman"))
 	case len(p.clashes) > 0:
 		focusClash(ctx)
 	default:
@@ -465,7 +491,7 @@ func (p *delaysPage) Render() app.UI {
 	c := book.current()
 	ret := "/delays"
 	var rows []summaryRow
-	for _, q := range complaintSteps {
+	for _, q := range complaintStepsFor(c) {
 		for _, d := range q.dates {
 			v := "Not given"
 			if dt := *d.field(&c.Complaint); !dt.IsZero() {

@@ -61,3 +61,20 @@ func provisionName(p calc.Provision) string {
 // (letters.AmountText), e.g. "1 session a week, term time only, 45 minutes
 // each".
 func describeAmount(p calc.Provision) string { return letters.AmountText(p) }
+
+// socialCareCase reports whether the case has children's social care in
+// it (a care plan, or help in Section H), whose complaints have three
+// statutory stages.
+func socialCareCase(c calc.Case) bool {
+	for _, pl := range c.Plans {
+		if pl.Kind == calc.PlanCarePlan {
+			return true
+		}
+		for _, p := range pl.Provisions {
+			if p.Section == calc.SectionH {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -77,3 +77,27 @@ func TestCarePlanSectionQuestion(t *testing.T) {
 		t.Errorf("social care not kept: %v", p.errs)
 	}
 }
+
+// TestStage3OnlyForSocialCare checks that the review panel (stage 3) is
+// offered only when the case has children's social care, or its dates
+// are already recorded.
+func TestStage3OnlyForSocialCare(t *testing.T) {
+	c := logCase() // an EHC plan with Section F help
+	if skipStage3(c, "/complaint/stage3", "/complaint/ombudsman") != "/complaint/ombudsman" {
+		t.Error("an EHC case is sent to the review panel")
+	}
+	for _, q := range complaintStepsFor(c) {
+		if q.path == "/complaint/stage3" {
+			t.Error("the review panel is listed for an EHC case")
+		}
+	}
+	c.Complaint.Stage3Requested = calc.MustDate(2023, 8, 1)
+	if n := len(complaintStepsFor(c)); n != len(complaintSteps) {
+		t.Error("recorded stage 3 dates are hidden")
+	}
+	c = logCase()
+	c.Plans[0].Kind = calc.PlanCarePlan
+	if skipStage3(c, "/complaint/stage3", "/complaint/ombudsman") != "/complaint/stage3" {
+		t.Error("a care-plan case is not offered the review panel")
+	}
+}
