@@ -191,12 +191,14 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 		planDeadlines(p, stop, addAt(stop))
 	}
 	cp := c.Complaint
+	policy := cp.Policy
+	policy.Procedure = ComplaintProcedure(c)
 	wd := func(n int) string { return strconv.Itoa(n) + " working days" }
 	stage := func(n int, sent, ack, answered Date) {
 		if sent.IsZero() {
 			return
 		}
-		t := PolicyOn(cp.Policy, sent)
+		t := PolicyOn(policy, sent)
 		ackDays, ansDays := t.Stage1AckDays, t.Stage1AnswerDays
 		if n == 2 {
 			ackDays, ansDays = t.Stage2AckDays, t.Stage2AnswerDays
@@ -219,7 +221,7 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 	}
 	stage(1, cp.Stage1Sent, cp.Stage1Acknowledged, cp.Stage1Answered)
 	stage(2, cp.Stage2Sent, cp.Stage2Acknowledged, cp.Stage2Answered)
-	pol := EffectivePolicy(cp.Policy)
+	pol := EffectivePolicy(policy)
 	if !cp.Stage3Requested.IsZero() && pol.Procedure == ProcedureSocialCare {
 		add(Deadline{Key: "complaint_stage3_panel", Rule: "Stage 3 review panel held within 30 working days of the request",
 			Source: socialCareSource, From: cp.Stage3Requested, Due: cal.AddWorkingDays(cp.Stage3Requested, 30), Done: cp.Stage3PanelHeld})
@@ -569,4 +571,28 @@ func CarePlanReviews(planDate Date, months ...int) []PromisedStep {
 		out = append(out, PromisedStep{Name: "Review of the care plan at " + strconv.Itoa(m) + " months", Due: from.AddMonths(m)})
 	}
 	return out
+}
+
+// ComplaintProcedure is the complaints procedure of the case: the one the
+// parent chose, or, when they have not, the children's social-care
+// procedure for a case with only social care (a care plan, Section H) and
+// the council's own procedure otherwise.
+func ComplaintProcedure(c Case) Procedure {
+	if p := c.Complaint.Policy.Procedure; p != "" {
+		return p
+	}
+	if !hasSocialCare(c) {
+		return ProcedureCorporate
+	}
+	for _, pl := range c.Plans {
+		if pl.Kind == PlanEHC {
+			return ProcedureCorporate
+		}
+		for _, p := range pl.Provisions {
+			if p.Section == SectionF && pl.Kind != PlanCarePlan {
+				return ProcedureCorporate
+			}
+		}
+	}
+	return ProcedureSocialCare
 }

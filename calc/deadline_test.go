@@ -111,3 +111,22 @@ func TestMonthOnlyDates(t *testing.T) {
 		t.Errorf("a month-only start date was accepted: %v", Validate(bad))
 	}
 }
+
+// TestCarePlanComplaintProcedure checks that a care-plan case with no
+// procedure chosen is measured by the social-care regulations, not the
+// Complaint Handling Code (which does not apply where a statutory
+// procedure exists, RULES.md §8).
+func TestCarePlanComplaintProcedure(t *testing.T) {
+	c := Case{Plans: []Plan{{ID: "cp", Kind: PlanCarePlan}}, Complaint: Complaint{Stage1Sent: MustDate(2026, 12, 1)}}
+	if p := ComplaintProcedure(c); p != ProcedureSocialCare {
+		t.Fatalf("procedure %q, want social care", p)
+	}
+	d, ok := deadlineOf(Deadlines(c, DefaultCalendar(), MustDate(2026, 12, 2)), "complaint_stage1_answer")
+	if !ok || d.Source != socialCareSource || d.Due != MustDate(2026, 12, 15) {
+		t.Errorf("stage 1 answer = %+v, want 10 working days under the 2006 regulations", d)
+	}
+	c.Plans = append(c.Plans, Plan{ID: "ehc", Kind: PlanEHC})
+	if p := ComplaintProcedure(c); p != ProcedureCorporate {
+		t.Errorf("a case with an EHC plan too: procedure %q, want the council's", p)
+	}
+}

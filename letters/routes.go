@@ -92,7 +92,7 @@ func Routes(c calc.Case, today calc.Date) []Route {
 	}
 	var out []Route
 
-	socialProc := pol.Procedure == calc.ProcedureSocialCare
+	socialProc := calc.ComplaintProcedure(c) == calc.ProcedureSocialCare
 	if council {
 		r := Route{Key: RouteCouncil, Title: "Complain to the council", Letters: []Kind{CouncilStage1, CouncilStage2}}
 		if hasF {
