@@ -30,7 +30,6 @@ var Kinds = []Kind{CouncilStage1, CouncilStage2, OmbudsmanForm, SocialCareStage1
 // 5 to 10 working days for provision).
 const RestartWorkingDays = 10
 
-
 // ErrNotAvailable is returned by Build for a kind that does not fit the case
 // (see Available).
 var ErrNotAvailable = errors.New("this letter does not fit the case")
