@@ -267,4 +267,14 @@ func TestPhoneLettersAndScroll(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+
+	// The session log's counts box stays small on the phone.
+	tb.navigate("/sessions/log?id=ot")
+	tb.waitFor(".counts-box")
+	h := eval[float64](tb, "measuring the counts box", `document.querySelector(".counts-box").getBoundingClientRect().height`)
+	if vh := eval[float64](tb, "reading the screen height", `window.innerHeight`); h > vh/5 {
+		t.Errorf("the counts box is %.0f px high on a %.0f px screen: more than a fifth", h, vh)
+	}
+	// After the last month there is a way on.
+	tb.waitFor("a.button[href$='/sessions']")
 }
