@@ -39,6 +39,18 @@ func TestProvisionNames(t *testing.T) {
 	if !p.save() || book.draft.Name != "Theraplay for us" {
 		t.Fatalf("name not kept: %v %+v", p.errs, book.draft)
 	}
+	check := &provisionCheckPage{}
+	check.load(url.Values{})
+	if !check.save() {
+		t.Fatalf("saving the help: %v", check.errs)
+	}
+	if pr, _ := book.provision("provision-3"); pr.Name != "Theraplay for us" {
+		t.Fatalf("the saved help has name %q", pr.Name)
+	}
+	if text := renderText(t, &sessionsPage{}); !strings.Contains(text, "Theraplay for us") || strings.Contains(text, "Therapy (second)") {
+		t.Errorf("the sessions page does not use the parent's name: %s", text)
+	}
+	p.load(url.Values{"id": {"provision-3"}})
 	p.name = strings.Repeat("a", 201)
 	if p.save() || p.errs.of("name") == "" {
 		t.Errorf("a 201-character name was accepted")
