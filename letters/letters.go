@@ -796,14 +796,15 @@ func (b *builder) extra() {
 }
 
 // ended reports whether the help the letter is about is all in the past:
-// each plan it comes from is a care plan whose order has ended, or each
-// provision has ended.
+// each plan it comes from has ended (or is a care plan whose order has
+// ended), or each provision has ended.
 func (b *builder) ended() bool {
 	if len(b.facts) == 0 {
 		return false
 	}
 	for _, f := range b.facts {
-		planOver := f.Plan.Kind == calc.PlanCarePlan && !f.Plan.OrderEnds.IsZero() && f.Plan.OrderEnds.Before(b.today)
+		planOver := (f.Plan.Kind == calc.PlanCarePlan && !f.Plan.OrderEnds.IsZero() && f.Plan.OrderEnds.Before(b.today)) ||
+			(!f.Plan.Ended.IsZero() && f.Plan.Ended.Before(b.today))
 		provOver := !f.Prov.End.IsZero() && f.Prov.End.Before(b.today)
 		if !planOver && !provOver {
 			return false

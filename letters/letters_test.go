@@ -467,6 +467,13 @@ func TestCarePlanLetterTruths(t *testing.T) {
 			t.Errorf("care-plan letter lacks %q:\n%s", want, text)
 		}
 	}
+	// A plan that ended (version 3's plans[].ended) is in the past too.
+	ended := c
+	ended.Plans = append([]calc.Plan(nil), c.Plans...)
+	ended.Plans[0].OrderEnds, ended.Plans[0].Ended = calc.Date{}, calc.MustDate(2023, 9, 14)
+	if l2, _ := Build(SocialCareStage1, ended, in, today); !strings.Contains(l2.PlainText(), "while it was due") {
+		t.Error("a letter about a plan that ended asks for the help to start again")
+	}
 	if n := strings.Count(strings.Join(l.Recipient, "\n"), "London Borough of Bromley"); n != 1 {
 		t.Errorf("the council's name is in the address %d times: %q", n, l.Recipient)
 	}
