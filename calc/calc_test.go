@@ -557,3 +557,36 @@ func TestContactIDs(t *testing.T) {
 		t.Errorf("two contacts with one id: %v, want a problem at contacts[1].id", err)
 	}
 }
+
+// A record from before the one rule for text, with a NUL in the child's
+// name and a right-to-left override in a contact's note, loads without
+// them, passes the checks, and so can be backed up.
+func TestMigrationTakesOutHiddenCharacters(t *testing.T) {
+	raw, err := os.ReadFile("testdata/seeds/notts-23-009-620.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["schema_version"] = 1
+	m["child"].(map[string]any)["first_name"] = "Am\u0000ira"
+	m["contacts"] = []any{map[string]any{"date": "2025-11-08", "kind": "email", "said": "Moved to \u202eTuesday\nsee below\tok"}}
+	old, _ := json.Marshal(m)
+	c, err := DecodeCaseFile(old)
+	if err != nil {
+		t.Fatalf("DecodeCaseFile: %v", err)
+	}
+	if c.Child.FirstName != "Amira" {
+		t.Errorf("first name %q, want %q", c.Child.FirstName, "Amira")
+	}
+	if got, want := c.Contacts[0].Said, "Moved to Tuesday\nsee below\tok"; got != want {
+		t.Errorf("note %q, want %q (line breaks and tabs kept)", got, want)
+	}
+	for _, p := range Validate(c) {
+		if strings.Contains(p.Path, "first_name") || strings.Contains(p.Path, "said") {
+			t.Errorf("still refused after migration: %v", p)
+		}
+	}
+}

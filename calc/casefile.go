@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -142,11 +143,43 @@ func parseObject(data []byte) (map[string]any, error) {
 // the generic JSON object, so old files never need the old Go types.
 var migrations = map[int]func(map[string]any) error{
 	1: migrateContactIDs,
-	// Version 3 only adds optional fields and provision types (payments,
+	// Version 3 adds optional fields and provision types (payments,
 	// parent costs, closed, plan ended, partly in place, make-up agreed,
-	// social-care assessment and placement dates): a version 2 file
-	// means the same in version 3.
-	2: func(map[string]any) error { return nil },
+	// social-care assessment and placement dates), which a version 2 file
+	// does not need, and the one rule for the characters of text (see
+	// hiddenCharacters), which earlier versions let through in some fields.
+	2: migrateHiddenCharacters,
+}
+
+// migrateHiddenCharacters takes out of every text the characters that
+// version 3 refuses and earlier versions let in: control characters other
+// than tab and line breaks, and those that turn text right to left. They
+// cannot be seen, so a parent never meant them, and a record that kept
+// them could not be backed up.
+func migrateHiddenCharacters(m map[string]any) error {
+	var clean func(v any) any
+	clean = func(v any) any {
+		switch v := v.(type) {
+		case string:
+			return strings.Map(func(r rune) rune {
+				if r == '\t' || r == '\n' || r == '\r' || !unicode.IsControl(r) && !isDirectionChar(r) {
+					return r
+				}
+				return -1
+			}, v)
+		case []any:
+			for i := range v {
+				v[i] = clean(v[i])
+			}
+		case map[string]any:
+			for k := range v {
+				v[k] = clean(v[k])
+			}
+		}
+		return v
+	}
+	clean(m)
+	return nil
 }
 
 // AssignContactIDs gives an id to every contact that has none ("contact-N",

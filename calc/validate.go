@@ -110,11 +110,17 @@ func hiddenCharacters(s string, multiline bool) string {
 				return "Remove the hidden control characters (only line breaks are allowed)"
 			}
 			return "Keep this on one line, without hidden control characters"
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		case isDirectionChar(r):
 			return "This has a hidden character that changes the direction of the text: type it again rather than pasting it"
 		}
 	}
 	return ""
+}
+
+// isDirectionChar reports whether r turns text right to left or isolates
+// it (U+202A–U+202E, U+2066–U+2069).
+func isDirectionChar(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 func (v *validator) date(path string, d Date, required bool) {
