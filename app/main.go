@@ -19,6 +19,7 @@ import (
 
 func main() {
 	registerRoutes()
+	watchForNewVersion()
 
 	// In the browser this runs the app and never returns.
 	app.RunWhenOnBrowser()

@@ -577,7 +577,16 @@ func TestUpdateKeepsData(t *testing.T) {
 	tb.waitForServiceWorker()
 	current.Store(1) // deploy version 2
 	tb.reload()      // the app starts from version 1's copy and looks for an update
-	waitJS(tb, "the update banner", `!!document.querySelector(".update-banner")`)
+	// The banner comes once the new version's worker has copied the whole site (12 MB of
+	// wasm among it) and taken over: on a busy two-core machine that can take longer than
+	// one ordinary wait.
+	if err := tb.pollFor(`!!document.querySelector(".update-banner")`, 3*waitTimeout); err != nil {
+		state := eval[string](tb, "reading the workers", `(async () => { const r = await navigator.serviceWorker.getRegistration();
+			const w = x => x ? x.state : "none";
+			return JSON.stringify({installing: w(r && r.installing), waiting: w(r && r.waiting), active: w(r && r.active),
+				controlled: !!navigator.serviceWorker.controller, caches: await caches.keys(), updatedBeforeWasm: window.goappUpdatedBeforeWasmLoaded}) })()`)
+		tb.fail("waiting for the update banner (the new version's worker installed and active); workers: "+state, err)
+	}
 	screenshot(t, tb, "update-offered")
 	markPage(tb)
 	press(tb, ".update-banner button")

@@ -873,9 +873,13 @@ const pageReady = `(() => {
 // using chromedp.Poll: a page that reloads itself (an update, a service worker taking
 // control) destroys the context a poll runs in, and that is not a failure, only a moment
 // to try again.
-func (tb *tab) poll(expr string) error {
+func (tb *tab) poll(expr string) error { return tb.pollFor(expr, waitTimeout) }
+
+// pollFor is poll with its own limit, for the few states that come only after the browser
+// has copied the whole site (a new version's service worker).
+func (tb *tab) pollFor(expr string, limit time.Duration) error {
 	var err error
-	for end := time.Now().Add(waitTimeout); ; time.Sleep(50 * time.Millisecond) {
+	for end := time.Now().Add(limit); ; time.Sleep(50 * time.Millisecond) {
 		ctx, cancel := context.WithTimeout(tb.ctx, 5*time.Second)
 		var ok bool
 		ok, err = chromedp.Run(ctx, chromedp.Evaluate[bool](expr, chromedp.EvalAwaitPromise))
@@ -887,7 +891,7 @@ func (tb *tab) poll(expr string) error {
 			err = errors.New("still false")
 		}
 		if time.Now().After(end) {
-			return fmt.Errorf("after %v: %w", waitTimeout, err)
+			return fmt.Errorf("after %v: %w", limit, err)
 		}
 	}
 }
