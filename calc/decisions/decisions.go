@@ -70,16 +70,16 @@ type Facts struct {
 // "YYYY-MM" (or "YYYY-MM-DD"); Unit and QuantityMissed say how much was
 // lost when the decision counts it in terms, months or school years.
 type ProvisionFact struct {
-	Type            string   `json:"type"`
-	FrequencyInPlan string   `json:"frequency_in_plan"`
-	SessionsMissed  *float64 `json:"sessions_missed"`
-	HoursMissed     *float64 `json:"hours_missed"`
-	PeriodStart     string   `json:"period_start"`
-	PeriodEnd       string   `json:"period_end"`
-	MadeUp          *bool    `json:"made_up"`
-	ParentPaid      *float64 `json:"parent_paid"`
-	Unit            string   `json:"unit,omitempty"`
-	QuantityMissed  *float64 `json:"quantity_missed,omitempty"`
+	Type            string           `json:"type"`
+	FrequencyInPlan string           `json:"frequency_in_plan"`
+	SessionsMissed  *float64         `json:"sessions_missed"`
+	HoursMissed     *float64         `json:"hours_missed"`
+	PeriodStart     string           `json:"period_start"`
+	PeriodEnd       string           `json:"period_end"`
+	MadeUp          *bool            `json:"made_up"`
+	ParentPaid      *decimal.Decimal `json:"parent_paid"`
+	Unit            string           `json:"unit,omitempty"`
+	QuantityMissed  *float64         `json:"quantity_missed,omitempty"`
 }
 
 // DelayFact is one step the council took too long over.
@@ -92,16 +92,16 @@ type DelayFact struct {
 
 // Offer is something the council had already paid or offered.
 type Offer struct {
-	Amount  *float64 `json:"amount"`
-	WhatFor string   `json:"what_for"`
+	Amount  *decimal.Decimal `json:"amount"`
+	WhatFor string           `json:"what_for"`
 }
 
 // Remedy is what the Ombudsman recommended.
 type Remedy struct {
-	Items        []Item   `json:"items"`
-	TotalStated  *float64 `json:"total_stated"`
-	PerUnit      *string  `json:"per_unit"`
-	NonFinancial []string `json:"non_financial"`
+	Items        []Item           `json:"items"`
+	TotalStated  *decimal.Decimal `json:"total_stated"`
+	PerUnit      *string          `json:"per_unit"`
+	NonFinancial []string         `json:"non_financial"`
 }
 
 // Item is one payment of the remedy.

@@ -406,9 +406,9 @@ func Enter(d Decision) (Entered, *NotEntered) {
 		c.Complaint.Stage1Answered = due
 	}
 	// Council payments (rule G10) and the parent's own costs (rule G11).
-	inRemedy := func(a float64) bool {
+	inRemedy := func(a decimal.Decimal) bool {
 		for _, it := range d.Remedy.Items {
-			if it.Amount.Equal(decimal.NewFromFloat(a)) {
+			if it.Amount.Equal(a) {
 				return true
 			}
 		}
@@ -421,12 +421,12 @@ func Enter(d Decision) (Entered, *NotEntered) {
 		use(ruleG10)
 		wf := strings.ToLower(o.WhatFor)
 		paid := strings.Contains(wf, "paid") && !inRemedy(*o.Amount)
-		c.Payments = append(c.Payments, calc.Payment{Amount: decimal.NewFromFloat(*o.Amount), WhatFor: o.WhatFor, Offered: !paid})
+		c.Payments = append(c.Payments, calc.Payment{Amount: *o.Amount, WhatFor: o.WhatFor, Offered: !paid})
 	}
 	for _, p := range f.Provisions {
 		if p.ParentPaid != nil {
 			use(ruleG11)
-			c.ParentCosts = append(c.ParentCosts, calc.ParentCost{Amount: decimal.NewFromFloat(*p.ParentPaid), WhatFor: p.Type, Receipts: true})
+			c.ParentCosts = append(c.ParentCosts, calc.ParentCost{Amount: *p.ParentPaid, WhatFor: p.Type, Receipts: true})
 		}
 	}
 	if len(c.ParentCosts) == 0 {

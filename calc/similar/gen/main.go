@@ -69,7 +69,7 @@ func compact(d decisions.Decision) similar.Decision {
 		if p.MadeUp != nil && *p.MadeUp {
 			c.MadeUp = true
 		}
-		if p.ParentPaid != nil && *p.ParentPaid > 0 {
+		if p.ParentPaid != nil && p.ParentPaid.Sign() > 0 {
 			c.Paid = true
 		}
 		from, okf := monthDate(p.PeriodStart, false)
