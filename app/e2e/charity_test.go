@@ -9,9 +9,7 @@ package e2e
 // tool" shares or copies the link.
 
 import (
-	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -90,25 +88,6 @@ var hostRecipes = []hostRecipe{
 		}
 		return statichost.HandlerWith(s.dir, s.prefix, statichost.Options{Headers: rules})
 	}},
-}
-
-// serveWith serves a built site with a handler, on its own origin, until the test ends.
-func serveWith(t *testing.T, b *builtSite, h http.Handler) *site {
-	t.Helper()
-	s := &site{builtSite: b}
-	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rec := &statusRecorder{ResponseWriter: w}
-		h.ServeHTTP(rec, r)
-		if rec.status == 0 {
-			rec.status = http.StatusOK
-		}
-		s.mu.Lock()
-		s.hits = append(s.hits, fmt.Sprintf("%d %s", rec.status, r.URL.Path))
-		s.mu.Unlock()
-	}))
-	s.origin = s.srv.URL
-	t.Cleanup(s.stop)
-	return s
 }
 
 // get asks the test server for a route, as a browser without a worker would.

@@ -361,8 +361,14 @@ func (s *site) failedRequests() []string {
 // ends or stop is called.
 func startSite(t testing.TB, prefix string) *site {
 	t.Helper()
-	s := &site{builtSite: builds.get(t, prefix)}
-	h := statichost.Handler(s.dir, prefix)
+	b := builds.get(t, prefix)
+	return serveWith(t, b, statichost.Handler(b.dir, prefix))
+}
+
+// serveWith serves a built site with a handler, on its own origin, until the test ends.
+func serveWith(t testing.TB, b *builtSite, h http.Handler) *site {
+	t.Helper()
+	s := &site{builtSite: b}
 	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := &statusRecorder{ResponseWriter: w}
 		h.ServeHTTP(rec, r)
