@@ -53,13 +53,14 @@ type caseBook struct {
 
 	index *outcomeIndex // sessions by key, for drawing the log
 
+	// persistAsked is set once the browser was asked to keep the site's
+	// storage (askPersistentStorage): once per start is enough.
+	persistAsked bool
+
 	// carried is set once keepForUpdate has kept the unsaved change for
 	// the reload into the new version.
 	carried bool
 }
-
-// book is the single caseBook of the running app.
-var book = &caseBook{}
 
 // memoryOnlyMessage tells the parent, from the first page, that the browser
 // refuses storage, so the app keeps the record only in memory.

@@ -28,7 +28,7 @@ func TestSummaryShowsDecisionsLikeYours(t *testing.T) {
 	for _, seed := range []string{"notts-23-009-620.json", "bromley-23-008-648.json", "bromley-news-750.json"} {
 		t.Run(seed, func(t *testing.T) {
 			c := summaryBook(t, seed)
-			page := app.HTMLString(&summaryPage{})
+			page := app.HTMLString(&summaryPage{book: book})
 			want := similar.Nearest(c, today()).Matches
 			got := refsIn(page)
 			if len(got) != len(want) || len(got) < 3 {
@@ -52,7 +52,7 @@ func TestSummaryShowsDecisionsLikeYours(t *testing.T) {
 	if problems := book.start(c); len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	page := app.HTMLString(&summaryPage{})
+	page := app.HTMLString(&summaryPage{book: book})
 	if refs := refsIn(page); len(refs) != 0 || !strings.Contains(page, "record which sessions were missed") {
 		t.Errorf("a record with no help shows %q and no hint", refs)
 	}
@@ -61,10 +61,10 @@ func TestSummaryShowsDecisionsLikeYours(t *testing.T) {
 // The list page shows every decision, or those the filters keep.
 func TestDecisionsPageFilters(t *testing.T) {
 	all := similar.Decisions()
-	if got := refsIn(app.HTMLString(&decisionsPage{})); len(got) != len(all) {
+	if got := refsIn(app.HTMLString(&decisionsPage{book: book})); len(got) != len(all) {
 		t.Fatalf("the list shows %d decisions, the set has %d", len(got), len(all))
 	}
-	p := &decisionsPage{help: string(similar.HelpSALT), year: "2023"}
+	p := &decisionsPage{book: book, help: string(similar.HelpSALT), year: "2023"}
 	want := similar.Filter{Help: similar.HelpSALT, Year: 2023}.Apply(all)
 	got := refsIn(app.HTMLString(p))
 	if len(got) != len(want) || len(want) == 0 {
@@ -75,7 +75,7 @@ func TestDecisionsPageFilters(t *testing.T) {
 			t.Errorf("decision %d is %s, want %s", i, got[i], d.Ref)
 		}
 	}
-	if page := app.HTMLString(&decisionsPage{council: "Nowhere Council"}); !strings.Contains(page, "No decision in the set matches") {
+	if page := app.HTMLString(&decisionsPage{book: book, council: "Nowhere Council"}); !strings.Contains(page, "No decision in the set matches") {
 		t.Error("an empty result does not say so")
 	}
 }

@@ -69,8 +69,8 @@ func recordsOf(c calc.Case, id string) []calc.Outcome {
 // openDraft follows the Change link of a provision's wording.
 func openDraft(t *testing.T, id string) *provisionWordingPage {
 	t.Helper()
-	(&provisionsPage{}).OnNav(app.Context{})
-	w := &provisionWordingPage{}
+	(&provisionsPage{book: book}).OnNav(app.Context{})
+	w := &provisionWordingPage{provisionStep: provisionStep{book: book}}
 	w.load(url.Values{"id": {id}})
 	if book.draft == nil || book.draft.ID != id {
 		t.Fatalf("no draft of %s", id)
@@ -111,7 +111,7 @@ func TestSavingHelpKeepsItsSessionRecords(t *testing.T) {
 				}
 			}
 			tc.mark(o)
-			check := &provisionCheckPage{}
+			check := &provisionCheckPage{provisionStep: provisionStep{book: book}}
 			check.load(url.Values{})
 			if !check.save() {
 				t.Fatalf("not saved: %v %v", check.errs, book.draftClash)
@@ -139,7 +139,7 @@ func TestHelpChangedInBothTabs(t *testing.T) {
 			c.Plans[0].Provisions[0].Wording = "Theirs"
 			c.Plans[0].Provisions[0].Provider = "Company B" // not changed here: kept
 		})
-		check := &provisionCheckPage{}
+		check := &provisionCheckPage{provisionStep: provisionStep{book: book}}
 		check.load(url.Values{})
 		if check.save() {
 			t.Fatal("saved over the other tab's wording")
@@ -182,7 +182,7 @@ func TestHelpRemovedInAnotherTab(t *testing.T) {
 	o.change(func(c *calc.Case) {
 		c.Plans[0].Provisions = nil
 	})
-	check := &provisionCheckPage{}
+	check := &provisionCheckPage{provisionStep: provisionStep{book: book}}
 	check.load(url.Values{})
 	if check.save() || !strings.Contains(check.errs.of("main"), "removed in another tab") {
 		t.Fatalf("saved help that was removed: %v", check.errs)
@@ -197,7 +197,7 @@ func TestHelpRemovedInAnotherTab(t *testing.T) {
 // shown and the parent chooses.
 func TestLetterDetailsInTwoTabs(t *testing.T) {
 	o := twoTabs(t, logsSeedCase(t))
-	p := &letterDetailsPage{}
+	p := &letterDetailsPage{book: book}
 	p.load()
 	o.change(func(c *calc.Case) { c.Letter.School = "Hill Top School"; c.Letter.Extra = "Theirs" })
 	p.impact, p.extra = "My words about the impact", "Mine"
@@ -237,7 +237,7 @@ func TestContactsByIDAcrossTabs(t *testing.T) {
 	if nov8.Date != calc.MustDate(2023, 11, 8) || nov8.ID == "" {
 		t.Fatalf("the seed's third contact is %+v", nov8)
 	}
-	p := &contactPage{}
+	p := &contactPage{book: book}
 	p.load(url.Values{"id": {nov8.ID}})
 	o.change(func(c *calc.Case) { c.Contacts = c.Contacts[1:] }) // removes 4 April
 	p.promised = "An update by Friday"
@@ -255,7 +255,7 @@ func TestContactsByIDAcrossTabs(t *testing.T) {
 	}
 	// Remove the 20 November card while this tab still has 4 contacts on screen.
 	nov20 := got[2]
-	lp := &contactsPage{}
+	lp := &contactsPage{book: book}
 	lp.remove(app.Context{}, nov20.ID)
 	for _, ct := range o.stored().Contacts {
 		if ct.ID == nov20.ID {
@@ -266,7 +266,7 @@ func TestContactsByIDAcrossTabs(t *testing.T) {
 		t.Errorf("%d contacts after removing one of 3", n)
 	}
 	// Another tab removes the contact open here: saving says so, and keeps the words.
-	p = &contactPage{}
+	p = &contactPage{book: book}
 	p.load(url.Values{"id": {nov8.ID}})
 	o.change(func(c *calc.Case) { c.Contacts = c.Contacts[:1] })
 	p.said = "Typed after it was removed"

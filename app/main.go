@@ -18,7 +18,8 @@ import (
 )
 
 func main() {
-	registerRoutes()
+	// The one copy of the parent's records, given to every page.
+	registerRoutes(&caseBook{})
 	watchForNewVersion()
 
 	// In the browser this runs the app and never returns.

@@ -11,6 +11,7 @@ import (
 // quiet "saved" line, and a footer that says plainly what this tool is not.
 type page struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 
 	Title    string
 	Back     string // path of the previous step, or ""
@@ -35,14 +36,14 @@ type page struct {
 }
 
 // newPage starts a page whose main heading is title.
-func newPage(title string, content ...app.UI) *page {
-	return &page{Title: title, Content: content}
+func newPage(b *caseBook, title string, content ...app.UI) *page {
+	return &page{book: b, Title: title, Content: content}
 }
 
 // newQuestionPage starts a page whose heading is the question in its form;
 // title is used for the browser tab.
-func newQuestionPage(title, back string, errs formErrors, content ...app.UI) *page {
-	return &page{Title: title, Back: back, Errors: errs, Question: true, Content: content}
+func newQuestionPage(b *caseBook, title, back string, errs formErrors, content ...app.UI) *page {
+	return &page{book: b, Title: title, Back: back, Errors: errs, Question: true, Content: content}
 }
 
 // withErrors shows an error summary at the top of the page.
@@ -117,8 +118,8 @@ func (p *page) Render() app.UI {
 					app.Img().Src("/web/icons/icon.svg").Attr("role", "presentation").Width(28).Height(28),
 					app.Span().Text(appName),
 				),
-				app.If(book.hasCase(), func() app.UI {
-					return app.A().Class("header-link").Href(pagePath("/tasks")).Text(book.current().Child.FirstName + "'s record")
+				app.If(p.book.hasCase(), func() app.UI {
+					return app.A().Class("header-link").Href(pagePath("/tasks")).Text(p.book.current().Child.FirstName + "'s record")
 				}),
 			),
 		),
@@ -146,7 +147,7 @@ func (p *page) Render() app.UI {
 				brandFooter(siteBrand()),
 				app.Ul().Class("footer-links").Body(
 					app.Li().Body(app.A().Href(pagePath("/privacy")).Text("Privacy")),
-					app.If(book.hasCase(), func() app.UI {
+					app.If(p.book.hasCase(), func() app.UI {
 						return app.Li().Body(app.A().Href(pagePath("/children")).Text("Your children's records"))
 					}),
 					app.Li().Body(app.A().Href(pagePath("/backup")).Text("Back up or import")),
@@ -173,30 +174,30 @@ func (p *page) main() app.UI {
 	}
 	return m.Body(
 		app.If(p.Back != "", func() app.UI { return backLink(p.Back) }),
-		dataSafetyNotices(),
+		dataSafetyNotices(p.book),
 		errorSummary(p.Errors),
 		app.If(!p.Question, func() app.UI { return app.H1().Text(p.Title) }),
 		app.Div().Body(p.Content...),
-		savedLine(),
+		savedLine(p.book),
 	)
 }
 
 // update reloads the page into the new version once nothing unsaved can
 // be lost by it (see caseBook.keepForUpdate).
 func (p *page) update(ctx app.Context, e app.Event) {
-	if p.updateWaits = !book.keepForUpdate(); p.updateWaits {
+	if p.updateWaits = !p.book.keepForUpdate(); p.updateWaits {
 		return
 	}
 	ctx.Reload()
 }
 
 // savedLine quietly confirms that the last change was kept.
-func savedLine() app.UI {
-	if book.saved.IsZero() || book.saveError != "" {
+func savedLine(b *caseBook) app.UI {
+	if b.saved.IsZero() || b.saveError != "" {
 		return app.P().Class("saved-line").Attr("role", "status")
 	}
 	return app.P().Class("saved-line").Attr("role", "status").
-		Text("Saved on this device at " + book.saved.Format("15:04"))
+		Text("Saved on this device at " + b.saved.Format("15:04"))
 }
 
 // focusErrorSummary moves the focus to the error summary after a page was

@@ -18,6 +18,7 @@ import (
 // The tasks page and the backup page show it.
 type keepSafe struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 	// State sums up the record's backup state: go-app redraws a child
 	// component only when one of its exported fields changes.
 	State        string
@@ -27,14 +28,14 @@ type keepSafe struct {
 }
 
 // keepSafeReminder returns the reminder for the tasks page.
-func keepSafeReminder() app.UI { return &keepSafe{State: keepSafeState()} }
+func keepSafeReminder(b *caseBook) app.UI { return &keepSafe{book: b, State: keepSafeState(b)} }
 
-func keepSafeState() string {
-	if !book.hasCase() {
+func keepSafeState(b *caseBook) string {
+	if !b.hasCase() {
 		return ""
 	}
-	s, _ := book.store.Summary(book.id)
-	return fmt.Sprint(book.id, s.Revision, s.BackedUpRev, book.dirty)
+	s, _ := b.store.Summary(b.id)
+	return fmt.Sprint(b.id, s.Revision, s.BackedUpRev, b.dirty)
 }
 
 func (k *keepSafe) OnMount(ctx app.Context) {
@@ -44,12 +45,12 @@ func (k *keepSafe) OnMount(ctx app.Context) {
 
 func (k *keepSafe) Render() app.UI {
 	var parts []app.UI
-	if book.hasCase() && (book.dirty || book.store.NeedsBackup(book.id)) {
-		name := book.current().Child.FirstName
+	if k.book.hasCase() && (k.book.dirty || k.book.store.NeedsBackup(k.book.id)) {
+		name := k.book.current().Child.FirstName
 		if name == "" {
 			name = "your child"
 		}
-		s, _ := book.store.Summary(book.id)
+		s, _ := k.book.store.Summary(k.book.id)
 		text := "You have not downloaded a backup of " + name + "'s record yet."
 		if !s.BackedUpAt.IsZero() {
 			text = "You have changed " + name + "'s record since your last backup on " + backupDate(s.BackedUpAt) + "."
@@ -81,8 +82,9 @@ func (k *keepSafe) Render() app.UI {
 // could not be saved (storage full) can still be taken off the device.
 type backupPage struct {
 	app.Compo
-	which   string // "this" or "all" (every record on this device in one file)
-	lock    string // "no" or "yes"
+	book    *caseBook // the parent's records, given by main
+	which   string    // "this" or "all" (every record on this device in one file)
+	lock    string    // "no" or "yes"
 	pass    string
 	pass2   string
 	errs    formErrors
@@ -92,27 +94,27 @@ type backupPage struct {
 }
 
 func (p *backupPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.ctx = ctx
 	p.which, p.lock, p.pass, p.pass2, p.errs, p.working, p.done = "this", "no", "", "", nil, false, ""
 }
 
 func (p *backupPage) Render() app.UI {
-	if !book.hasCase() {
-		return newPage("Download a backup",
+	if !p.book.hasCase() {
+		return newPage(p.book, "Download a backup",
 			app.P().Text("There is no record on this device to back up yet."),
 			app.P().Body(app.A().Href(pagePath("/import")).Text("Import a backup file")),
 		)
 	}
-	c := book.current()
+	c := p.book.current()
 	name := c.Child.FirstName
-	s, _ := book.store.Summary(book.id)
+	s, _ := p.book.store.Summary(p.book.id)
 	last := "Never"
 	if !s.BackedUpAt.IsZero() {
 		last = backupDate(s.BackedUpAt)
 	}
-	return newPage("Download a backup",
-		&keepSafe{onBackupPage: true, State: keepSafeState()},
+	return newPage(p.book, "Download a backup",
+		&keepSafe{book: p.book, onBackupPage: true, State: keepSafeState(p.book)},
 		app.P().Text("A backup is a file with everything you entered for "+name+". "+
 			"Keep it somewhere safe, such as your email or a cloud drive. "+
 			"If this phone is lost or the browser clears its data, you can import it again, on this or another device."),
@@ -126,14 +128,14 @@ func (p *backupPage) Render() app.UI {
 			)
 		}),
 		questionForm(p.submit, "Download backup file",
-			app.If(len(book.list()) > 1, func() app.UI {
+			app.If(len(p.book.list()) > 1, func() app.UI {
 				return radioField{
 					ID: "which", Legend: "Which records?",
 					Hint:  "An advocate or a family with more than one child can keep every record in one file.",
 					Value: &p.which, Error: p.errs.of("which"),
 					Options: []option{
 						{Value: "this", Label: "Only " + name + "'s record"},
-						{Value: "all", Label: "All " + strconv.Itoa(len(book.list())) + " records on this device, in one file"},
+						{Value: "all", Label: "All " + strconv.Itoa(len(p.book.list())) + " records on this device, in one file"},
 					},
 				}.render(&p.Compo)
 			}),
@@ -174,7 +176,7 @@ func (p *backupPage) submit(ctx app.Context) {
 		return
 	}
 	p.errs, p.done = nil, ""
-	c, id, rev, dirty := book.current(), book.id, book.rev, book.dirty
+	c, id, rev, dirty := p.book.current(), p.book.id, p.book.rev, p.book.dirty
 	locked := p.lock == "yes"
 	if locked {
 		if err := backup.CheckPassphrase(p.pass); err != nil {
@@ -200,12 +202,12 @@ func (p *backupPage) submit(ctx app.Context) {
 			return
 		}
 		// The file holds the saved revision only when nothing is unsaved.
-		if !dirty && id == book.id {
-			book.store.MarkBackedUp(id, rev)
+		if !dirty && id == p.book.id {
+			p.book.store.MarkBackedUp(id, rev)
 		}
 		p.done, p.pass, p.pass2 = name, "", ""
 	}
-	if p.which == "all" && len(book.list()) > 1 {
+	if p.which == "all" && len(p.book.list()) > 1 {
 		p.submitAll(ctx, locked)
 		return
 	}
@@ -235,15 +237,15 @@ func (p *backupPage) submitAll(ctx app.Context, locked bool) {
 	}
 	var cases []calc.Case
 	var marks []saved
-	for _, s := range book.list() {
-		if s.ID == book.id {
-			cases = append(cases, book.current())
-			if !book.dirty {
-				marks = append(marks, saved{s.ID, book.rev})
+	for _, s := range p.book.list() {
+		if s.ID == p.book.id {
+			cases = append(cases, p.book.current())
+			if !p.book.dirty {
+				marks = append(marks, saved{s.ID, p.book.rev})
 			}
 			continue
 		}
-		c, rev, err := book.store.Load(s.ID)
+		c, rev, err := p.book.store.Load(s.ID)
 		if err != nil {
 			p.errs.add("which", "The record of "+s.ChildName+" could not be read, so nothing has been downloaded. "+err.Error())
 			focusErrorSummary(ctx)
@@ -265,7 +267,7 @@ func (p *backupPage) submitAll(ctx app.Context, locked bool) {
 			return
 		}
 		for _, m := range marks {
-			book.store.MarkBackedUp(m.id, m.rev)
+			p.book.store.MarkBackedUp(m.id, m.rev)
 		}
 		p.done, p.pass, p.pass2 = name, "", ""
 	}

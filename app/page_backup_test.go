@@ -78,7 +78,7 @@ func TestBackupPageOffersTheOpenRecord(t *testing.T) {
 	mem := casestore.NewMemory()
 	c := seedCase(t)
 	freshBook(t, mem, c)
-	p := &backupPage{}
+	p := &backupPage{book: book}
 	text := render(t, p)
 	mustContain(t, text, "Download a backup", c.Child.FirstName+"'s record", "Last backup Never",
 		"You have not downloaded a backup", "Protect the file with a passphrase?", "Download backup file")
@@ -87,13 +87,13 @@ func TestBackupPageOffersTheOpenRecord(t *testing.T) {
 	}
 
 	book = &caseBook{}
-	text = render(t, &backupPage{})
+	text = render(t, &backupPage{book: book})
 	mustContain(t, text, "There is no record on this device to back up yet.")
 }
 
 func TestBackupPassphraseIsChecked(t *testing.T) {
 	freshBook(t, casestore.NewMemory(), seedCase(t))
-	p := &backupPage{lock: "yes", pass: "short", pass2: "short"}
+	p := &backupPage{book: book, lock: "yes", pass: "short", pass2: "short"}
 	render(t, p)
 	p.lock, p.pass, p.pass2 = "yes", "short", "short"
 	p.submit(app.Context{})
@@ -109,17 +109,17 @@ func TestBackupPassphraseIsChecked(t *testing.T) {
 
 func TestReminderGoesAfterABackup(t *testing.T) {
 	id := freshBook(t, casestore.NewMemory(), seedCase(t))
-	if !strings.Contains(renderText(t, keepSafeReminder()), "Make a backup") {
+	if !strings.Contains(renderText(t, keepSafeReminder(book)), "Make a backup") {
 		t.Fatal("no reminder before any backup")
 	}
 	if err := book.store.MarkBackedUp(id, book.rev); err != nil {
 		t.Fatal(err)
 	}
-	if text := renderText(t, keepSafeReminder()); strings.Contains(text, "Make a backup") {
+	if text := renderText(t, keepSafeReminder(book)); strings.Contains(text, "Make a backup") {
 		t.Errorf("reminder still shown after a backup: %s", text)
 	}
 	book.change(func(c *calc.Case) { c.Child.FirstName = "Sam" })
-	mustContain(t, renderText(t, keepSafeReminder()), "You have changed Sam's record since your last backup")
+	mustContain(t, renderText(t, keepSafeReminder(book)), "You have changed Sam's record since your last backup")
 }
 
 func TestUnreadableDataIsShownAndKept(t *testing.T) {
@@ -136,8 +136,8 @@ func TestUnreadableDataIsShownAndKept(t *testing.T) {
 	s, _ := casestore.Open(mem, time.Now)
 	book = &caseBook{store: s}
 
-	mustContain(t, renderText(t, dataSafetyNotices()), "Some saved information could not be read", "See what could not be read")
-	text := render(t, &problemsPage{})
+	mustContain(t, renderText(t, dataSafetyNotices(book)), "Some saved information could not be read", "See what could not be read")
+	text := render(t, &problemsPage{book: book})
 	mustContain(t, text, "Saved information that could not be read", "could not be read", "Download it as it is",
 		"Stored as "+version, "Remove it from this device")
 	if raw, _, _ := mem.Get(version); raw != `{"format":"provision-tracker/saved-case", broken` {
@@ -162,7 +162,7 @@ func TestAnotherTabsChangeIsLoaded(t *testing.T) {
 	if book.current().Child.FirstName != "Changed elsewhere" || book.notice != "Updated from another tab" {
 		t.Fatalf("not reloaded: %q, notice %q", book.current().Child.FirstName, book.notice)
 	}
-	mustContain(t, renderText(t, dataSafetyNotices()), "Updated from another tab")
+	mustContain(t, renderText(t, dataSafetyNotices(book)), "Updated from another tab")
 	// A change here now saves on top of it.
 	if probs := book.change(func(c *calc.Case) { c.Child.FirstName = "Here" }); probs != nil || book.saveError != "" {
 		t.Fatalf("save after reload: %v %s", probs, book.saveError)
@@ -188,7 +188,7 @@ func TestConflictChoices(t *testing.T) {
 			if book.current().Child.FirstName != "Mine" {
 				t.Error("this tab's change is no longer on screen")
 			}
-			mustContain(t, renderText(t, dataSafetyNotices()), "changed in another tab", "Keep the other tab's version", "Keep this tab's version")
+			mustContain(t, renderText(t, dataSafetyNotices(book)), "changed in another tab", "Keep the other tab's version", "Keep this tab's version")
 			if keep == "mine" {
 				book.keepMine()
 			} else {
@@ -233,9 +233,9 @@ func TestDeleteEverythingLeavesNothing(t *testing.T) {
 	mem.Set("other-app", "kept")
 	s, _ := casestore.Open(mem, time.Now)
 	book.store = s
-	p := &deletePage{}
+	p := &deletePage{book: book}
 	mustContain(t, render(t, p), "Delete everything from this device", "There is 1 child's record", "could not be read")
-	mustContain(t, renderText(t, &deletePage{confirming: true}), "Are you sure", "Yes, delete everything")
+	mustContain(t, renderText(t, &deletePage{book: book, confirming: true}), "Are you sure", "Yes, delete everything")
 	p.deleteAll(app.Context{}, app.Event{})
 	keys, _ := mem.Keys()
 	if len(keys) != 1 || keys[0] != "other-app" {
@@ -244,7 +244,7 @@ func TestDeleteEverythingLeavesNothing(t *testing.T) {
 	if !p.done {
 		t.Error("the page does not say it is done")
 	}
-	mustContain(t, renderText(t, &deletePage{done: true}), "Everything has been deleted")
+	mustContain(t, renderText(t, &deletePage{book: book, done: true}), "Everything has been deleted")
 	if book.hasCase() {
 		t.Error("the book still shows a record")
 	}
@@ -261,7 +261,7 @@ func TestRemoveOneRecordLeavesNothingOfIt(t *testing.T) {
 	c2 := c
 	c2.Child.FirstName = "Other child"
 	otherID, _, _ := book.store.Create(c2)
-	(&childrenPage{}).remove(app.Context{}, id)
+	(&childrenPage{book: book}).remove(app.Context{}, id)
 	keys, _ := mem.Keys()
 	for _, k := range keys {
 		if strings.Contains(k, id) {
@@ -281,14 +281,14 @@ func TestImportAddsOrReplaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := backup.Import(data, "", existingRecords())
+	plan, err := backup.Import(data, "", existingRecords(book))
 	if err != nil || plan.Match == nil || plan.Match.ID != id {
 		t.Fatalf("plan %+v, %v", plan, err)
 	}
-	p := &importPage{}
+	p := &importPage{book: book}
 	render(t, p)
 	p.plan, p.fileName = &plan, "provision-tracker-x.json"
-	mustContain(t, renderText(t, &importPage{plan: &plan, fileName: "f.json"}), "What is in the file", "There is already a record for", "Replace it", "Keep both")
+	mustContain(t, renderText(t, &importPage{book: book, plan: &plan, fileName: "f.json"}), "What is in the file", "There is already a record for", "Replace it", "Keep both")
 	p.apply(app.Context{})
 	if p.errs.of("import-choice") == "" {
 		t.Error("import went ahead without a choice")

@@ -26,7 +26,7 @@ func mount(t *testing.T, c app.Composer) app.Value {
 }
 
 func TestPageLandmarksInBrowser(t *testing.T) {
-	doc := mount(t, &startPage{})
+	doc := mount(t, &startPage{book: book})
 	for _, sel := range []string{"header", "main#main", "footer", "h1", "a.skip-link[href='#main']"} {
 		if el := doc.Call("querySelector", sel); !el.Truthy() {
 			t.Errorf("no %s in the rendered page", sel)

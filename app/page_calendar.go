@@ -75,19 +75,20 @@ func calendarYearOf(c calc.Case, y int) (sy calc.SchoolYear, changed bool) {
 // calendarPage shows the term dates in use and the INSET days.
 type calendarPage struct {
 	app.Compo
+	book    *caseBook  // the parent's records, given by main
 	removed *calc.Date // the INSET day just removed, for Undo
 }
 
 func (p *calendarPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.removed = nil
 }
 
 func (p *calendarPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	c := book.current()
+	c := p.book.current()
 	cal := calc.CalendarFor(c)
 	years := calendarYears(c, cal, today())
 	content := []app.UI{
@@ -128,7 +129,7 @@ func (p *calendarPage) Render() app.UI {
 			app.A().Class("button").Href(pagePath("/tasks")).Text("Back to the record"),
 		),
 	)
-	return newPage("School term dates", content...).backTo("/tasks")
+	return newPage(p.book, "School term dates", content...).backTo("/tasks")
 }
 
 func (p *calendarPage) renderYear(c calc.Case, sy calc.SchoolYear) app.UI {
@@ -168,7 +169,7 @@ func (p *calendarPage) renderYear(c calc.Case, sy calc.SchoolYear) app.UI {
 
 // resetYear drops the parent's term dates for one year.
 func (p *calendarPage) resetYear(y int) {
-	book.change(func(c *calc.Case) {
+	p.book.change(func(c *calc.Case) {
 		var keep []calc.SchoolYear
 		for _, sy := range c.Calendar.SchoolYears {
 			if sy.StartYear() != y {
@@ -180,7 +181,7 @@ func (p *calendarPage) resetYear(y int) {
 }
 
 func (p *calendarPage) removeInset(d calc.Date) {
-	problems := book.change(func(c *calc.Case) {
+	problems := p.book.change(func(c *calc.Case) {
 		var keep []calc.Date
 		for _, x := range c.Calendar.InsetDays {
 			if !x.Equal(d) {
@@ -189,7 +190,7 @@ func (p *calendarPage) removeInset(d calc.Date) {
 		}
 		c.Calendar.InsetDays = keep
 	})
-	if len(problems) == 0 && book.saveError == "" {
+	if len(problems) == 0 && p.book.saveError == "" {
 		p.removed = &d
 	}
 }
@@ -199,7 +200,7 @@ func (p *calendarPage) undo(ctx app.Context, e app.Event) {
 		return
 	}
 	d := *p.removed
-	book.change(func(c *calc.Case) { c.Calendar.InsetDays = insetWith(c.Calendar.InsetDays, d) })
+	p.book.change(func(c *calc.Case) { c.Calendar.InsetDays = insetWith(c.Calendar.InsetDays, d) })
 	p.removed = nil
 }
 
@@ -214,6 +215,7 @@ func insetWith(list []calc.Date, d calc.Date) []calc.Date {
 // (/calendar/term?year=2023&term=0).
 type calendarTermPage struct {
 	app.Compo
+	book                           *caseBook // the parent's records, given by main
 	year, term                     int
 	found                          bool
 	start, end, halfStart, halfEnd dateText
@@ -221,13 +223,13 @@ type calendarTermPage struct {
 }
 
 func (p *calendarTermPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.load(ctx.Page().URL().Query())
 }
 
 func (p *calendarTermPage) load(q url.Values) {
-	*p = calendarTermPage{Compo: p.Compo}
-	if !book.hasCase() {
+	*p = calendarTermPage{Compo: p.Compo, book: p.book}
+	if !p.book.hasCase() {
 		return
 	}
 	y, err1 := strconv.Atoi(q.Get("year"))
@@ -235,7 +237,7 @@ func (p *calendarTermPage) load(q url.Values) {
 	if err1 != nil || err2 != nil || y < 1990 || y > 2099 {
 		return
 	}
-	sy, _ := calendarYearOf(book.current(), y)
+	sy, _ := calendarYearOf(p.book.current(), y)
 	if t < 0 || t >= len(sy.Terms) {
 		return
 	}
@@ -246,18 +248,18 @@ func (p *calendarTermPage) load(q url.Values) {
 }
 
 func (p *calendarTermPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
 	if !p.found {
-		return newPage("Term not found",
+		return newPage(p.book, "Term not found",
 			app.P().Text("We could not find that term. Nothing you saved has been lost."),
 			app.A().Class("button").Href(pagePath("/calendar")).Text("Go to the term dates"),
 		)
 	}
-	sy, _ := calendarYearOf(book.current(), p.year)
+	sy, _ := calendarYearOf(p.book.current(), p.year)
 	title := calendarTermName(sy.Terms[p.term], p.term) + " " + sy.Year
-	return newQuestionPage(title, "/calendar", p.errs,
+	return newQuestionPage(p.book, title, "/calendar", p.errs,
 		questionForm(p.submit, "Save these dates",
 			app.H1().Class("question").Text("Dates of the "+strings.ToLower(title)),
 			app.P().Text("Use your child's school's dates. They are usually on the school's website."),
@@ -285,7 +287,7 @@ func (p *calendarTermPage) submit(ctx app.Context) {
 // that school year; calc checks they make sense together.
 func (p *calendarTermPage) save() bool {
 	p.errs = nil
-	if !book.hasCase() || !p.found {
+	if !p.book.hasCase() || !p.found {
 		return false
 	}
 	var dates [4]calc.Date
@@ -310,7 +312,7 @@ func (p *calendarTermPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	c := book.current()
+	c := p.book.current()
 	sy, _ := calendarYearOf(c, p.year)
 	// A copy of the terms: sy may share them with calc's defaults.
 	terms := append([]calc.Term(nil), sy.Terms...)
@@ -323,7 +325,7 @@ func (p *calendarTermPage) save() bool {
 			at = i
 		}
 	}
-	problems := book.change(func(c *calc.Case) {
+	problems := p.book.change(func(c *calc.Case) {
 		if at < len(c.Calendar.SchoolYears) {
 			c.Calendar.SchoolYears[at] = next
 			return
@@ -344,20 +346,21 @@ func (p *calendarTermPage) save() bool {
 // calendarInsetPage adds one INSET day.
 type calendarInsetPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 	date dateText
 	errs formErrors
 }
 
 func (p *calendarInsetPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.date, p.errs = dateText{}, nil
 }
 
 func (p *calendarInsetPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	return newQuestionPage("Add an INSET day", "/calendar", p.errs,
+	return newQuestionPage(p.book, "Add an INSET day", "/calendar", p.errs,
 		questionForm(p.submit, "Add this day",
 			dateField{ID: "date", Legend: "What is the date of the INSET day?", AsHeading: true,
 				Hint:  "A day the school is closed to pupils for staff training. For example, 2 9 2024.",
@@ -377,7 +380,7 @@ func (p *calendarInsetPage) submit(ctx app.Context) {
 // date is wrong or already there.
 func (p *calendarInsetPage) save() bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
 	d, msg := p.date.parse("The date")
@@ -388,7 +391,7 @@ func (p *calendarInsetPage) save() bool {
 		msg = "The date is a " + d.Weekday().String() + ": an INSET day is a weekday"
 	}
 	if msg == "" {
-		for _, x := range book.current().Calendar.InsetDays {
+		for _, x := range p.book.current().Calendar.InsetDays {
 			if x.Equal(d) {
 				msg = "You have already added " + d.Long()
 			}
@@ -398,7 +401,7 @@ func (p *calendarInsetPage) save() bool {
 		p.errs.add("date-day", msg)
 		return false
 	}
-	problems := book.change(func(c *calc.Case) { c.Calendar.InsetDays = insetWith(c.Calendar.InsetDays, d) })
+	problems := p.book.change(func(c *calc.Case) { c.Calendar.InsetDays = insetWith(c.Calendar.InsetDays, d) })
 	p.errs = errorsFrom(problems, "date-day", nil)
 	return len(p.errs) == 0
 }

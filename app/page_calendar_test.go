@@ -13,7 +13,7 @@ import (
 
 func TestCalendarPagesWithNoCase(t *testing.T) {
 	logsBook(t, nil)
-	for name, c := range map[string]app.Composer{"calendar": &calendarPage{}, "term": &calendarTermPage{}, "inset": &calendarInsetPage{}} {
+	for name, c := range map[string]app.Composer{"calendar": &calendarPage{book: book}, "term": &calendarTermPage{book: book}, "inset": &calendarInsetPage{book: book}} {
 		if text := renderText(t, c); !strings.Contains(text, "Start a record first") {
 			t.Errorf("%s page without a record: %s", name, text)
 		}
@@ -22,7 +22,7 @@ func TestCalendarPagesWithNoCase(t *testing.T) {
 
 func TestCalendarShowsTheYearsTheHelpCovers(t *testing.T) {
 	logsSeedBook(t) // OT from 27 February 2023, still going
-	text := renderText(t, &calendarPage{})
+	text := renderText(t, &calendarPage{book: book})
 	now := calc.DefaultCalendar().SchoolYearOf(today()).StartYear()
 	for y := 2022; y <= now; y++ {
 		sy := calc.DefaultSchoolYear(y)
@@ -37,7 +37,7 @@ func TestCalendarShowsTheYearsTheHelpCovers(t *testing.T) {
 		t.Errorf("years the help does not cover are shown")
 	}
 	for _, want := range []string{"Bank holidays are left out for you", "Hertfordshire County Council", "/calendar/term?year=2023&term=1"} {
-		if !strings.Contains(text+app.HTMLString(&calendarPage{}), want) {
+		if !strings.Contains(text+app.HTMLString(&calendarPage{book: book}), want) {
 			t.Errorf("the calendar page does not show %q", want)
 		}
 	}
@@ -45,7 +45,7 @@ func TestCalendarShowsTheYearsTheHelpCovers(t *testing.T) {
 
 func TestCalendarTermBadAnswersChangeNothing(t *testing.T) {
 	logsSeedBook(t)
-	p := &calendarTermPage{}
+	p := &calendarTermPage{book: book}
 	p.load(map[string][]string{"year": {"2023"}, "term": {"1"}})
 	if !p.found || p.start != dateTextOf(calc.DefaultSchoolYear(2023).Terms[1].Start) {
 		t.Fatalf("term page not filled from calc's defaults: %+v", p)
@@ -87,17 +87,17 @@ func TestCalendarTermBadAnswersChangeNothing(t *testing.T) {
 	if calc.DefaultSchoolYear(2023).Terms[1].End == calc.MustDate(2024, 3, 27) {
 		t.Fatal("the change reached calc's defaults")
 	}
-	text := renderText(t, &calendarPage{})
+	text := renderText(t, &calendarPage{book: book})
 	if !strings.Contains(text, "You changed these dates") || !strings.Contains(text, "27 March 2024") {
 		t.Errorf("the change is not shown:\n%s", text)
 	}
-	cp := &calendarPage{}
+	cp := &calendarPage{book: book}
 	cp.resetYear(2023)
 	if len(book.current().Calendar.SchoolYears) != 0 {
 		t.Error("the usual dates were not put back")
 	}
 
-	p = &calendarTermPage{}
+	p = &calendarTermPage{book: book}
 	p.load(map[string][]string{"year": {"2023"}, "term": {"7"}})
 	if text := renderText(t, p); !strings.Contains(text, "could not find that term") {
 		t.Errorf("missing term: %s", text)
@@ -106,7 +106,7 @@ func TestCalendarTermBadAnswersChangeNothing(t *testing.T) {
 
 func TestCalendarInsetDays(t *testing.T) {
 	logsSeedBook(t)
-	p := &calendarInsetPage{}
+	p := &calendarInsetPage{book: book}
 	logsUnchanged(t, p.save)
 	logsWantErrors(t, p.errs, map[string]string{"date": "Enter the date of the INSET day"})
 	p.date = dt("6", "1", "2024")
@@ -134,7 +134,7 @@ func TestCalendarInsetDays(t *testing.T) {
 		t.Error("calc still counts the INSET day as a school day")
 	}
 
-	cp := &calendarPage{}
+	cp := &calendarPage{book: book}
 	cp.removeInset(calc.MustDate(2024, 1, 4))
 	if text := renderText(t, cp); !strings.Contains(text, "You removed the INSET day on 4 January 2024") {
 		t.Errorf("no Undo notice:\n%s", text)

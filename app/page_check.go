@@ -14,9 +14,10 @@ import (
 // parent goes on to the summary and letters.
 type checkPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 }
 
-func (p *checkPage) OnNav(ctx app.Context) { book.open() }
+func (p *checkPage) OnNav(ctx app.Context) { p.book.open() }
 
 // checkReturn is where a Change link on this page comes back to.
 const checkReturn = "/check"
@@ -36,10 +37,10 @@ func checkDate(d calc.Date) string {
 }
 
 func (p *checkPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	c := book.current()
+	c := p.book.current()
 	content := []app.UI{
 		app.P().Text("Check what you have put in. Use a Change link to put anything right."),
 		app.H2().Text("Your child"),
@@ -47,7 +48,7 @@ func (p *checkPage) Render() app.UI {
 		app.H2().Text("The plan"),
 		summaryList(checkPlanRows(c)),
 		app.H2().Text("Help in the plan"),
-		checkProvisions(c),
+		checkProvisions(p.book, c),
 		app.H2().Text("Contacts and your complaint"),
 		summaryList(checkContactRows(c)),
 		app.H2().Text("School term dates"),
@@ -58,7 +59,7 @@ func (p *checkPage) Render() app.UI {
 			app.A().Class("button").Href(pagePath("/summary")).Text("Continue to the summary"),
 		),
 	}
-	return newPage("Check your answers", content...).backTo("/tasks")
+	return newPage(p.book, "Check your answers", content...).backTo("/tasks")
 }
 
 func checkChildRows(c calc.Case) []summaryRow {
@@ -100,7 +101,7 @@ func checkPlanRows(c calc.Case) []summaryRow {
 }
 
 // checkProvisions lists each piece of help with calc's session counts.
-func checkProvisions(c calc.Case) app.UI {
+func checkProvisions(b *caseBook, c calc.Case) app.UI {
 	list := provisionsOf(c)
 	if len(list) == 0 {
 		return app.Div().Body(
@@ -114,8 +115,8 @@ func checkProvisions(c calc.Case) app.UI {
 	for _, pr := range list {
 		n := calc.Tally(pr, calc.Schedule(pr, cal, now), calc.Date{}, now)
 		rows = append(rows,
-			summaryRow{provisionName(pr), orNone(describeAmount(pr)), withReturn("/provision/check?id="+pr.ID, checkReturn)},
-			summaryRow{"Sessions of " + provisionName(pr), checkCountsWords(n), "/sessions"},
+			summaryRow{provisionName(b, pr), orNone(describeAmount(pr)), withReturn("/provision/check?id="+pr.ID, checkReturn)},
+			summaryRow{"Sessions of " + provisionName(b, pr), checkCountsWords(n), "/sessions"},
 		)
 	}
 	return summaryList(rows)

@@ -14,15 +14,15 @@ import (
 
 func TestCheckPageWithNoCase(t *testing.T) {
 	logsBook(t, nil)
-	if text := renderText(t, &checkPage{}); !strings.Contains(text, "Start a record first") {
+	if text := renderText(t, &checkPage{book: book}); !strings.Contains(text, "Start a record first") {
 		t.Errorf("check page without a record: %s", text)
 	}
 }
 
 func TestCheckPageListsEverySection(t *testing.T) {
 	c := logsSeedBook(t)
-	text := renderText(t, &checkPage{})
-	html := app.HTMLString(&checkPage{})
+	text := renderText(t, &checkPage{book: book})
+	html := app.HTMLString(&checkPage{book: book})
 	pr := c.Plans[0].Provisions[0]
 	cal := calc.CalendarFor(c)
 	n := calc.Tally(pr, calc.Schedule(pr, cal, today()), calc.Date{}, today())
@@ -47,11 +47,11 @@ func TestCheckPageListsEverySection(t *testing.T) {
 func TestCheckPageNewRecord(t *testing.T) {
 	c := newCase(`<em>Sam</em>`)
 	logsBook(t, &c)
-	html := app.HTMLString(&checkPage{})
+	html := app.HTMLString(&checkPage{book: book})
 	if strings.Contains(html, "<em>Sam") || !strings.Contains(html, "&lt;em&gt;Sam&lt;/em&gt;") {
 		t.Error("the child's name is not shown as typed text")
 	}
-	text := renderText(t, &checkPage{})
+	text := renderText(t, &checkPage{book: book})
 	for _, want := range []string{"You have not added any help from the plan", "None yet", "Not given"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the check page of a new record does not show %q", want)

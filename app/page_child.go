@@ -13,6 +13,7 @@ import (
 // of a new record, so it also creates the record.
 type childNamePage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 	name string
 	// isNew is set by "?new=1" (Add another child): the name starts a new
 	// record instead of renaming the open one.
@@ -23,7 +24,7 @@ type childNamePage struct {
 }
 
 func (p *childNamePage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.load(ctx.Page().URL().Query())
 }
 
@@ -38,13 +39,13 @@ func (p *childNamePage) load(q url.Values) {
 	if co, ok := sharedCouncil(q); ok {
 		p.council = co.Code
 	}
-	if book.hasCase() && !p.isNew {
-		p.name = book.current().Child.FirstName
+	if p.book.hasCase() && !p.isNew {
+		p.name = p.book.current().Child.FirstName
 	}
 }
 
 func (p *childNamePage) Render() app.UI {
-	return newQuestionPage("Your child's first name", "/", p.errs,
+	return newQuestionPage(p.book, "Your child's first name", "/", p.errs,
 		questionForm(p.submit, "",
 			textField{
 				ID: "first-name", Label: "What is your child's first name?", AsHeading: true,
@@ -70,16 +71,16 @@ func (p *childNamePage) save() bool {
 	name := strings.TrimSpace(p.name)
 	fields := map[string]string{"child.first_name": "first-name"}
 	var problems []calc.FieldError
-	if book.hasCase() && !p.isNew {
-		problems = book.change(func(c *calc.Case) { c.Child.FirstName = name })
+	if p.book.hasCase() && !p.isNew {
+		problems = p.book.change(func(c *calc.Case) { c.Child.FirstName = name })
 	} else {
 		c := newCase(name)
 		c.Council = p.council
-		problems = book.start(c)
+		problems = p.book.start(c)
 		if len(problems) == 0 {
 			// A half-added provision or an Undo belongs to the record left
 			// behind, not to this new one.
-			book.draft, book.removed = nil, nil
+			p.book.draft, p.book.removed = nil, nil
 		}
 	}
 	if p.errs = errorsFrom(problems, "first-name", fields); len(p.errs) > 0 {
@@ -103,22 +104,23 @@ func newCase(firstName string) calc.Case {
 // childBirthPage asks for the date of birth, which letters show.
 type childBirthPage struct {
 	app.Compo
+	book  *caseBook // the parent's records, given by main
 	birth dateText
 	errs  formErrors
 }
 
 func (p *childBirthPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.errs = nil
-	p.birth = dateTextOf(book.current().Child.DateOfBirth)
+	p.birth = dateTextOf(p.book.current().Child.DateOfBirth)
 }
 
 func (p *childBirthPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	name := book.current().Child.FirstName
-	return newQuestionPage("Date of birth", "/child/name", p.errs,
+	name := p.book.current().Child.FirstName
+	return newQuestionPage(p.book, "Date of birth", "/child/name", p.errs,
 		questionForm(p.submit, "",
 			dateField{
 				ID: "birth", Legend: "What is " + name + "'s date of birth?", AsHeading: true,
@@ -141,7 +143,7 @@ func (p *childBirthPage) submit(ctx app.Context) {
 // problem on the page and nothing stored, when it is wrong.
 func (p *childBirthPage) save() bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
 	d, msg := p.birth.parse("Date of birth")
@@ -152,7 +154,7 @@ func (p *childBirthPage) save() bool {
 		p.errs.add("birth-day", msg)
 		return false
 	}
-	problems := book.change(func(c *calc.Case) { c.Child.DateOfBirth = d })
+	problems := p.book.change(func(c *calc.Case) { c.Child.DateOfBirth = d })
 	p.errs = errorsFrom(problems, "birth-day", nil)
 	return len(p.errs) == 0
 }
@@ -160,19 +162,20 @@ func (p *childBirthPage) save() bool {
 // childCouncilPage asks which council is responsible for the plan.
 type childCouncilPage struct {
 	app.Compo
+	book    *caseBook // the parent's records, given by main
 	council string
 	errs    formErrors
 }
 
 func (p *childCouncilPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.errs = nil
-	p.council = book.current().Council
+	p.council = p.book.current().Council
 }
 
 func (p *childCouncilPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
 	councils := councilsByName()
 	err := p.errs.of("council")
@@ -180,7 +183,7 @@ func (p *childCouncilPage) Render() app.UI {
 	if err != "" {
 		class += " input-error"
 	}
-	return newQuestionPage("Council", "/child/birth", p.errs,
+	return newQuestionPage(p.book, "Council", "/child/birth", p.errs,
 		questionForm(p.submit, "",
 			app.Div().Class(groupClass(err)).Body(
 				app.H1().Class("question").Body(
@@ -218,14 +221,14 @@ func (p *childCouncilPage) submit(ctx app.Context) {
 // the page and nothing stored, when none was chosen or calc refuses it.
 func (p *childCouncilPage) save() bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
 	if p.council == "" {
 		p.errs.add("council", "Choose the council from the list")
 		return false
 	}
-	problems := book.change(func(c *calc.Case) { c.Council = p.council })
+	problems := p.book.change(func(c *calc.Case) { c.Council = p.council })
 	p.errs = errorsFrom(problems, "council", nil)
 	return len(p.errs) == 0
 }
@@ -239,8 +242,8 @@ func councilsByName() []calc.Council {
 }
 
 // noRecordPage is shown on a record's pages when there is no record yet.
-func noRecordPage() app.UI {
-	return newPage("Start a record first",
+func noRecordPage(b *caseBook) app.UI {
+	return newPage(b, "Start a record first",
 		app.P().Text("There is no record for a child on this device yet."),
 		app.A().Class("button").Href(pagePath("/child/name")).Text("Start a record"),
 	)

@@ -55,24 +55,24 @@ func future() dateText { return dateTextOf(today().AddDays(1)) }
 
 func TestChildPagesWithNoCase(t *testing.T) {
 	logsBook(t, nil)
-	for name, c := range map[string]app.Composer{"birth": &childBirthPage{}, "council": &childCouncilPage{}} {
+	for name, c := range map[string]app.Composer{"birth": &childBirthPage{book: book}, "council": &childCouncilPage{book: book}} {
 		if text := renderText(t, c); !strings.Contains(text, "Start a record first") {
 			t.Errorf("%s page without a record: %s", name, text)
 		}
 	}
 	// Without a record nothing can be saved either.
-	if (&childBirthPage{birth: dt("1", "2", "2015")}).save() || (&childCouncilPage{council: "891"}).save() {
+	if (&childBirthPage{book: book, birth: dt("1", "2", "2015")}).save() || (&childCouncilPage{book: book, council: "891"}).save() {
 		t.Error("a page saved an answer with no record open")
 	}
 	// The name page is where a record starts, so it asks the question.
-	if text := renderText(t, &childNamePage{}); !strings.Contains(text, "What is your child's first name?") {
+	if text := renderText(t, &childNamePage{book: book}); !strings.Contains(text, "What is your child's first name?") {
 		t.Errorf("name page without a record: %s", text)
 	}
 }
 
 func TestChildNameStartsARecordWithOnePlan(t *testing.T) {
 	logsBook(t, nil)
-	p := &childNamePage{}
+	p := &childNamePage{book: book}
 	p.load(url.Values{})
 	if p.save() {
 		t.Fatal("an empty name started a record")
@@ -98,7 +98,7 @@ func TestChildNameStartsARecordWithOnePlan(t *testing.T) {
 	}
 
 	// Coming back to the page shows the name and changes the same record.
-	p = &childNamePage{}
+	p = &childNamePage{book: book}
 	p.load(url.Values{})
 	if p.name != "Sam" {
 		t.Errorf("the page shows %q, want the saved name", p.name)
@@ -122,7 +122,7 @@ func TestChildNameNewStartsAnotherRecordOnce(t *testing.T) {
 	first := book.id
 	book.draft = &calc.Provision{ID: "provision-1"} // Amira's, half added
 
-	p := &childNamePage{}
+	p := &childNamePage{book: book}
 	p.load(url.Values{"new": {"1"}})
 	if p.name != "" {
 		t.Errorf("Add another child shows %q, want an empty name", p.name)
@@ -145,11 +145,11 @@ func TestChildNameNewStartsAnotherRecordOnce(t *testing.T) {
 
 func TestChildNameShownAsTyped(t *testing.T) {
 	logsBook(t, nil)
-	p := &childNamePage{name: `<script>alert(1)</script><b>Sam</b>`}
+	p := &childNamePage{book: book, name: `<script>alert(1)</script><b>Sam</b>`}
 	if !p.save() {
 		t.Fatalf("save failed: %v", p.errs)
 	}
-	html := app.HTMLString(&childBirthPage{})
+	html := app.HTMLString(&childBirthPage{book: book})
 	if strings.Contains(html, "<script>alert") || strings.Contains(html, "<b>Sam") {
 		t.Errorf("typed HTML reached the page as HTML:\n%s", html)
 	}
@@ -161,7 +161,7 @@ func TestChildNameShownAsTyped(t *testing.T) {
 func TestChildBirthBadAnswersChangeNothing(t *testing.T) {
 	c := newCase("Sam")
 	logsBook(t, &c)
-	p := &childBirthPage{}
+	p := &childBirthPage{book: book}
 	checkBadAnswers(t, p.save, func() formErrors { return p.errs }, []badAnswer{
 		{"no such day", func() { p.birth = dt("31", "2", "2024") }, "birth",
 			"Date of birth must be a real date: February 2024 has no day 31"},
@@ -184,7 +184,7 @@ func TestChildBirthBadAnswersChangeNothing(t *testing.T) {
 		t.Fatalf("date of birth not saved: %v %v", p.errs, book.current().Child.DateOfBirth)
 	}
 	// It is optional: emptying it takes it out.
-	q := &childBirthPage{}
+	q := &childBirthPage{book: book}
 	q.OnNav(app.Context{})
 	if q.birth != dt("27", "3", "2015") {
 		t.Errorf("the page shows %+v, want the saved date", q.birth)
@@ -198,7 +198,7 @@ func TestChildBirthBadAnswersChangeNothing(t *testing.T) {
 func TestChildCouncil(t *testing.T) {
 	c := newCase("Sam")
 	logsBook(t, &c)
-	p := &childCouncilPage{}
+	p := &childCouncilPage{book: book}
 	checkBadAnswers(t, p.save, func() formErrors { return p.errs }, []badAnswer{
 		{"none chosen", func() { p.council = "" }, "council", "Choose the council from the list"},
 		// A code that is not on the list (a crafted form) is calc's to refuse.
@@ -208,7 +208,7 @@ func TestChildCouncil(t *testing.T) {
 	if !p.save() || book.current().Council != "891" {
 		t.Fatalf("council not saved: %v", p.errs)
 	}
-	q := &childCouncilPage{}
+	q := &childCouncilPage{book: book}
 	q.OnNav(app.Context{})
 	html := app.HTMLString(q)
 	if tag := openingTag(html, `value="891"`); !strings.Contains(tag, " selected") {

@@ -10,17 +10,18 @@ import (
 // another, or remove one (after a confirmation).
 type childrenPage struct {
 	app.Compo
-	confirm string // id of the record the parent asked to remove
+	book    *caseBook // the parent's records, given by main
+	confirm string    // id of the record the parent asked to remove
 }
 
 func (p *childrenPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.confirm = ""
 }
 
 func (p *childrenPage) Render() app.UI {
-	list := book.list()
-	return newPage("Your children's records",
+	list := p.book.list()
+	return newPage(p.book, "Your children's records",
 		app.If(len(list) == 0, func() app.UI { return app.P().Text("There are no records on this device yet.") }),
 		app.Ul().Class("summary-cards").Body(app.Range(list).Slice(func(i int) app.UI {
 			s := list[i]
@@ -44,7 +45,7 @@ func (p *childrenPage) Render() app.UI {
 					)
 				}).Else(func() app.UI {
 					return app.Div().Class("card-actions").Body(
-						app.If(s.ID == book.id, func() app.UI { return app.Strong().Class("tag tag-blue").Text("Open now") }).
+						app.If(s.ID == p.book.id, func() app.UI { return app.Strong().Class("tag tag-blue").Text("Open now") }).
 							Else(func() app.UI {
 								return app.Button().Type("button").Class("link-button").
 									OnClick(func(ctx app.Context, e app.Event) { p.open(ctx, s.ID) }).Body(
@@ -70,28 +71,28 @@ func (p *childrenPage) open(ctx app.Context, id string) {
 // openRecord makes another child's record the open one; false, with the
 // reason shown as a save problem, when it cannot be read.
 func (p *childrenPage) openRecord(id string) bool {
-	if err := book.switchTo(id); err != nil {
-		book.saveError = err.Error()
+	if err := p.book.switchTo(id); err != nil {
+		p.book.saveError = err.Error()
 		return false
 	}
 	// A half-added provision or an Undo belongs to the record left behind.
-	book.draft, book.removed = nil, nil
+	p.book.draft, p.book.removed = nil, nil
 	return true
 }
 
 // remove deletes a child's record from this device. When it was the open
 // one, the first record left is opened (or none).
 func (p *childrenPage) remove(ctx app.Context, id string) {
-	if err := book.store.Delete(id); err != nil {
-		book.saveError = err.Error()
+	if err := p.book.store.Delete(id); err != nil {
+		p.book.saveError = err.Error()
 		return
 	}
 	p.confirm = ""
-	if id == book.id {
-		book.id, book.rev, book.draft, book.removed = "", 0, nil, nil
-		book.dirty, book.conflict, book.other = false, false, nil
-		book.setCase(calc.Case{})
-		if list := book.list(); len(list) > 0 {
+	if id == p.book.id {
+		p.book.id, p.book.rev, p.book.draft, p.book.removed = "", 0, nil, nil
+		p.book.dirty, p.book.conflict, p.book.other = false, false, nil
+		p.book.setCase(calc.Case{})
+		if list := p.book.list(); len(list) > 0 {
 			p.openRecord(list[0].ID)
 		}
 	}

@@ -19,7 +19,7 @@ import (
 // does, and returns its id.
 func addChild(t *testing.T, name string) string {
 	t.Helper()
-	p := &childNamePage{}
+	p := &childNamePage{book: book}
 	p.load(url.Values{"new": {"1"}})
 	p.name = name
 	if !p.save() {
@@ -30,7 +30,7 @@ func addChild(t *testing.T, name string) string {
 
 func TestChildrenPageWithNoRecords(t *testing.T) {
 	logsBook(t, nil)
-	text := renderText(t, &childrenPage{})
+	text := renderText(t, &childrenPage{book: book})
 	if !strings.Contains(text, "There are no records on this device yet.") || !strings.Contains(text, "Add another child") {
 		t.Errorf("children without records: %s", text)
 	}
@@ -41,7 +41,7 @@ func TestChildrenListOpenRemove(t *testing.T) {
 	amira := addChild(t, "Amira")
 	ben := addChild(t, `Ben <script>alert(1)</script>`)
 
-	p := &childrenPage{}
+	p := &childrenPage{book: book}
 	p.OnNav(app.Context{})
 	html := app.HTMLString(p)
 	if strings.Contains(html, "<script>alert") || !strings.Contains(html, "Ben &lt;script&gt;alert(1)&lt;/script&gt;") {
@@ -90,7 +90,7 @@ func TestChildrenListOpenRemove(t *testing.T) {
 	if book.hasCase() || len(book.list()) != 0 {
 		t.Errorf("after removing the last record: open %q, %d listed", book.id, len(book.list()))
 	}
-	if text := renderText(t, &tasksPage{}); !strings.Contains(text, "There is no record on this device yet.") {
+	if text := renderText(t, &tasksPage{book: book}); !strings.Contains(text, "There is no record on this device yet.") {
 		t.Errorf("the record's page after removing it: %s", text)
 	}
 }
@@ -100,7 +100,7 @@ func TestChildrenRemoveOpenRecordOpensAnother(t *testing.T) {
 	amira := addChild(t, "Amira")
 	ben := addChild(t, "Ben")
 	book.draft = &calc.Provision{ID: "provision-1"}
-	(&childrenPage{}).remove(app.Context{}, ben)
+	(&childrenPage{book: book}).remove(app.Context{}, ben)
 	if book.id != amira || book.current().Child.FirstName != "Amira" {
 		t.Errorf("open %q, want Amira's", book.current().Child.FirstName)
 	}

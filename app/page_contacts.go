@@ -27,6 +27,7 @@ var contactKinds = []option{
 // remove (and Undo straight after a removal).
 type contactsPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 	// removed is the contact just removed and where it was, for Undo. It
 	// lives on the page because Undo is offered only until the parent
 	// leaves it.
@@ -35,7 +36,7 @@ type contactsPage struct {
 }
 
 func (p *contactsPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.removed = nil
 }
 
@@ -63,10 +64,10 @@ func contactOrder(list []calc.Contact) []int {
 }
 
 func (p *contactsPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	c := book.current()
+	c := p.book.current()
 	deadlines := calc.Deadlines(c, calc.CalendarFor(c), today())
 	order := contactOrder(c.Contacts)
 	content := []app.UI{
@@ -100,7 +101,7 @@ func (p *contactsPage) Render() app.UI {
 			app.A().Class("button").Href(pagePath("/tasks")).Text("Back to the record"),
 		),
 	)
-	return newPage("Contacts with the council", content...).backTo("/tasks")
+	return newPage(p.book, "Contacts with the council", content...).backTo("/tasks")
 }
 
 func contactAddLabel(n int) string {
@@ -171,19 +172,19 @@ func contactIndex(list []calc.Contact, id string) int {
 // remove takes the contact with this id out of the latest saved record.
 // A contact already gone (removed in another tab) changes nothing.
 func (p *contactsPage) remove(ctx app.Context, id string) {
-	book.refresh()
-	i := contactIndex(book.current().Contacts, id)
+	p.book.refresh()
+	i := contactIndex(p.book.current().Contacts, id)
 	if i < 0 {
-		book.notice = "That contact was already removed, in another tab or window."
+		p.book.notice = "That contact was already removed, in another tab or window."
 		return
 	}
-	removed := book.current().Contacts[i]
-	problems := book.change(func(c *calc.Case) {
+	removed := p.book.current().Contacts[i]
+	problems := p.book.change(func(c *calc.Case) {
 		if i := contactIndex(c.Contacts, id); i >= 0 {
 			c.Contacts = append(c.Contacts[:i], c.Contacts[i+1:]...)
 		}
 	})
-	if len(problems) == 0 && book.saveError == "" {
+	if len(problems) == 0 && p.book.saveError == "" {
 		p.removed, p.removedIndex = &removed, i
 	}
 }
@@ -193,8 +194,8 @@ func (p *contactsPage) undo(ctx app.Context, e app.Event) {
 		return
 	}
 	r, i := *p.removed, p.removedIndex
-	book.refresh()
-	book.change(func(c *calc.Case) {
+	p.book.refresh()
+	p.book.change(func(c *calc.Case) {
 		if contactIndex(c.Contacts, r.ID) >= 0 {
 			return // already back (Undo in another tab)
 		}
@@ -208,7 +209,8 @@ func (p *contactsPage) undo(ctx app.Context, e app.Event) {
 // id). A dated entry is one page: its few answers belong together.
 type contactPage struct {
 	app.Compo
-	id                         string // the contact changed; "" adds a new one
+	book                       *caseBook // the parent's records, given by main
+	id                         string    // the contact changed; "" adds a new one
 	found                      bool
 	gone                       bool // removed in another tab while open here
 	date, replyDue, replied    dateText
@@ -221,21 +223,21 @@ type contactPage struct {
 }
 
 func (p *contactPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.load(ctx.Page().URL().Query())
 }
 
 // load fills the page from the address: a blank form or the contact to change.
 func (p *contactPage) load(q url.Values) {
-	*p = contactPage{Compo: p.Compo}
-	if !book.hasCase() {
+	*p = contactPage{Compo: p.Compo, book: p.book}
+	if !p.book.hasCase() {
 		return
 	}
 	if q.Get("new") != "" {
 		p.found = true
 		return
 	}
-	list := book.current().Contacts
+	list := p.book.current().Contacts
 	i := contactIndex(list, q.Get("id"))
 	if i < 0 {
 		return
@@ -262,11 +264,11 @@ var contactFields = []formField[calc.Contact]{
 }
 
 func (p *contactPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
 	if !p.found {
-		return newPage("Contact not found",
+		return newPage(p.book, "Contact not found",
 			app.P().Text("We could not find that contact. Nothing you saved has been lost."),
 			app.A().Class("button").Href(pagePath("/contacts")).Text("Go to your contacts"),
 		)
@@ -275,7 +277,7 @@ func (p *contactPage) Render() app.UI {
 	if p.id != "" {
 		heading = "Change a contact with the council"
 	}
-	return newQuestionPage(heading, "/contacts", p.errs,
+	return newQuestionPage(p.book, heading, "/contacts", p.errs,
 		clashNotice(p.clashes, p.keepMine, p.keepSaved),
 		app.If(p.gone, func() app.UI {
 			return app.Div().ID("clash").Class("warning conflict").Attr("role", "alert").Attr("tabindex", "-1").Body(
@@ -341,8 +343,8 @@ func (p *contactPage) saveAsNew(ctx app.Context, e app.Event) {
 // resolve ends a clash the way the parent chose and saves.
 func (p *contactPage) resolve(keepMine bool) bool {
 	if !keepMine {
-		book.refresh()
-		list := book.current().Contacts
+		p.book.refresh()
+		list := p.book.current().Contacts
 		if i := contactIndex(list, p.id); i >= 0 {
 			mine, ok := p.typed()
 			if !ok {
@@ -406,15 +408,15 @@ func (p *contactPage) typed() (calc.Contact, bool) {
 // tab, or an answer changed underneath (unless keepMine).
 func (p *contactPage) store(keepMine bool) bool {
 	p.errs, p.gone = nil, false
-	if !book.hasCase() || !p.found {
+	if !p.book.hasCase() || !p.found {
 		return false
 	}
 	ct, ok := p.typed()
 	if !ok {
 		return false
 	}
-	book.refresh()
-	list := book.current().Contacts
+	p.book.refresh()
+	list := p.book.current().Contacts
 	i := contactIndex(list, p.id)
 	switch {
 	case p.id != "" && i < 0:
@@ -429,7 +431,7 @@ func (p *contactPage) store(keepMine bool) bool {
 		i = len(list)
 	}
 	var saved calc.Contact
-	problems := book.change(func(c *calc.Case) {
+	problems := p.book.change(func(c *calc.Case) {
 		if j := contactIndex(c.Contacts, p.id); j >= 0 {
 			applyEdits(contactFields, &p.base, &ct, &c.Contacts[j], true)
 			saved = c.Contacts[j]

@@ -102,7 +102,7 @@ func dt(day, month, year string) dateText { return dateText{Day: day, Month: mon
 
 func TestContactPagesWithNoCase(t *testing.T) {
 	logsBook(t, nil)
-	for name, c := range map[string]app.Composer{"list": &contactsPage{}, "entry": &contactPage{}} {
+	for name, c := range map[string]app.Composer{"list": &contactsPage{book: book}, "entry": &contactPage{book: book}} {
 		if text := renderText(t, c); !strings.Contains(text, "Start a record first") {
 			t.Errorf("%s page without a record: %s", name, text)
 		}
@@ -111,7 +111,7 @@ func TestContactPagesWithNoCase(t *testing.T) {
 
 func TestContactsListNewestFirstWithOverdueReply(t *testing.T) {
 	c := logsSeedBook(t)
-	text := renderText(t, &contactsPage{})
+	text := renderText(t, &contactsPage{book: book})
 	newest, oldest := strings.Index(text, "20 November 2023"), strings.Index(text, "4 April 2023")
 	if newest < 0 || oldest < 0 || newest > oldest {
 		t.Errorf("contacts not newest first:\n%s", text)
@@ -127,7 +127,7 @@ func TestContactsListNewestFirstWithOverdueReply(t *testing.T) {
 		t.Errorf("calc has %d overdue replies; the page shows %d:\n%s", overdue, strings.Count(text, "Reply overdue"), text)
 	}
 	for _, link := range []string{"/delays", "/plan/dates", "/deadlines", "/contact?new=1", "/contact?id=contact-2"} {
-		if !strings.Contains(app.HTMLString(&contactsPage{}), link) {
+		if !strings.Contains(app.HTMLString(&contactsPage{book: book}), link) {
 			t.Errorf("the contacts page has no link to %s", link)
 		}
 	}
@@ -135,7 +135,7 @@ func TestContactsListNewestFirstWithOverdueReply(t *testing.T) {
 
 func TestContactBadAnswersChangeNothing(t *testing.T) {
 	logsSeedBook(t)
-	p := &contactPage{}
+	p := &contactPage{book: book}
 	p.load(map[string][]string{"new": {"1"}})
 	p.date = dt("31", "2", "2024")
 	logsUnchanged(t, p.save)
@@ -166,7 +166,7 @@ func TestContactBadAnswersChangeNothing(t *testing.T) {
 
 func TestContactAddChangeRemoveUndo(t *testing.T) {
 	logsSeedBook(t)
-	p := &contactPage{}
+	p := &contactPage{book: book}
 	p.load(map[string][]string{"new": {"1"}})
 	p.date, p.kind, p.with = dt("3", "1", "2024"), "meeting", `<b>Head</b> & "SENCo" <script>alert(1)</script>`
 	p.said = "We talked.\n<img src=x onerror=alert(1)>"
@@ -177,7 +177,7 @@ func TestContactAddChangeRemoveUndo(t *testing.T) {
 	if len(list) != 5 || list[4].With != `<b>Head</b> & "SENCo" <script>alert(1)</script>` {
 		t.Fatalf("contact not added as typed: %+v", list)
 	}
-	html := app.HTMLString(&contactsPage{})
+	html := app.HTMLString(&contactsPage{book: book})
 	if strings.Contains(html, "<script>alert") || strings.Contains(html, "<img src=x") || strings.Contains(html, "<b>Head") {
 		t.Errorf("typed HTML reached the page as HTML:\n%s", html)
 	}
@@ -186,7 +186,7 @@ func TestContactAddChangeRemoveUndo(t *testing.T) {
 	}
 
 	// Change it: the same entry, not a new one.
-	p = &contactPage{}
+	p = &contactPage{book: book}
 	p.load(map[string][]string{"id": {"contact-5"}})
 	if !p.found || p.kind != "meeting" || p.date != dt("3", "1", "2024") {
 		t.Fatalf("change page not filled in: %+v", p)
@@ -200,7 +200,7 @@ func TestContactAddChangeRemoveUndo(t *testing.T) {
 	}
 
 	// A contact that is not there.
-	p = &contactPage{}
+	p = &contactPage{book: book}
 	p.load(map[string][]string{"id": {"contact-9"}})
 	if text := renderText(t, p); !strings.Contains(text, "could not find that contact") {
 		t.Errorf("missing contact: %s", text)
@@ -208,7 +208,7 @@ func TestContactAddChangeRemoveUndo(t *testing.T) {
 
 	// Remove, then Undo puts it back where it was.
 	before := logsSaved(t)
-	lp := &contactsPage{}
+	lp := &contactsPage{book: book}
 	lp.remove(app.Context{}, "contact-2")
 	if n := len(book.current().Contacts); n != 4 {
 		t.Fatalf("%d contacts after removing one of 5", n)

@@ -15,6 +15,7 @@ import (
 // link can open a filtered list.
 type decisionsPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 
 	help, fault, council, year string
 }
@@ -62,7 +63,7 @@ func (p *decisionsPage) Render() app.UI {
 		status = "Showing " + strconv.Itoa(len(shown)) + " of " + strconv.Itoa(len(all)) + " decisions."
 	}
 	filtered := p.help != "" || p.fault != "" || p.council != "" || p.year != ""
-	return newPage("Ombudsman decisions",
+	return newPage(p.book, "Ombudsman decisions",
 		app.P().Text("Real decisions of the Local Government and Social Care Ombudsman about help in EHC plans and care plans "+
 			"that was not given, or was late. Each shows what went wrong, in our words, and what the Ombudsman recommended the council pay."),
 		facts(),

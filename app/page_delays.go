@@ -85,7 +85,8 @@ const maxComplaintDates = 3
 // complaintDatesPage asks one complaintQuestion.
 type complaintDatesPage struct {
 	app.Compo
-	q complaintQuestion
+	book *caseBook // the parent's records, given by main
+	q    complaintQuestion
 	// dates are what the boxes hold. A fixed array, filled in place: the
 	// first render binds each box to its element, and go-app keeps that
 	// binding (it compares handlers by their code, not by what they write
@@ -112,14 +113,14 @@ type (
 )
 
 func (p *complaintDatesPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.load()
 }
 
 // load shows the dates already in the record, in the boxes' own storage.
 func (p *complaintDatesPage) load() {
 	p.errs, p.clashes = nil, nil
-	cp := book.current().Complaint
+	cp := p.book.current().Complaint
 	p.base = cp
 	for i, d := range p.q.dates {
 		p.dates[i] = dateTextOf(*d.field(&cp))
@@ -127,8 +128,8 @@ func (p *complaintDatesPage) load() {
 }
 
 func (p *complaintDatesPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
 	var fields []app.UI
 	if len(p.q.dates) == 1 {
@@ -142,7 +143,7 @@ func (p *complaintDatesPage) Render() app.UI {
 				Value: &p.dates[i], Error: p.errs.of(d.id)}.render(&p.Compo))
 		}
 	}
-	return newQuestionPage(p.q.title, skipStage3(book.current(), p.q.back, "/complaint/stage2"), p.errs,
+	return newQuestionPage(p.book, p.q.title, skipStage3(p.book.current(), p.q.back, "/complaint/stage2"), p.errs,
 		clashNotice(p.clashes, p.keepMine, p.keepSaved),
 		questionForm(p.submit, "", fields...))
 }
@@ -181,7 +182,7 @@ func complaintStepsFor(c calc.Case) []complaintQuestion {
 func (p *complaintDatesPage) finish(ctx app.Context, saved bool) {
 	switch {
 	case saved:
-		goNext(ctx, skipStage3(book.current(), p.q.next, "/complaint/ombudsman"))
+		goNext(ctx, skipStage3(p.book.current(), p.q.next, "/complaint/ombudsman"))
 	case len(p.clashes) > 0:
 		focusClash(ctx)
 	default:
@@ -194,8 +195,8 @@ func (p *complaintDatesPage) keepMine(ctx app.Context, e app.Event) { p.finish(c
 
 // keepSaved shows the dates saved underneath and saves the other changes.
 func (p *complaintDatesPage) keepSaved(ctx app.Context, e app.Event) {
-	book.refresh()
-	latest := book.current().Complaint
+	p.book.refresh()
+	latest := p.book.current().Complaint
 	for _, c := range p.clashes {
 		for i, d := range p.q.dates {
 			if d.short == c.Name {
@@ -230,7 +231,7 @@ func (p *complaintDatesPage) save() bool {
 // on the page).
 func (p *complaintDatesPage) store(keepMine bool) bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
 	parsed := make([]calc.Date, len(p.q.dates))
@@ -255,10 +256,10 @@ func (p *complaintDatesPage) store(keepMine bool) bool {
 	for i, d := range p.q.dates {
 		*d.field(&mine) = parsed[i]
 	}
-	book.refresh()
+	p.book.refresh()
 	// The dates as they will be saved: these changes on the latest record
 	// (another tab may have given the date it was sent).
-	merged := book.current().Complaint
+	merged := p.book.current().Complaint
 	if p.clashes = applyEdits(p.fields(), &p.base, &mine, &merged, keepMine); len(p.clashes) > 0 && !keepMine {
 		return false
 	}
@@ -271,7 +272,7 @@ func (p *complaintDatesPage) store(keepMine bool) bool {
 		}
 	}
 	var saved calc.Complaint
-	problems := book.change(func(c *calc.Case) {
+	problems := p.book.change(func(c *calc.Case) {
 		applyEdits(p.fields(), &p.base, &mine, &c.Complaint, true)
 		saved = c.Complaint
 	})
@@ -303,25 +304,26 @@ const complaintProcedureUnknown = "unknown"
 // complaintProcedurePage asks which complaints procedure the council uses.
 type complaintProcedurePage struct {
 	app.Compo
+	book      *caseBook // the parent's records, given by main
 	procedure string
 	errs      formErrors
 }
 
 func (p *complaintProcedurePage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.load()
 }
 
 func (p *complaintProcedurePage) load() {
 	p.errs = nil
-	p.procedure = string(book.current().Complaint.Policy.Procedure)
+	p.procedure = string(p.book.current().Complaint.Policy.Procedure)
 }
 
 func (p *complaintProcedurePage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	return newQuestionPage("Which complaints procedure", "/complaint/ombudsman", p.errs,
+	return newQuestionPage(p.book, "Which complaints procedure", "/complaint/ombudsman", p.errs,
 		questionForm(p.submit, "",
 			radioField{ID: "procedure", Legend: "Which complaints procedure is the council using?", AsHeading: true,
 				Hint:    "The council's letter or website says. It decides how long the council has to answer.",
@@ -340,7 +342,7 @@ func (p *complaintProcedurePage) submit(ctx app.Context) {
 // save puts the chosen procedure in the record.
 func (p *complaintProcedurePage) save() bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
 	if p.procedure == "" {
@@ -351,7 +353,7 @@ func (p *complaintProcedurePage) save() bool {
 	if p.procedure == complaintProcedureUnknown {
 		proc = ""
 	}
-	problems := book.change(func(c *calc.Case) { c.Complaint.Policy.Procedure = proc })
+	problems := p.book.change(func(c *calc.Case) { c.Complaint.Policy.Procedure = proc })
 	p.errs = errorsFrom(problems, "procedure", nil)
 	return len(p.errs) == 0
 }
@@ -377,19 +379,20 @@ var complaintTimescales = []complaintTimescale{
 // defaults, from calc) and lets the parent put in their council's own.
 type complaintTimescalesPage struct {
 	app.Compo
+	book   *caseBook // the parent's records, given by main
 	days   [4]string
 	source string
 	errs   formErrors
 }
 
 func (p *complaintTimescalesPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.load()
 }
 
 func (p *complaintTimescalesPage) load() {
 	p.errs = nil
-	pol := book.current().Complaint.Policy
+	pol := p.book.current().Complaint.Policy
 	eff := calc.EffectivePolicy(pol)
 	for i, t := range complaintTimescales {
 		p.days[i] = ""
@@ -401,10 +404,10 @@ func (p *complaintTimescalesPage) load() {
 }
 
 func (p *complaintTimescalesPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	pol := book.current().Complaint.Policy
+	pol := p.book.current().Complaint.Policy
 	def := calc.EffectivePolicy(calc.ComplaintPolicy{Procedure: pol.Procedure})
 	fields := []app.UI{
 		app.H1().Class("question").Text("How long does the council have to answer?"),
@@ -423,7 +426,7 @@ func (p *complaintTimescalesPage) Render() app.UI {
 	fields = append(fields, textField{ID: "source", Label: "Where did you read these? (optional)",
 		Hint:  "For example: the council's complaints policy on its website, May 2024.",
 		Value: &p.source, Error: p.errs.of("source")}.render(&p.Compo))
-	return newQuestionPage("Time limits for answering", "/complaint/procedure", p.errs,
+	return newQuestionPage(p.book, "Time limits for answering", "/complaint/procedure", p.errs,
 		questionForm(p.submit, "", fields...))
 }
 
@@ -440,10 +443,10 @@ func (p *complaintTimescalesPage) submit(ctx app.Context) {
 // keep naming the Code or regulations as their source.
 func (p *complaintTimescalesPage) save() bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
-	old := book.current().Complaint.Policy
+	old := p.book.current().Complaint.Policy
 	def := calc.EffectivePolicy(calc.ComplaintPolicy{Procedure: old.Procedure})
 	next := calc.ComplaintPolicy{Procedure: old.Procedure, Source: strings.TrimSpace(p.source)}
 	for i, t := range complaintTimescales {
@@ -467,7 +470,7 @@ func (p *complaintTimescalesPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	problems := book.change(func(c *calc.Case) { c.Complaint.Policy = next })
+	problems := p.book.change(func(c *calc.Case) { c.Complaint.Policy = next })
 	fields := map[string]string{"complaint.policy.source": "source"}
 	for _, t := range complaintTimescales {
 		fields["complaint.policy."+t.path] = t.id
@@ -480,15 +483,16 @@ func (p *complaintTimescalesPage) save() bool {
 // (their own page), the complaint and the council's time limits.
 type delaysPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 }
 
-func (p *delaysPage) OnNav(ctx app.Context) { book.open() }
+func (p *delaysPage) OnNav(ctx app.Context) { p.book.open() }
 
 func (p *delaysPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	c := book.current()
+	c := p.book.current()
 	ret := "/delays"
 	var rows []summaryRow
 	for _, q := range complaintStepsFor(c) {
@@ -506,7 +510,7 @@ func (p *delaysPage) Render() app.UI {
 			Change: withReturn("/complaint/procedure", ret)},
 		summaryRow{Key: "Time limits", Value: complaintPolicyWords(pol), Change: withReturn("/complaint/timescales", ret)},
 	)
-	return newPage("Delays and your complaint",
+	return newPage(p.book, "Delays and your complaint",
 		app.P().Text("The law and the council's own rules give time limits. Put in the dates you know and we will show which limits the council missed."),
 		app.H2().Text("Making or changing the plan"),
 		app.P().Body(
@@ -554,9 +558,10 @@ func workingDays(n int) string {
 // late. Every date and number on it is calc's.
 type deadlinesPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 }
 
-func (p *deadlinesPage) OnNav(ctx app.Context) { book.open() }
+func (p *deadlinesPage) OnNav(ctx app.Context) { p.book.open() }
 
 // deadlineStatusWords are the plain words for calc's statuses.
 var deadlineStatusWords = map[calc.DeadlineStatus]struct{ text, tag string }{
@@ -587,10 +592,10 @@ func deadlineLateness(d calc.Deadline) string {
 }
 
 func (p *deadlinesPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	c := book.current()
+	c := p.book.current()
 	now := today()
 	list := calc.Deadlines(c, calc.CalendarFor(c), now)
 	content := []app.UI{
@@ -613,7 +618,7 @@ func (p *deadlinesPage) Render() app.UI {
 			app.Li().Body(app.A().Href(pagePath("/calendar")).Text("School term dates")),
 		),
 	)
-	return newPage("Deadlines", content...).backTo("/contacts")
+	return newPage(p.book, "Deadlines", content...).backTo("/contacts")
 }
 
 // deadlineTable is a table on wide screens and on paper, and a card a row

@@ -15,8 +15,8 @@ import (
 func TestDelayPagesWithNoCase(t *testing.T) {
 	logsBook(t, nil)
 	for name, c := range map[string]app.Composer{
-		"delays": &delaysPage{}, "deadlines": &deadlinesPage{}, "procedure": &complaintProcedurePage{},
-		"timescales": &complaintTimescalesPage{}, "stage 1": &complaintStage1Page{complaintDatesPage{q: complaintStage1Q}},
+		"delays": &delaysPage{book: book}, "deadlines": &deadlinesPage{book: book}, "procedure": &complaintProcedurePage{book: book},
+		"timescales": &complaintTimescalesPage{book: book}, "stage 1": &complaintStage1Page{complaintDatesPage{book: book, q: complaintStage1Q}},
 	} {
 		if text := renderText(t, c); !strings.Contains(text, "Start a record first") {
 			t.Errorf("%s page without a record: %s", name, text)
@@ -31,7 +31,7 @@ func TestDeadlinesShowCalcNumbers(t *testing.T) {
 		Stage1Sent: calc.MustDate(2023, 11, 1), Stage1Acknowledged: calc.MustDate(2023, 11, 2),
 		Stage1Answered: calc.MustDate(2023, 12, 20), Stage2Sent: calc.MustDate(2024, 1, 2)}
 	logsBook(t, &c)
-	text := renderText(t, &deadlinesPage{})
+	text := renderText(t, &deadlinesPage{book: book})
 	list := calc.Deadlines(c, calc.CalendarFor(c), today())
 	if len(list) < 5 {
 		t.Fatalf("want several deadlines from calc, got %d", len(list))
@@ -84,14 +84,14 @@ func TestDeadlineLatenessWords(t *testing.T) {
 func TestDeadlinesWithNoDates(t *testing.T) {
 	c := newCase("Sam")
 	logsBook(t, &c)
-	if text := renderText(t, &deadlinesPage{}); !strings.Contains(text, "There are no deadlines to show yet") {
+	if text := renderText(t, &deadlinesPage{book: book}); !strings.Contains(text, "There are no deadlines to show yet") {
 		t.Errorf("empty deadlines page: %s", text)
 	}
 }
 
 func TestComplaintDatesBadAnswersChangeNothing(t *testing.T) {
 	logsSeedBook(t)
-	p := &complaintStage1Page{complaintDatesPage{q: complaintStage1Q}}
+	p := &complaintStage1Page{complaintDatesPage{book: book, q: complaintStage1Q}}
 	p.load()
 	p.dates[1] = dt("5", "1", "2024") // acknowledged, with no date sent
 	logsUnchanged(t, p.save)
@@ -119,15 +119,15 @@ func TestComplaintDatesBadAnswersChangeNothing(t *testing.T) {
 	}
 
 	// Stage 2 before stage 1: calc's message by the date sent.
-	s2 := &complaintStage2Page{complaintDatesPage{q: complaintStage2Q}}
+	s2 := &complaintStage2Page{complaintDatesPage{book: book, q: complaintStage2Q}}
 	s2.load()
 	s2.dates[0] = dt("1", "1", "2024")
 	logsUnchanged(t, s2.save)
 	logsWantErrors(t, s2.errs, map[string]string{"sent": "Stage 2 must come after stage 1"})
 
-	text := renderText(t, &delaysPage{})
+	text := renderText(t, &delaysPage{book: book})
 	for _, want := range []string{"10 January 2024", "12 January 2024", "/complaint/stage1?return=/delays", "/plan/dates?return=/delays"} {
-		if !strings.Contains(text+app.HTMLString(&delaysPage{}), want) {
+		if !strings.Contains(text+app.HTMLString(&delaysPage{book: book}), want) {
 			t.Errorf("the delays page does not show %q", want)
 		}
 	}
@@ -135,7 +135,7 @@ func TestComplaintDatesBadAnswersChangeNothing(t *testing.T) {
 
 func TestComplaintProcedureAndTimescales(t *testing.T) {
 	logsSeedBook(t)
-	pp := &complaintProcedurePage{}
+	pp := &complaintProcedurePage{book: book}
 	pp.load()
 	logsUnchanged(t, pp.save)
 	logsWantErrors(t, pp.errs, map[string]string{"procedure": "Choose the complaints procedure"})
@@ -144,7 +144,7 @@ func TestComplaintProcedureAndTimescales(t *testing.T) {
 		t.Fatal(pp.errs)
 	}
 
-	tp := &complaintTimescalesPage{}
+	tp := &complaintTimescalesPage{book: book}
 	tp.load()
 	// The social care defaults come from calc: no time to acknowledge, 10 and 25 to answer.
 	if tp.days != [4]string{"", "10", "", "25"} {
@@ -167,7 +167,7 @@ func TestComplaintProcedureAndTimescales(t *testing.T) {
 	if pol.Stage1AnswerDays != 15 || pol.Stage2AnswerDays != 0 || pol.Source != "<i>Council website</i>" {
 		t.Errorf("policy saved as %+v; a default should be kept as 0", pol)
 	}
-	html := app.HTMLString(&delaysPage{})
+	html := app.HTMLString(&delaysPage{book: book})
 	if !strings.Contains(html, "Council&#39;s complaint policy: &lt;i&gt;Council website&lt;/i&gt;") {
 		t.Errorf("the source is not shown as typed:\n%s", html)
 	}

@@ -11,27 +11,28 @@ import (
 // after a confirmation. Nothing else in the browser is touched.
 type deletePage struct {
 	app.Compo
+	book       *caseBook // the parent's records, given by main
 	confirming bool
 	done       bool
 	problem    string
 }
 
 func (p *deletePage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.confirming, p.done, p.problem = false, false, ""
 }
 
 func (p *deletePage) Render() app.UI {
 	if p.done {
-		return newPage("Everything has been deleted",
+		return newPage(p.book, "Everything has been deleted",
 			app.Div().Class("notice").Attr("role", "status").ID("delete-done").Body(
 				app.P().Text("Nothing that Provision Tracker saved is left in this browser on this device."),
 			),
 			app.P().Body(app.A().Href(pagePath("/")).Text("Go to the start page")),
 		)
 	}
-	list := book.list()
-	problems := len(book.store.Problems())
+	list := p.book.list()
+	problems := len(p.book.store.Problems())
 	what := "There is nothing saved on this device."
 	switch {
 	case len(list) == 1:
@@ -43,7 +44,7 @@ func (p *deletePage) Render() app.UI {
 		what += " There is also saved information that could not be read."
 	}
 	nothing := len(list) == 0 && problems == 0
-	return newPage("Delete everything from this device",
+	return newPage(p.book, "Delete everything from this device",
 		app.P().Text("This deletes every child's record you entered, and everything else Provision Tracker saved, "+
 			"from this browser on this device. It cannot be undone."),
 		app.P().Text(what),
@@ -81,8 +82,8 @@ func (p *deletePage) Render() app.UI {
 }
 
 func (p *deletePage) deleteAll(ctx app.Context, e app.Event) {
-	err := book.store.DeleteAll()
-	book.forgetAll()
+	err := p.book.store.DeleteAll()
+	p.book.forgetAll()
 	p.confirming = false
 	if err != nil {
 		p.problem = err.Error()

@@ -17,6 +17,7 @@ import (
 // both) and changes nothing until the parent chooses Import.
 type importPage struct {
 	app.Compo
+	book      *caseBook // the parent's records, given by main
 	data      []byte
 	fileName  string
 	locked    bool   // the file needs its passphrase
@@ -34,12 +35,12 @@ type importPage struct {
 }
 
 func (p *importPage) OnNav(ctx app.Context) {
-	book.open()
-	*p = importPage{Compo: p.Compo, ctx: ctx}
+	p.book.open()
+	*p = importPage{Compo: p.Compo, book: p.book, ctx: ctx}
 }
 
 func (p *importPage) Render() app.UI {
-	return newPage("Import a backup",
+	return newPage(p.book, "Import a backup",
 		app.If(p.doneName != "", func() app.UI {
 			return app.Div().Class("notice").Attr("role", "status").ID("import-done").Body(
 				app.P().Text(p.doneName+"'s record has been imported and is open now."),
@@ -104,7 +105,7 @@ func (p *importPage) renderPlan() app.UI {
 	var choice app.UI
 	if m := pl.Match; m != nil {
 		updated := ""
-		if s, ok := book.store.Summary(m.ID); ok {
+		if s, ok := p.book.store.Summary(m.ID); ok {
 			updated = " (last changed " + backupDate(s.Updated) + ")"
 		}
 		choice = radioField{
@@ -197,7 +198,7 @@ func (p *importPage) read(ctx app.Context, e app.Event) {
 				p.locked = true
 				return
 			}
-			plan, err := backup.ImportAt(data, "", existingRecords(), today())
+			plan, err := backup.ImportAt(data, "", existingRecords(p.book), today())
 			p.checked(ctx, plan, err)
 		})
 	})
@@ -216,7 +217,7 @@ func (p *importPage) unlock(ctx app.Context) {
 		return
 	}
 	p.working = true
-	data, pass, existing, day := p.data, p.pass, existingRecords(), today()
+	data, pass, existing, day := p.data, p.pass, existingRecords(p.book), today()
 	ctx.Async(func() {
 		time.Sleep(100 * time.Millisecond) // lets the browser draw the "working" line
 		plan, err := backup.ImportAt(data, pass, existing, day)
@@ -265,8 +266,8 @@ func (p *importPage) apply(ctx app.Context) {
 		p.applyRecords(ctx)
 		return
 	}
-	if book.dirty {
-		p.errs.add("backup-file", "Your latest change to "+book.current().Child.FirstName+"'s record is not saved yet, "+
+	if p.book.dirty {
+		p.errs.add("backup-file", "Your latest change to "+p.book.current().Child.FirstName+"'s record is not saved yet, "+
 			"so nothing has been imported. Download a backup of it first, then import this file.")
 		focusErrorSummary(ctx)
 		return
@@ -274,9 +275,9 @@ func (p *importPage) apply(ctx app.Context) {
 	var id string
 	if pl.Match != nil && p.choice == "replace" {
 		id = pl.Match.ID
-		_, rev, err := book.store.Load(id)
+		_, rev, err := p.book.store.Load(id)
 		if err == nil {
-			_, err = book.store.Save(id, pl.Case, rev)
+			_, err = p.book.store.Save(id, pl.Case, rev)
 		}
 		if err != nil {
 			p.errs.add("import-choice", err.Error())
@@ -284,7 +285,7 @@ func (p *importPage) apply(ctx app.Context) {
 			return
 		}
 	} else {
-		newID, _, err := book.store.Create(pl.Case)
+		newID, _, err := p.book.store.Create(pl.Case)
 		if err != nil {
 			p.errs.add("backup-file", err.Error())
 			focusErrorSummary(ctx)
@@ -292,7 +293,7 @@ func (p *importPage) apply(ctx app.Context) {
 		}
 		id = newID
 	}
-	if err := book.switchTo(id); err != nil {
+	if err := p.book.switchTo(id); err != nil {
 		p.errs.add("backup-file", err.Error())
 		focusErrorSummary(ctx)
 		return
@@ -317,8 +318,8 @@ func (p *importPage) applyRecords(ctx app.Context) {
 			return
 		}
 	}
-	if book.dirty {
-		p.errs.add("backup-file", "Your latest change to "+book.current().Child.FirstName+"'s record is not saved yet, "+
+	if p.book.dirty {
+		p.errs.add("backup-file", "Your latest change to "+p.book.current().Child.FirstName+"'s record is not saved yet, "+
 			"so nothing has been imported. Download a backup of it first, then import this file.")
 		focusErrorSummary(ctx)
 		return
@@ -330,11 +331,11 @@ func (p *importPage) applyRecords(ctx app.Context) {
 		if r.Match != nil && p.choice == "replace" {
 			id = r.Match.ID
 			var rev int
-			if _, rev, err = book.store.Load(id); err == nil {
-				_, err = book.store.Save(id, r.Case, rev)
+			if _, rev, err = p.book.store.Load(id); err == nil {
+				_, err = p.book.store.Save(id, r.Case, rev)
 			}
 		} else {
-			id, _, err = book.store.Create(r.Case)
+			id, _, err = p.book.store.Create(r.Case)
 		}
 		if err != nil {
 			p.errs.add("backup-file", "Record "+strconv.Itoa(i+1)+" ("+r.ChildName+") could not be imported, so the import stopped there: "+
@@ -346,7 +347,7 @@ func (p *importPage) applyRecords(ctx app.Context) {
 			first = id
 		}
 	}
-	if err := book.switchTo(first); err != nil {
+	if err := p.book.switchTo(first); err != nil {
 		p.errs.add("backup-file", err.Error())
 		focusErrorSummary(ctx)
 		return
@@ -360,9 +361,9 @@ func (p *importPage) applyRecords(ctx app.Context) {
 }
 
 // existingRecords lists the records on this device for matching a file.
-func existingRecords() []backup.Existing {
+func existingRecords(b *caseBook) []backup.Existing {
 	var out []backup.Existing
-	for _, s := range book.list() {
+	for _, s := range b.list() {
 		out = append(out, backup.Existing{ID: s.ID, ChildName: s.ChildName, Council: s.Council})
 	}
 	return out

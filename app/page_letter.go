@@ -16,6 +16,7 @@ import (
 // shown.
 type letterPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 
 	kind     letters.Kind
 	notice   string // what the last button did, for the status line
@@ -24,7 +25,7 @@ type letterPage struct {
 }
 
 func (p *letterPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.kind = letters.Kind(ctx.Page().URL().Query().Get("kind"))
 	p.notice = ""
 	p.canShare = canShare()
@@ -32,8 +33,8 @@ func (p *letterPage) OnNav(ctx app.Context) {
 }
 
 // letterFor builds the letter of kind k for the open case, today.
-func letterFor(k letters.Kind) (letters.Letter, bool) {
-	c := book.current()
+func letterFor(b *caseBook, k letters.Kind) (letters.Letter, bool) {
+	c := b.current()
 	ok := false
 	for _, a := range letters.Available(c) {
 		ok = ok || a == k
@@ -47,13 +48,13 @@ func letterFor(k letters.Kind) (letters.Letter, bool) {
 }
 
 func (p *letterPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	l, ok := letterFor(p.kind)
+	l, ok := letterFor(p.book, p.kind)
 	if !ok {
-		kinds := letters.Available(book.current())
-		return newPage("Choose a letter",
+		kinds := letters.Available(p.book.current())
+		return newPage(p.book, "Choose a letter",
 			app.P().Text("This letter does not fit your child's record. These ones do:"),
 			app.Ul().Class("list").Body(app.Range(kinds).Slice(func(i int) app.UI {
 				return app.Li().Body(app.A().Href(pagePath(letterPath(kinds[i]))).Text(letterLinkText(kinds[i])))
@@ -62,14 +63,14 @@ func (p *letterPage) Render() app.UI {
 	}
 	here := letterPath(p.kind)
 	details := "/letter/details?return=" + url.QueryEscape(here)
-	c := book.current()
+	c := p.book.current()
 	base := exportFileName(c.Child.FirstName, string(l.Kind), l.Date, "")
 	base = strings.TrimSuffix(base, ".")
 	intro := "Check the letter, then print it, save it or copy it into an email. The parts with a yellow background are in your own words."
 	if !l.IsLetter() {
 		intro = "Copy these answers into the Ombudsman's online complaint form, part by part. The parts with a yellow background are in your own words."
 	}
-	return newPage(l.Title,
+	return newPage(p.book, l.Title,
 		app.Div().Class("no-print letter-tools").Body(
 			app.P().Text(intro),
 			app.If(len(l.Missing) > 0, func() app.UI {

@@ -14,6 +14,7 @@ import (
 // letter uses it.
 type letterDetailsPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 
 	senderName, senderAddress, senderEmail, senderPhone string
 	recipientName, recipientRole, recipientAddress      string
@@ -29,12 +30,12 @@ type letterDetailsPage struct {
 }
 
 func (p *letterDetailsPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.load()
 }
 
 func (p *letterDetailsPage) load() {
-	p.base, p.clashes, p.errs = book.current().Letter, nil, nil
+	p.base, p.clashes, p.errs = p.book.current().Letter, nil, nil
 	p.show(p.base)
 }
 
@@ -86,10 +87,10 @@ var letterDetailFields = map[string]string{
 }
 
 func (p *letterDetailsPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	child := strings.TrimSpace(book.current().Child.FirstName)
+	child := strings.TrimSpace(p.book.current().Child.FirstName)
 	if child == "" {
 		child = "your child"
 	}
@@ -98,7 +99,7 @@ func (p *letterDetailsPage) Render() app.UI {
 		return textField{ID: id, Label: label, Hint: hint, Error: p.errs.of(id), Value: v,
 			Multiline: multiline, AutoComplete: autocomplete}.render(c)
 	}
-	return newPage("Your details for the letters",
+	return newPage(p.book, "Your details for the letters",
 		clashNotice(p.clashes, p.keepMine, p.keepSaved),
 		app.P().Text("The letters use what you put here. Everything is optional: leave out what you do not want in a letter. "+
 			"It is saved on this device with the rest of the record."),
@@ -184,8 +185,8 @@ func (p *letterDetailsPage) keepSaved(ctx app.Context, e app.Event) { p.finish(c
 // resolve ends a clash the way the parent chose and saves.
 func (p *letterDetailsPage) resolve(keepMine bool) bool {
 	if !keepMine {
-		book.refresh()
-		mine, latest := p.details(), book.current().Letter
+		p.book.refresh()
+		mine, latest := p.details(), p.book.current().Letter
 		takeSaved(letterFields, p.clashes, &p.base, &mine, &latest)
 		p.show(mine)
 	}
@@ -204,19 +205,19 @@ func (p *letterDetailsPage) save() bool {
 // underneath (unless keepMine).
 func (p *letterDetailsPage) store(keepMine bool) bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
-	book.refresh()
+	p.book.refresh()
 	d := p.details()
 	if !keepMine {
-		latest := book.current().Letter
+		latest := p.book.current().Letter
 		if p.clashes = applyEdits(letterFields, &p.base, &d, &latest, false); len(p.clashes) > 0 {
 			return false
 		}
 	}
 	var saved calc.LetterDetails
-	problems := book.change(func(c *calc.Case) {
+	problems := p.book.change(func(c *calc.Case) {
 		applyEdits(letterFields, &p.base, &d, &c.Letter, true)
 		saved = c.Letter
 	})

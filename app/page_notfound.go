@@ -5,10 +5,11 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // notFoundPage is shown for an address the app does not have.
 type notFoundPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 }
 
 func (p *notFoundPage) Render() app.UI {
-	return newPage("Page not found",
+	return newPage(p.book, "Page not found",
 		app.P().Text("We could not find that page. The link may be wrong or out of date."),
 		app.P().Body(app.A().Href(pagePath("/")).Text("Go to the start page")),
 	)

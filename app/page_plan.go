@@ -12,23 +12,24 @@ import (
 // planKindPage asks what kind of plan the help is written in.
 type planKindPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 	kind string
 	errs formErrors
 }
 
 func (p *planKindPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.errs = nil
-	if c := book.current(); len(c.Plans) > 0 {
+	if c := p.book.current(); len(c.Plans) > 0 {
 		p.kind = string(c.Plans[0].Kind)
 	}
 }
 
 func (p *planKindPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	return newQuestionPage("Kind of plan", "/tasks", p.errs,
+	return newQuestionPage(p.book, "Kind of plan", "/tasks", p.errs,
 		questionForm(p.submit, "",
 			radioField{
 				ID: "kind", Legend: "What kind of plan is the help written in?", AsHeading: true,
@@ -55,14 +56,14 @@ func (p *planKindPage) submit(ctx app.Context) {
 // page and nothing stored, when none was chosen.
 func (p *planKindPage) save() bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
 	if p.kind == "" {
 		p.errs.add("kind", "Choose the kind of plan")
 		return false
 	}
-	problems := book.change(func(c *calc.Case) { c.Plans[0].Kind = calc.PlanKind(p.kind) })
+	problems := p.book.change(func(c *calc.Case) { c.Plans[0].Kind = calc.PlanKind(p.kind) })
 	p.errs = errorsFrom(problems, "kind", nil)
 	return len(p.errs) == 0
 }
@@ -71,6 +72,7 @@ func (p *planKindPage) save() bool {
 // built from the same parts.
 type planDatePage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 	q    planDateQuestion
 	date dateText
 	errs formErrors
@@ -95,8 +97,8 @@ type planDateQuestion struct {
 }
 
 // forKind returns the question in the words of the record's kind of plan.
-func (q planDateQuestion) forKind() planDateQuestion {
-	if c := book.current(); len(c.Plans) > 0 && c.Plans[0].Kind == calc.PlanCarePlan && q.careQuestion != "" {
+func (q planDateQuestion) forKind(c calc.Case) planDateQuestion {
+	if len(c.Plans) > 0 && c.Plans[0].Kind == calc.PlanCarePlan && q.careQuestion != "" {
 		q.question, q.hint, q.next = q.careQuestion, q.careHint, q.careNext
 	}
 	return q
@@ -122,19 +124,19 @@ var planReview = planDateQuestion{
 }
 
 func (p *planDatePage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.errs = nil
-	if c := book.current(); len(c.Plans) > 0 {
+	if c := p.book.current(); len(c.Plans) > 0 {
 		p.date = dateTextOf(p.q.get(c.Plans[0]))
 	}
 }
 
 func (p *planDatePage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	q := p.q.forKind()
-	return newQuestionPage(q.title, q.back, p.errs,
+	q := p.q.forKind(p.book.current())
+	return newQuestionPage(p.book, q.title, q.back, p.errs,
 		questionForm(p.submit, "",
 			dateField{ID: "date", Legend: q.question, Hint: q.hint + " " + monthHint, AsHeading: true,
 				Value: &p.date, Error: p.errs.of("date")}.render(&p.Compo),
@@ -147,14 +149,14 @@ func (p *planDatePage) submit(ctx app.Context) {
 		focusErrorSummary(ctx)
 		return
 	}
-	goNext(ctx, p.q.forKind().next)
+	goNext(ctx, p.q.forKind(p.book.current()).next)
 }
 
 // save checks the date and puts it in the plan; false, with the problem on
 // the page and nothing stored, when it is wrong.
 func (p *planDatePage) save() bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
 	d, msg := p.date.parseMonthOK("The date")
@@ -169,7 +171,7 @@ func (p *planDatePage) save() bool {
 		p.errs.add("date-day", msg)
 		return false
 	}
-	problems := book.change(func(c *calc.Case) { p.q.set(&c.Plans[0], d) })
+	problems := p.book.change(func(c *calc.Case) { p.q.set(&c.Plans[0], d) })
 	p.errs = errorsFrom(problems, "date-day", nil)
 	return len(p.errs) == 0
 }
@@ -178,6 +180,7 @@ func (p *planDatePage) save() bool {
 // parent knows. They are optional; calc works out each deadline from them.
 type planDatesPage struct {
 	app.Compo
+	book  *caseBook // the parent's records, given by main
 	dates [len(processDateQuestions)]dateText
 	// phase is the year the child moves school (phase transfer), typed.
 	phase string
@@ -204,9 +207,9 @@ var processDateQuestions = [...]struct {
 }
 
 func (p *planDatesPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.errs = nil
-	if c := book.current(); len(c.Plans) > 0 {
+	if c := p.book.current(); len(c.Plans) > 0 {
 		pd := c.Plans[0].Process
 		for i, q := range processDateQuestions {
 			p.dates[i] = dateTextOf(*q.field(&pd))
@@ -219,8 +222,8 @@ func (p *planDatesPage) OnNav(ctx app.Context) {
 }
 
 func (p *planDatesPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
 	fields := []app.UI{
 		app.H1().Class("question").Text("Dates in making or changing the plan"),
@@ -234,7 +237,7 @@ func (p *planDatesPage) Render() app.UI {
 	fields = append(fields, textField{ID: "phase", Label: "The year your child moves to a new school, if they do (optional)",
 		Hint:  "For example 2024 for a move in September 2024, such as from primary to secondary school. The council must change the plan to name the new school by 15 February that year.",
 		Width: "short", InputMode: "numeric", Value: &p.phase, Error: p.errs.of("phase")}.render(&p.Compo))
-	return newQuestionPage("Dates in making or changing the plan", "/plan/review", p.errs,
+	return newQuestionPage(p.book, "Dates in making or changing the plan", "/plan/review", p.errs,
 		questionForm(p.submit, "", fields...))
 }
 
@@ -250,7 +253,7 @@ func (p *planDatesPage) submit(ctx app.Context) {
 // problem by its date and nothing stored, when one is wrong.
 func (p *planDatesPage) save() bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
 	var parsed [len(processDateQuestions)]calc.Date
@@ -278,7 +281,7 @@ func (p *planDatesPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	problems := book.change(func(c *calc.Case) {
+	problems := p.book.change(func(c *calc.Case) {
 		for i, q := range processDateQuestions {
 			*q.field(&c.Plans[0].Process) = parsed[i]
 		}
@@ -297,25 +300,26 @@ func (p *planDatesPage) save() bool {
 // EHC needs assessment, so these are its own questions.
 type planOrderPage struct {
 	app.Compo
+	book       *caseBook // the parent's records, given by main
 	title      string
 	made, ends dateText
 	errs       formErrors
 }
 
 func (p *planOrderPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.errs = nil
-	if c := book.current(); len(c.Plans) > 0 {
+	if c := p.book.current(); len(c.Plans) > 0 {
 		pl := c.Plans[0]
 		p.title, p.made, p.ends = pl.Title, dateTextOf(pl.OrderMade), dateTextOf(pl.OrderEnds)
 	}
 }
 
 func (p *planOrderPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	return newQuestionPage("The court order", "/plan/issued", p.errs,
+	return newQuestionPage(p.book, "The court order", "/plan/issued", p.errs,
 		questionForm(p.submit, "",
 			app.H1().Class("question").Text("The court order"),
 			app.P().Text("A care plan like this is made as part of a court case. Fill in what you know and leave the rest empty. "+monthHint),
@@ -339,7 +343,7 @@ func (p *planOrderPage) submit(ctx app.Context) {
 // field and nothing stored, when one is wrong.
 func (p *planOrderPage) save() bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
 	made, msg := p.made.parseMonthOK("The date the order was made")
@@ -357,7 +361,7 @@ func (p *planOrderPage) save() bool {
 		return false
 	}
 	title := strings.TrimSpace(p.title)
-	problems := book.change(func(c *calc.Case) {
+	problems := p.book.change(func(c *calc.Case) {
 		pl := &c.Plans[0]
 		if title != "" {
 			pl.Title = "care plan under a " + strings.TrimPrefix(strings.TrimPrefix(title, "a "), "A ")
@@ -373,19 +377,20 @@ func (p *planOrderPage) save() bool {
 // dates and whether each was late.
 type planReviewsPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 	done []dateText
 	errs formErrors
 }
 
 func (p *planReviewsPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.load()
 }
 
 func (p *planReviewsPage) load() {
 	p.errs = nil
 	p.done = nil
-	if c := book.current(); len(c.Plans) > 0 {
+	if c := p.book.current(); len(c.Plans) > 0 {
 		for _, s := range c.Plans[0].Steps {
 			p.done = append(p.done, dateTextOf(s.Done))
 		}
@@ -393,10 +398,10 @@ func (p *planReviewsPage) load() {
 }
 
 func (p *planReviewsPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	c := book.current()
+	c := p.book.current()
 	var steps []calc.PromisedStep
 	var issued calc.Date
 	if len(c.Plans) > 0 {
@@ -422,14 +427,14 @@ func (p *planReviewsPage) Render() app.UI {
 		fields = append(fields, dateField{ID: "done-" + strconv.Itoa(i), Legend: s.Name + ": due " + s.Due.Long() + ". When was it done?",
 			Value: &p.done[i], Error: p.errs.of("done-" + strconv.Itoa(i))}.render(&p.Compo))
 	}
-	return newQuestionPage("Reviews the care plan promised", "/plan/order", p.errs, questionForm(p.submit, "", fields...))
+	return newQuestionPage(p.book, "Reviews the care plan promised", "/plan/order", p.errs, questionForm(p.submit, "", fields...))
 }
 
 // addReviews adds the reviews at 3, 6 and 9 months after the care plan's
 // date, with calc's due dates.
 func (p *planReviewsPage) addReviews() bool {
 	p.errs = nil
-	problems := book.change(func(c *calc.Case) {
+	problems := p.book.change(func(c *calc.Case) {
 		if len(c.Plans[0].Steps) == 0 {
 			c.Plans[0].Steps = calc.CarePlanReviews(c.Plans[0].Issued, 3, 6, 9)
 		}
@@ -451,7 +456,7 @@ func (p *planReviewsPage) submit(ctx app.Context) {
 // its date and nothing stored, when one is wrong.
 func (p *planReviewsPage) save() bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
 	parsed := make([]calc.Date, len(p.done))
@@ -469,7 +474,7 @@ func (p *planReviewsPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	problems := book.change(func(c *calc.Case) {
+	problems := p.book.change(func(c *calc.Case) {
 		for i := range c.Plans[0].Steps {
 			if i < len(parsed) {
 				c.Plans[0].Steps[i].Done = parsed[i]

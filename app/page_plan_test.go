@@ -17,15 +17,15 @@ import (
 func TestPlanPagesWithNoCase(t *testing.T) {
 	logsBook(t, nil)
 	for name, c := range map[string]app.Composer{
-		"kind": &planKindPage{}, "issued": &planIssuedPage{planDatePage{q: planIssued}},
-		"review": &planReviewPage{planDatePage{q: planReview}}, "dates": &planDatesPage{},
+		"kind": &planKindPage{book: book}, "issued": &planIssuedPage{planDatePage{book: book, q: planIssued}},
+		"review": &planReviewPage{planDatePage{book: book, q: planReview}}, "dates": &planDatesPage{book: book},
 	} {
 		if text := renderText(t, c); !strings.Contains(text, "Start a record first") {
 			t.Errorf("%s page without a record: %s", name, text)
 		}
 	}
-	if (&planKindPage{kind: "ehc_plan"}).save() || (&planDatePage{q: planIssued, date: dt("1", "2", "2023")}).save() ||
-		(&planDatesPage{}).save() {
+	if (&planKindPage{book: book, kind: "ehc_plan"}).save() || (&planDatePage{book: book, q: planIssued, date: dt("1", "2", "2023")}).save() ||
+		(&planDatesPage{book: book}).save() {
 		t.Error("a plan page saved with no record open")
 	}
 }
@@ -33,7 +33,7 @@ func TestPlanPagesWithNoCase(t *testing.T) {
 func TestPlanKind(t *testing.T) {
 	c := newCase("Sam")
 	logsBook(t, &c)
-	p := &planKindPage{}
+	p := &planKindPage{book: book}
 	checkBadAnswers(t, p.save, func() formErrors { return p.errs }, []badAnswer{
 		{"none chosen", func() { p.kind = "" }, "kind", "Choose the kind of plan"},
 		// A value not among the radios (a crafted form) is calc's to refuse.
@@ -43,7 +43,7 @@ func TestPlanKind(t *testing.T) {
 	if !p.save() || book.current().Plans[0].Kind != calc.PlanCarePlan {
 		t.Fatalf("kind not saved: %v", p.errs)
 	}
-	q := &planKindPage{}
+	q := &planKindPage{book: book}
 	q.OnNav(app.Context{})
 	if q.kind != string(calc.PlanCarePlan) {
 		t.Errorf("the page shows %q, want the saved kind", q.kind)
@@ -56,7 +56,7 @@ func TestPlanKind(t *testing.T) {
 func TestPlanDates(t *testing.T) {
 	c := newCase("Sam")
 	logsBook(t, &c)
-	issued := &planIssuedPage{planDatePage{q: planIssued}}
+	issued := &planIssuedPage{planDatePage{book: book, q: planIssued}}
 	checkBadAnswers(t, issued.save, func() formErrors { return issued.errs }, []badAnswer{
 		{"empty", func() { issued.date = dateText{} }, "date", "Enter the date of the plan"},
 		{"no such day", func() { issued.date = dt("31", "2", "2024") }, "date", "The date must be a real date: February 2024 has no day 31"},
@@ -70,7 +70,7 @@ func TestPlanDates(t *testing.T) {
 	}
 
 	// The review is optional; an empty answer is saved as none.
-	review := &planReviewPage{planDatePage{q: planReview}}
+	review := &planReviewPage{planDatePage{book: book, q: planReview}}
 	review.OnNav(app.Context{})
 	if !review.date.empty() {
 		t.Errorf("the review page shows %+v before any review", review.date)
@@ -83,7 +83,7 @@ func TestPlanDates(t *testing.T) {
 		t.Fatalf("review date not saved: %v", review.errs)
 	}
 	// Each page shows its own question and date, not the other's.
-	issued = &planIssuedPage{planDatePage{q: planIssued}}
+	issued = &planIssuedPage{planDatePage{book: book, q: planIssued}}
 	issued.OnNav(app.Context{})
 	if issued.date != dt("27", "2", "2023") || !strings.Contains(renderText(t, issued), "What is the date of the plan?") {
 		t.Errorf("the plan date page shows %+v", issued.date)
@@ -97,7 +97,7 @@ func TestPlanProcessDates(t *testing.T) {
 	c := newCase("Sam")
 	c.Plans[0].LastReview = calc.MustDate(2023, 9, 29)
 	logsBook(t, &c)
-	p := &planDatesPage{}
+	p := &planDatesPage{book: book}
 	idx := map[string]int{}
 	for i, q := range processDateQuestions {
 		idx[q.id] = i
@@ -136,7 +136,7 @@ func TestPlanProcessDates(t *testing.T) {
 		!pd.FinalIssued.Equal(calc.MustDate(2022, 7, 20)) || !pd.ReviewDecision.IsZero() {
 		t.Errorf("process dates stored %+v", pd)
 	}
-	q := &planDatesPage{}
+	q := &planDatesPage{book: book}
 	q.OnNav(app.Context{})
 	if q.dates != p.dates {
 		t.Errorf("the page shows %+v, want the saved dates %+v", q.dates, p.dates)
@@ -150,12 +150,12 @@ func TestCarePlanQuestions(t *testing.T) {
 	c := newCase("Y")
 	c.Plans[0].Kind = calc.PlanCarePlan
 	logsBook(t, &c)
-	issued := &planIssuedPage{planDatePage{q: planIssued}}
+	issued := &planIssuedPage{planDatePage{book: book, q: planIssued}}
 	text := renderText(t, issued)
 	if !strings.Contains(text, "What is the date of the care plan?") || strings.Contains(text, "final plan") {
 		t.Errorf("the date question is not in care-plan words: %s", text)
 	}
-	if next := planIssued.forKind().next; next != "/plan/order" {
+	if next := planIssued.forKind(book.current()).next; next != "/plan/order" {
 		t.Errorf("after the care plan's date comes %s, want /plan/order (not the annual review)", next)
 	}
 	issued.date = dt("15", "9", "2022")
@@ -163,7 +163,7 @@ func TestCarePlanQuestions(t *testing.T) {
 		t.Fatalf("date: %v", issued.errs)
 	}
 
-	order := &planOrderPage{title: "12-month supervision order", made: dt("15", "9", "2022"), ends: dt("14", "9", "2022")}
+	order := &planOrderPage{book: book, title: "12-month supervision order", made: dt("15", "9", "2022"), ends: dt("14", "9", "2022")}
 	logsUnchanged(t, order.save)
 	if order.errs.of("ends-day") == "" {
 		t.Errorf("an order ending before it was made: errors %v", order.errs)
@@ -177,7 +177,7 @@ func TestCarePlanQuestions(t *testing.T) {
 		t.Errorf("plan after the order page: %+v", pl)
 	}
 
-	reviews := &planReviewsPage{}
+	reviews := &planReviewsPage{book: book}
 	reviews.load()
 	if !strings.Contains(renderText(t, reviews), "Add reviews at 3, 6 and 9 months") {
 		t.Error("no way to add the usual reviews")
@@ -218,7 +218,7 @@ func TestCarePlanQuestions(t *testing.T) {
 func TestPlanDateMonthOnly(t *testing.T) {
 	c := newCase("Sam")
 	logsBook(t, &c)
-	issued := &planIssuedPage{planDatePage{q: planIssued}}
+	issued := &planIssuedPage{planDatePage{book: book, q: planIssued}}
 	issued.date = dt("", "12", "2022")
 	if !issued.save() {
 		t.Fatalf("month and year refused: %v", issued.errs)
@@ -227,7 +227,7 @@ func TestPlanDateMonthOnly(t *testing.T) {
 	if !d.MonthOnly() || d.Long() != "December 2022" {
 		t.Fatalf("saved %v (%q), want December 2022, month only", d, d.Long())
 	}
-	again := &planIssuedPage{planDatePage{q: planIssued}}
+	again := &planIssuedPage{planDatePage{book: book, q: planIssued}}
 	again.OnNav(app.Context{})
 	if again.date != dt("", "12", "2022") {
 		t.Errorf("shown back as %+v", again.date)
@@ -242,7 +242,7 @@ func TestPlanDateMonthOnly(t *testing.T) {
 func TestPhaseTransferYear(t *testing.T) {
 	c := newCase("Sam")
 	logsBook(t, &c)
-	p := &planDatesPage{phase: "20x4"}
+	p := &planDatesPage{book: book, phase: "20x4"}
 	logsUnchanged(t, p.save)
 	if p.errs.of("phase") == "" {
 		t.Error("a year that is not a number was accepted")
@@ -261,7 +261,7 @@ func TestPhaseTransferYear(t *testing.T) {
 	if !ok || d.Due != calc.MustDate(2024, 2, 15) || d.Status != calc.Overdue {
 		t.Errorf("phase transfer deadline = %+v %v, want 15 February 2024, overdue", d, ok)
 	}
-	again := &planDatesPage{}
+	again := &planDatesPage{book: book}
 	again.OnNav(app.Context{})
 	if again.phase != "2024" {
 		t.Errorf("shown back as %q", again.phase)

@@ -6,10 +6,11 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // who can see it, and how to take it away or delete it.
 type privacyPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 }
 
 func (p *privacyPage) Render() app.UI {
-	return newPage("Privacy",
+	return newPage(p.book, "Privacy",
 		app.H2().Text("What is kept"),
 		app.P().Text("Provision Tracker keeps what you type, such as your child's first name, "+
 			"their plan, the sessions they missed, your contacts with the council and your notes."),

@@ -18,6 +18,7 @@ import (
 // says the same, plus the choices.
 type dataNotices struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 	// State sums up what the strip shows. go-app redraws a child component
 	// only when one of its exported fields changes, so this makes it follow
 	// the book.
@@ -26,25 +27,26 @@ type dataNotices struct {
 }
 
 // dataSafetyNotices returns the strip for the page frame (see dataNotices).
-func dataSafetyNotices() app.UI { return &dataNotices{State: noticesState()} }
+func dataSafetyNotices(b *caseBook) app.UI { return &dataNotices{book: b, State: noticesState(b)} }
 
-func noticesState() string {
-	book.open()
+func noticesState(b *caseBook) string {
+	b.open()
 	other := 0
-	if book.other != nil {
-		other = book.other.Revision
+	if b.other != nil {
+		other = b.other.Revision
 	}
-	return book.saveError + "|" + book.openErr + "|" + book.notice + "|" + strconv.Itoa(other) +
-		"|" + strconv.Itoa(len(book.store.Problems())) + "|" + book.id
+	return b.saveError + "|" + b.openErr + "|" + b.notice + "|" + strconv.Itoa(other) +
+		"|" + strconv.Itoa(len(b.store.Problems())) + "|" + b.id
 }
 
 func (d *dataNotices) OnMount(ctx app.Context) {
-	book.open()
-	if len(book.list()) > 0 {
+	d.book.open()
+	if len(d.book.list()) > 0 && !d.book.persistAsked {
+		d.book.persistAsked = true
 		askPersistentStorage()
 	}
 	d.stop = listenOtherTabs(func(key string) {
-		ctx.Dispatch(func(ctx app.Context) { book.otherTabChanged(key) })
+		ctx.Dispatch(func(ctx app.Context) { d.book.otherTabChanged(key) })
 	})
 }
 
@@ -56,31 +58,31 @@ func (d *dataNotices) OnDismount() {
 }
 
 // OnNav drops a notice about another tab once the parent moves on.
-func (d *dataNotices) OnNav(ctx app.Context) { book.notice = "" }
+func (d *dataNotices) OnNav(ctx app.Context) { d.book.notice = "" }
 
 func (d *dataNotices) Render() app.UI {
-	book.open()
-	msg, title := book.saveError, "Your changes are not saved on this device"
+	d.book.open()
+	msg, title := d.book.saveError, "Your changes are not saved on this device"
 	if msg == "" {
 		// Storage could not be opened: said from the first page, before
 		// there are any changes.
-		msg, title = book.openErr, "Nothing you enter can be saved on this device"
+		msg, title = d.book.openErr, "Nothing you enter can be saved on this device"
 	}
-	problems := book.store.Problems()
+	problems := d.book.store.Problems()
 	onProblemsPage := app.IsClient && app.Window().URL().Path == pagePath("/problems")
 	return app.Div().Class("data-notices").Body(
-		app.If(book.other != nil, func() app.UI { return conflictChoices() }).
+		app.If(d.book.other != nil, func() app.UI { return conflictChoices(d.book) }).
 			ElseIf(msg != "", func() app.UI {
 				return app.Div().Class("warning").Attr("role", "alert").Body(
 					app.P().Class("warning-title").Text(title),
 					app.P().Text(msg),
-					app.If(book.hasCase(), func() app.UI {
+					app.If(d.book.hasCase(), func() app.UI {
 						return app.P().Body(app.A().Href(pagePath("/backup")).Text("Download a backup now"))
 					}),
 				)
 			}),
-		app.If(book.notice != "", func() app.UI {
-			return app.Div().Class("notice").Attr("role", "status").Body(app.P().Text(book.notice))
+		app.If(d.book.notice != "", func() app.UI {
+			return app.Div().Class("notice").Attr("role", "status").Body(app.P().Text(d.book.notice))
 		}),
 		app.If(len(problems) > 0 && !onProblemsPage, func() app.UI {
 			return app.Div().Class("warning").Attr("role", "alert").Body(
@@ -93,8 +95,8 @@ func (d *dataNotices) Render() app.UI {
 }
 
 // conflictChoices shows both versions' times and lets the parent keep one.
-func conflictChoices() app.UI {
-	o := book.other
+func conflictChoices(b *caseBook) app.UI {
+	o := b.other
 	when := ""
 	if !o.SavedAt.IsZero() {
 		when = " It was saved at " + o.SavedAt.Local().Format("15:04 on 2 January") + "."
@@ -106,10 +108,10 @@ func conflictChoices() app.UI {
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").Class("button button-secondary").ID("keep-other").
 				Text("Keep the other tab's version").
-				OnClick(func(ctx app.Context, e app.Event) { book.keepOther() }),
+				OnClick(func(ctx app.Context, e app.Event) { b.keepOther() }),
 			app.Button().Type("button").Class("button").ID("keep-mine").
 				Text("Keep this tab's version").
-				OnClick(func(ctx app.Context, e app.Event) { book.keepMine() }),
+				OnClick(func(ctx app.Context, e app.Event) { b.keepMine() }),
 		),
 		app.P().Class("hint").Body(
 			app.Text("Keeping this tab's version saves it over the other one. Not sure? "),
@@ -125,19 +127,20 @@ func conflictChoices() app.UI {
 // parent asks, after a confirmation.
 type problemsPage struct {
 	app.Compo
-	confirm string // key the parent asked to remove
+	book    *caseBook // the parent's records, given by main
+	confirm string    // key the parent asked to remove
 	status  string
 }
 
 func (p *problemsPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.confirm, p.status = "", ""
 }
 
 func (p *problemsPage) Render() app.UI {
-	book.open()
-	problems := book.store.Problems()
-	return newPage("Saved information that could not be read",
+	p.book.open()
+	problems := p.book.store.Problems()
+	return newPage(p.book, "Saved information that could not be read",
 		app.If(len(problems) == 0, func() app.UI {
 			return app.P().Text("Everything saved on this device can be read. There is nothing to do here.")
 		}).Else(func() app.UI {
@@ -176,7 +179,7 @@ func (p *problemsPage) Render() app.UI {
 						app.Div().Class("actions").Body(
 							app.Button().Type("button").Class("button button-warning").Text("Yes, remove it").
 								OnClick(func(ctx app.Context, e app.Event) {
-									if err := book.store.DiscardProblem(pr.Key); err != nil {
+									if err := p.book.store.DiscardProblem(pr.Key); err != nil {
 										p.status = err.Error()
 									} else {
 										p.status = "It has been removed."

@@ -18,6 +18,7 @@ import (
 // provisionStep is what every step page shares.
 type provisionStep struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 	errs formErrors
 }
 
@@ -25,25 +26,25 @@ type provisionStep struct {
 // provision named by "?id=". It reports false when there is nothing to
 // edit (for example after a reload in the middle of adding).
 func (s *provisionStep) begin(q url.Values) bool {
-	book.open()
+	s.book.open()
 	s.errs = nil
-	if !book.hasCase() {
+	if !s.book.hasCase() {
 		return false
 	}
-	c := book.current()
+	c := s.book.current()
 	switch {
 	case q.Get("new") != "":
-		book.draft = &calc.Provision{ID: newProvisionID(c), Section: calc.SectionF, Frequency: calc.Frequency{Unit: calc.UnitSessions}}
-		book.draftBase, book.draftIsNew, book.draftClash = *book.draft, true, nil
-	case q.Get("id") != "" && (book.draft == nil || book.draft.ID != q.Get("id")):
+		s.book.draft = &calc.Provision{ID: newProvisionID(c), Section: calc.SectionF, Frequency: calc.Frequency{Unit: calc.UnitSessions}}
+		s.book.draftBase, s.book.draftIsNew, s.book.draftClash = *s.book.draft, true, nil
+	case q.Get("id") != "" && (s.book.draft == nil || s.book.draft.ID != q.Get("id")):
 		for _, p := range provisionsOf(c) {
 			if p.ID == q.Get("id") {
 				d := draftOf(p)
-				book.draft, book.draftBase, book.draftIsNew, book.draftClash = &d, draftOf(p), false, nil
+				s.book.draft, s.book.draftBase, s.book.draftIsNew, s.book.draftClash = &d, draftOf(p), false, nil
 			}
 		}
 	}
-	return book.draft != nil
+	return s.book.draft != nil
 }
 
 // advance goes to the following step once the answers were saved in the
@@ -62,12 +63,12 @@ func (s *provisionStep) advance(ctx app.Context, saved bool, step string) {
 // there is a draft to save into.
 func (s *provisionStep) ready() bool {
 	s.errs = nil
-	return book.draft != nil
+	return s.book.draft != nil
 }
 
 // noDraftPage is shown when a step is opened without a provision to edit.
-func noDraftPage() app.UI {
-	return newPage("Start again from the list",
+func noDraftPage(b *caseBook) app.UI {
+	return newPage(b, "Start again from the list",
 		app.P().Text("We could not find the help you were adding. Nothing you saved has been lost."),
 		app.A().Class("button").Href(pagePath("/provisions")).Text("Go to the help in the plan"),
 	)
@@ -91,15 +92,15 @@ func (p *provisionTypePage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Que
 // load opens the draft named by the address and shows its answer.
 func (p *provisionTypePage) load(q url.Values) {
 	if p.begin(q) {
-		p.kind = string(book.draft.Type)
+		p.kind = string(p.book.draft.Type)
 	}
 }
 
 func (p *provisionTypePage) Render() app.UI {
-	if book.draft == nil {
-		return noDraftPage()
+	if p.book.draft == nil {
+		return noDraftPage(p.book)
 	}
-	return newQuestionPage("Type of help", "/provisions", p.errs, questionForm(p.submit, "",
+	return newQuestionPage(p.book, "Type of help", "/provisions", p.errs, questionForm(p.submit, "",
 		radioField{ID: "type", Legend: "What kind of help is it?", AsHeading: true,
 			Hint: "Add one kind of help at a time. You can add more afterwards.", Options: provisionTypes,
 			Value: &p.kind, Error: p.errs.of("type")}.render(&p.Compo)))
@@ -117,7 +118,7 @@ func (p *provisionTypePage) save() bool {
 		p.errs.add("type", "Choose the kind of help")
 		return false
 	}
-	book.draft.Type = calc.ProvisionType(p.kind)
+	p.book.draft.Type = calc.ProvisionType(p.kind)
 	return true
 }
 
@@ -133,21 +134,21 @@ func (p *provisionSectionPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().
 // load opens the draft named by the address and shows its answer.
 func (p *provisionSectionPage) load(q url.Values) {
 	if p.begin(q) {
-		p.section = string(book.draft.Section)
+		p.section = string(p.book.draft.Section)
 	}
 }
 
 func (p *provisionSectionPage) Render() app.UI {
-	if book.draft == nil {
-		return noDraftPage()
+	if p.book.draft == nil {
+		return noDraftPage(p.book)
 	}
-	if c := book.current(); len(c.Plans) > 0 && c.Plans[0].Kind == calc.PlanCarePlan {
+	if c := p.book.current(); len(c.Plans) > 0 && c.Plans[0].Kind == calc.PlanCarePlan {
 		// A care plan has no lettered sections: ask who must give the help.
-		return newQuestionPage("Who must give this help", "/provision/type", p.errs, questionForm(p.submit, "",
+		return newQuestionPage(p.book, "Who must give this help", "/provision/type", p.errs, questionForm(p.submit, "",
 			radioField{ID: "section", Legend: "Who must give this help?", AsHeading: true, Options: careSections,
 				Value: &p.section, Error: p.errs.of("section")}.render(&p.Compo)))
 	}
-	return newQuestionPage("Section of the plan", "/provision/type", p.errs, questionForm(p.submit, "",
+	return newQuestionPage(p.book, "Section of the plan", "/provision/type", p.errs, questionForm(p.submit, "",
 		radioField{ID: "section", Legend: "Which section of the plan is it in?", AsHeading: true,
 			Hint: "Sections have letters. The heading of each section says what it is.", Options: sections,
 			Value: &p.section, Error: p.errs.of("section")}.render(&p.Compo)))
@@ -172,7 +173,7 @@ func (p *provisionSectionPage) save() bool {
 		p.errs.add("section", "Choose the section of the plan")
 		return false
 	}
-	book.draft.Section = calc.Section(p.section)
+	p.book.draft.Section = calc.Section(p.section)
 	return true
 }
 
@@ -188,15 +189,15 @@ func (p *provisionWordingPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().
 // load opens the draft named by the address and shows its answer.
 func (p *provisionWordingPage) load(q url.Values) {
 	if p.begin(q) {
-		p.wording = book.draft.Wording
+		p.wording = p.book.draft.Wording
 	}
 }
 
 func (p *provisionWordingPage) Render() app.UI {
-	if book.draft == nil {
-		return noDraftPage()
+	if p.book.draft == nil {
+		return noDraftPage(p.book)
 	}
-	return newQuestionPage("Words in the plan", "/provision/section", p.errs, questionForm(p.submit, "",
+	return newQuestionPage(p.book, "Words in the plan", "/provision/section", p.errs, questionForm(p.submit, "",
 		textField{ID: "wording", Label: "What does the plan say about this help?", AsHeading: true, Multiline: true,
 			Hint:  "Copy the words exactly, for example: \"1 session of occupational therapy each week, 45 minutes, in term time\". We quote them in your letter.",
 			Value: &p.wording, Error: p.errs.of("wording")}.render(&p.Compo)))
@@ -215,7 +216,7 @@ func (p *provisionWordingPage) save() bool {
 		p.errs.add("wording", "The words from the plan must be 10,000 characters or fewer")
 		return false
 	}
-	book.draft.Wording = w
+	p.book.draft.Wording = w
 	return true
 }
 
@@ -231,7 +232,7 @@ func (p *provisionAmountPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Q
 // load opens the draft named by the address and shows its answers.
 func (p *provisionAmountPage) load(q url.Values) {
 	if p.begin(q) {
-		f := book.draft.Frequency
+		f := p.book.draft.Frequency
 		p.count, p.unit, p.per = "", string(f.Unit), string(f.Per)
 		if f.Count > 0 {
 			p.count = strconv.Itoa(f.Count)
@@ -243,11 +244,11 @@ func (p *provisionAmountPage) load(q url.Values) {
 }
 
 func (p *provisionAmountPage) Render() app.UI {
-	if book.draft == nil {
-		return noDraftPage()
+	if p.book.draft == nil {
+		return noDraftPage(p.book)
 	}
 	perErr := p.errs.of("per")
-	return newQuestionPage("How much help", "/provision/wording", p.errs, questionForm(p.submit, "",
+	return newQuestionPage(p.book, "How much help", "/provision/wording", p.errs, questionForm(p.submit, "",
 		app.H1().Class("question").Text("How much help does the plan say?"),
 		app.P().Class("hint").Text("For example: 1 session a week, 6 sessions each half term, 12 sessions in total, or 3 hours a week."),
 		textField{ID: "count", Label: "Number", Width: "short", InputMode: "numeric",
@@ -297,10 +298,10 @@ func (p *provisionAmountPage) save() bool {
 	}
 	if len(p.errs) == 0 {
 		// calc knows what is absurd (10,000 sessions a week): ask it.
-		trial := *book.draft
+		trial := *p.book.draft
 		trial.Frequency = calc.Frequency{Count: n, Unit: calc.Unit(p.unit), Per: calc.Per(p.per)}
 		trial.Weeks = calc.TermTime
-		for _, fe := range provisionProblems(trial) {
+		for _, fe := range provisionProblems(p.book, trial) {
 			if strings.Contains(fe.Path, ".frequency") {
 				p.errs.add("count", sentence(fe.Message))
 			}
@@ -309,13 +310,13 @@ func (p *provisionAmountPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	book.draft.Frequency = calc.Frequency{Count: n, Unit: calc.Unit(p.unit), Per: calc.Per(p.per)}
+	p.book.draft.Frequency = calc.Frequency{Count: n, Unit: calc.Unit(p.unit), Per: calc.Per(p.per)}
 	return true
 }
 
 // provisionProblems checks one provision with calc's rules.
-func provisionProblems(pr calc.Provision) []calc.FieldError {
-	c := book.current()
+func provisionProblems(b *caseBook, pr calc.Provision) []calc.FieldError {
+	c := b.current()
 	c.Plans = []calc.Plan{{ID: "check", Kind: calc.PlanEHC, Provisions: []calc.Provision{pr}}}
 	return calc.Validate(c)
 }
@@ -332,7 +333,7 @@ func (p *provisionWeeksPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Qu
 // load opens the draft named by the address and shows its answers.
 func (p *provisionWeeksPage) load(q url.Values) {
 	if p.begin(q) {
-		d := book.draft
+		d := p.book.draft
 		p.weeks, p.weekday, p.minutes = string(d.Weeks), "", ""
 		if len(d.Weekdays) > 0 {
 			p.weekday = d.Weekdays[0]
@@ -344,10 +345,10 @@ func (p *provisionWeeksPage) load(q url.Values) {
 }
 
 func (p *provisionWeeksPage) Render() app.UI {
-	if book.draft == nil {
-		return noDraftPage()
+	if p.book.draft == nil {
+		return noDraftPage(p.book)
 	}
-	return newQuestionPage("When the help happens", "/provision/amount", p.errs, questionForm(p.submit, "",
+	return newQuestionPage(p.book, "When the help happens", "/provision/amount", p.errs, questionForm(p.submit, "",
 		app.H1().Class("question").Text("When does the help happen?"),
 		radioField{ID: "weeks", Legend: "Is it only in school term time?", Options: []option{
 			{string(calc.TermTime), "Term time only", "Not in the school holidays."},
@@ -386,7 +387,7 @@ func (p *provisionWeeksPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	d := book.draft
+	d := p.book.draft
 	d.Weeks, d.SessionMinutes, d.Weekdays = calc.Weeks(p.weeks), minutes, nil
 	if p.weekday != "" {
 		d.Weekdays = []string{p.weekday}
@@ -406,15 +407,15 @@ func (p *provisionDatesPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Qu
 // load opens the draft named by the address and shows its dates.
 func (p *provisionDatesPage) load(q url.Values) {
 	if p.begin(q) {
-		p.start, p.end = dateTextOf(book.draft.Start), dateTextOf(book.draft.End)
+		p.start, p.end = dateTextOf(p.book.draft.Start), dateTextOf(p.book.draft.End)
 	}
 }
 
 func (p *provisionDatesPage) Render() app.UI {
-	if book.draft == nil {
-		return noDraftPage()
+	if p.book.draft == nil {
+		return noDraftPage(p.book)
 	}
-	return newQuestionPage("Start and end dates", "/provision/weeks", p.errs, questionForm(p.submit, "",
+	return newQuestionPage(p.book, "Start and end dates", "/provision/weeks", p.errs, questionForm(p.submit, "",
 		app.H1().Class("question").Text("When should this help start and end?"),
 		dateField{ID: "start", Legend: "Start date", Value: &p.start, Error: p.errs.of("start"),
 			Hint: "The date it should have started. Usually the date of the final plan, or when the provider was meant to start. For example, 27 2 2023."}.render(&p.Compo),
@@ -448,7 +449,7 @@ func (p *provisionDatesPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	book.draft.Start, book.draft.End = start, end
+	p.book.draft.Start, p.book.draft.End = start, end
 	return true
 }
 
@@ -464,18 +465,18 @@ func (p *provisionProviderPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL()
 // load opens the draft named by the address and shows its answers.
 func (p *provisionProviderPage) load(q url.Values) {
 	if p.begin(q) {
-		p.provider, p.price, p.name = book.draft.Provider, "", book.draft.Name
-		if book.draft.PricePerSession.Sign() > 0 {
-			p.price = book.draft.PricePerSession.StringFixed(2)
+		p.provider, p.price, p.name = p.book.draft.Provider, "", p.book.draft.Name
+		if p.book.draft.PricePerSession.Sign() > 0 {
+			p.price = p.book.draft.PricePerSession.StringFixed(2)
 		}
 	}
 }
 
 func (p *provisionProviderPage) Render() app.UI {
-	if book.draft == nil {
-		return noDraftPage()
+	if p.book.draft == nil {
+		return noDraftPage(p.book)
 	}
-	return newQuestionPage("Who gives the help", "/provision/dates", p.errs, questionForm(p.submit, "",
+	return newQuestionPage(p.book, "Who gives the help", "/provision/dates", p.errs, questionForm(p.submit, "",
 		app.H1().Class("question").Text("Who gives this help?"),
 		textField{ID: "provider", Label: "Name of the therapist, service or company (optional)",
 			Value: &p.provider, Error: p.errs.of("provider")}.render(&p.Compo),
@@ -511,7 +512,7 @@ func (p *provisionProviderPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	book.draft.Provider, book.draft.PricePerSession, book.draft.Name = provider, price, name
+	p.book.draft.Provider, p.book.draft.PricePerSession, p.book.draft.Name = provider, price, name
 	return true
 }
 
@@ -528,8 +529,8 @@ func (p *provisionIndirectPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL()
 // yet for new help, so "No" is a choice the parent makes).
 func (p *provisionIndirectPage) load(q url.Values) {
 	if p.begin(q) {
-		p.includes, p.missed = yesNo(book.draft.IncludesIndirect), yesNo(book.draft.IndirectMissed)
-		if book.draftIsNew {
+		p.includes, p.missed = yesNo(p.book.draft.IncludesIndirect), yesNo(p.book.draft.IndirectMissed)
+		if p.book.draftIsNew {
 			p.includes, p.missed = "", ""
 		}
 	}
@@ -543,11 +544,11 @@ func yesNo(b bool) string {
 }
 
 func (p *provisionIndirectPage) Render() app.UI {
-	if book.draft == nil {
-		return noDraftPage()
+	if p.book.draft == nil {
+		return noDraftPage(p.book)
 	}
 	yn := []option{{"yes", "Yes", ""}, {"no", "No", ""}}
-	return newQuestionPage("Indirect work", "/provision/provider", p.errs, questionForm(p.submit, "",
+	return newQuestionPage(p.book, "Indirect work", "/provision/provider", p.errs, questionForm(p.submit, "",
 		radioField{ID: "includes", Legend: "Does the plan also give indirect work for this help?", AsHeading: true,
 			Hint:    "For example a programme for home and school, the therapist talking to school staff, or training for staff.",
 			Options: yn, Value: &p.includes, Error: p.errs.of("includes")}.render(&p.Compo),
@@ -576,8 +577,8 @@ func (p *provisionIndirectPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	book.draft.IncludesIndirect = p.includes == "yes"
-	book.draft.IndirectMissed = p.includes == "yes" && p.missed == "yes"
+	p.book.draft.IncludesIndirect = p.includes == "yes"
+	p.book.draft.IndirectMissed = p.includes == "yes" && p.missed == "yes"
 	return true
 }
 
@@ -594,10 +595,10 @@ func (p *provisionCheckPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Qu
 func (p *provisionCheckPage) load(q url.Values) { p.begin(q) }
 
 func (p *provisionCheckPage) Render() app.UI {
-	if book.draft == nil {
-		return noDraftPage()
+	if p.book.draft == nil {
+		return noDraftPage(p.book)
 	}
-	d := *book.draft
+	d := *p.book.draft
 	ret := "/provision/check"
 	dates := d.Start.Long()
 	if !d.End.IsZero() {
@@ -630,8 +631,8 @@ func (p *provisionCheckPage) Render() app.UI {
 		{"Price of a session", price, withReturn("/provision/provider", ret)},
 		{"Indirect work", indirect, withReturn("/provision/indirect", ret)},
 	}
-	return newPage("Check this help",
-		clashNotice(book.draftClash, p.keepMine, p.keepSaved),
+	return newPage(p.book, "Check this help",
+		clashNotice(p.book.draftClash, p.keepMine, p.keepSaved),
 		summaryList(rows), questionForm(p.submit, "Save this help")).
 		withErrors(p.errs).backTo("/provisions")
 }
@@ -657,9 +658,9 @@ func (p *provisionCheckPage) resolve(keepMine bool) bool {
 		return false
 	}
 	if !keepMine {
-		book.refresh()
-		if latest, ok := book.provision(book.draft.ID); ok {
-			takeSaved(provisionFields, book.draftClash, &book.draftBase, book.draft, &latest)
+		p.book.refresh()
+		if latest, ok := p.book.provision(p.book.draft.ID); ok {
+			takeSaved(provisionFields, p.book.draftClash, &p.book.draftBase, p.book.draft, &latest)
 		}
 	}
 	return p.store(keepMine)
@@ -667,7 +668,7 @@ func (p *provisionCheckPage) resolve(keepMine bool) bool {
 
 func (p *provisionCheckPage) submit(ctx app.Context) {
 	if !p.save() {
-		if len(book.draftClash) > 0 {
+		if len(p.book.draftClash) > 0 {
 			focusClash(ctx)
 		} else {
 			focusErrorSummary(ctx)
@@ -683,7 +684,7 @@ func (p *provisionCheckPage) save() bool {
 	if !p.ready() {
 		return false
 	}
-	book.draftClash = nil
+	p.book.draftClash = nil
 	return p.store(false)
 }
 
@@ -696,27 +697,27 @@ func (p *provisionCheckPage) save() bool {
 // changed underneath (unless keepMine).
 func (p *provisionCheckPage) store(keepMine bool) bool {
 	p.errs = nil
-	if book.draft == nil || !book.hasCase() {
+	if p.book.draft == nil || !p.book.hasCase() {
 		return false
 	}
-	book.refresh()
-	d := *book.draft
-	latest, exists := book.provision(d.ID)
+	p.book.refresh()
+	d := *p.book.draft
+	latest, exists := p.book.provision(d.ID)
 	switch {
-	case !exists && !book.draftIsNew:
+	case !exists && !p.book.draftIsNew:
 		p.errs.add("main", "This help was removed in another tab or window, so it cannot be changed. Go back to the list to add it again.")
 		return false
 	case exists && !keepMine:
-		if clashes := applyEdits(provisionFields, &book.draftBase, &d, &latest, false); len(clashes) > 0 {
-			book.draftClash = clashes
+		if clashes := applyEdits(provisionFields, &p.book.draftBase, &d, &latest, false); len(clashes) > 0 {
+			p.book.draftClash = clashes
 			return false
 		}
 	}
-	problems := book.change(func(c *calc.Case) {
+	problems := p.book.change(func(c *calc.Case) {
 		for pi := range c.Plans {
 			for i := range c.Plans[pi].Provisions {
 				if pr := &c.Plans[pi].Provisions[i]; pr.ID == d.ID {
-					applyEdits(provisionFields, &book.draftBase, &d, pr, true)
+					applyEdits(provisionFields, &p.book.draftBase, &d, pr, true)
 					return
 				}
 			}
@@ -726,7 +727,7 @@ func (p *provisionCheckPage) store(keepMine bool) bool {
 	if p.errs = errorsFrom(problems, "main", nil); len(p.errs) > 0 {
 		return false
 	}
-	book.draft, book.draftClash = nil, nil
+	p.book.draft, p.book.draftClash = nil, nil
 	return true
 }
 

@@ -35,7 +35,7 @@ func draftJSON(t *testing.T) string {
 // newDraft opens a new draft as the list's "Add" link does.
 func newDraft(t *testing.T) {
 	t.Helper()
-	(&provisionTypePage{}).load(url.Values{"new": {"1"}})
+	(&provisionTypePage{provisionStep: provisionStep{book: book}}).load(url.Values{"new": {"1"}})
 	if book.draft == nil || !book.draftIsNew {
 		t.Fatal("?new=1 did not open a new draft")
 	}
@@ -43,16 +43,16 @@ func newDraft(t *testing.T) {
 
 func TestProvisionPagesWithNoCase(t *testing.T) {
 	logsBook(t, nil)
-	if text := renderText(t, &provisionsPage{}); !strings.Contains(text, "Start a record first") {
+	if text := renderText(t, &provisionsPage{book: book}); !strings.Contains(text, "Start a record first") {
 		t.Errorf("list without a record: %s", text)
 	}
 	steps := map[string]interface {
 		app.Composer
 		load(url.Values)
 	}{
-		"type": &provisionTypePage{}, "section": &provisionSectionPage{}, "wording": &provisionWordingPage{},
-		"amount": &provisionAmountPage{}, "weeks": &provisionWeeksPage{}, "dates": &provisionDatesPage{},
-		"provider": &provisionProviderPage{}, "indirect": &provisionIndirectPage{}, "check": &provisionCheckPage{},
+		"type": &provisionTypePage{provisionStep: provisionStep{book: book}}, "section": &provisionSectionPage{provisionStep: provisionStep{book: book}}, "wording": &provisionWordingPage{provisionStep: provisionStep{book: book}},
+		"amount": &provisionAmountPage{provisionStep: provisionStep{book: book}}, "weeks": &provisionWeeksPage{provisionStep: provisionStep{book: book}}, "dates": &provisionDatesPage{provisionStep: provisionStep{book: book}},
+		"provider": &provisionProviderPage{provisionStep: provisionStep{book: book}}, "indirect": &provisionIndirectPage{provisionStep: provisionStep{book: book}}, "check": &provisionCheckPage{provisionStep: provisionStep{book: book}},
 	}
 	for name, p := range steps {
 		p.load(url.Values{"new": {"1"}})
@@ -63,7 +63,7 @@ func TestProvisionPagesWithNoCase(t *testing.T) {
 			t.Errorf("%s step without a record: %s", name, text)
 		}
 	}
-	if (&provisionCheckPage{}).save() {
+	if (&provisionCheckPage{provisionStep: provisionStep{book: book}}).save() {
 		t.Error("the check page saved with no draft")
 	}
 }
@@ -74,34 +74,34 @@ func TestProvisionFlowSavesExactlyWhatWasTyped(t *testing.T) {
 	before := logsSaved(t)
 	newDraft(t)
 
-	typ := &provisionTypePage{}
+	typ := &provisionTypePage{provisionStep: provisionStep{book: book}}
 	typ.load(url.Values{})
 	typ.kind = string(calc.TypeSALT)
-	section := &provisionSectionPage{}
+	section := &provisionSectionPage{provisionStep: provisionStep{book: book}}
 	section.load(url.Values{})
 	if section.section != string(calc.SectionF) {
 		t.Errorf("new help starts in section %q, want F", section.section)
 	}
 	section.section = string(calc.SectionG)
-	wording := &provisionWordingPage{}
+	wording := &provisionWordingPage{provisionStep: provisionStep{book: book}}
 	wording.load(url.Values{})
 	wording.wording = "  2 hours of <b>speech</b> & language therapy a month <script>alert(1)</script>\n"
-	amount := &provisionAmountPage{}
+	amount := &provisionAmountPage{provisionStep: provisionStep{book: book}}
 	amount.load(url.Values{})
 	if amount.unit != string(calc.UnitSessions) || amount.count != "" {
 		t.Errorf("a new amount shows %q %q, want sessions and no number", amount.count, amount.unit)
 	}
 	amount.count, amount.unit, amount.per = " 2 ", string(calc.UnitHours), string(calc.PerMonth)
-	weeks := &provisionWeeksPage{}
+	weeks := &provisionWeeksPage{provisionStep: provisionStep{book: book}}
 	weeks.load(url.Values{})
 	weeks.weeks, weeks.weekday, weeks.minutes = string(calc.AllYear), "tuesday", "45"
-	dates := &provisionDatesPage{}
+	dates := &provisionDatesPage{provisionStep: provisionStep{book: book}}
 	dates.load(url.Values{})
 	dates.start, dates.end = dt("6", "3", "2023"), dt("1", "3", "2024")
-	provider := &provisionProviderPage{}
+	provider := &provisionProviderPage{provisionStep: provisionStep{book: book}}
 	provider.load(url.Values{})
 	provider.provider, provider.price = " Company A ", "£85.50"
-	indirect := &provisionIndirectPage{}
+	indirect := &provisionIndirectPage{provisionStep: provisionStep{book: book}}
 	indirect.load(url.Values{})
 	if indirect.includes != "" || indirect.missed != "" {
 		t.Errorf("new help has indirect answers %q %q before the parent gives them", indirect.includes, indirect.missed)
@@ -129,7 +129,7 @@ func TestProvisionFlowSavesExactlyWhatWasTyped(t *testing.T) {
 		t.Fatal("a step changed the record before the check page")
 	}
 
-	check := &provisionCheckPage{}
+	check := &provisionCheckPage{provisionStep: provisionStep{book: book}}
 	check.load(url.Values{})
 	text := renderText(t, check)
 	for _, want := range []string{"Speech and language therapy", "Section G", "2 hours a month, all year, 45 minutes each",
@@ -169,7 +169,7 @@ func TestProvisionFlowSavesExactlyWhatWasTyped(t *testing.T) {
 		t.Errorf("saved provision\n%+v\nwant\n%+v", got, want)
 	}
 
-	html := app.HTMLString(&provisionsPage{})
+	html := app.HTMLString(&provisionsPage{book: book})
 	if strings.Contains(html, "<script>alert") || !strings.Contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 		t.Errorf("the list does not show the typed words literally:\n%s", html)
 	}
@@ -183,9 +183,9 @@ func TestProvisionFlowSavesExactlyWhatWasTyped(t *testing.T) {
 func TestProvisionStepBadAnswersChangeNothing(t *testing.T) {
 	logsSeedBook(t)
 	newDraft(t)
-	typ, section, wording := &provisionTypePage{}, &provisionSectionPage{}, &provisionWordingPage{}
-	amount, weeks, dates := &provisionAmountPage{}, &provisionWeeksPage{}, &provisionDatesPage{}
-	provider, indirect := &provisionProviderPage{}, &provisionIndirectPage{}
+	typ, section, wording := &provisionTypePage{provisionStep: provisionStep{book: book}}, &provisionSectionPage{provisionStep: provisionStep{book: book}}, &provisionWordingPage{provisionStep: provisionStep{book: book}}
+	amount, weeks, dates := &provisionAmountPage{provisionStep: provisionStep{book: book}}, &provisionWeeksPage{provisionStep: provisionStep{book: book}}, &provisionDatesPage{provisionStep: provisionStep{book: book}}
+	provider, indirect := &provisionProviderPage{provisionStep: provisionStep{book: book}}, &provisionIndirectPage{provisionStep: provisionStep{book: book}}
 	for _, p := range []interface{ load(url.Values) }{typ, section, wording, amount, weeks, dates, provider, indirect} {
 		p.load(url.Values{})
 	}
@@ -262,7 +262,7 @@ func TestProvisionStepBadAnswersChangeNothing(t *testing.T) {
 func TestProvisionStepPutRightGoesOn(t *testing.T) {
 	logsSeedBook(t)
 	newDraft(t)
-	typ := &provisionTypePage{}
+	typ := &provisionTypePage{provisionStep: provisionStep{book: book}}
 	typ.load(url.Values{})
 	if typ.save() || typ.save() {
 		t.Fatal("no type was accepted")
@@ -279,7 +279,7 @@ func TestProvisionStepPutRightGoesOn(t *testing.T) {
 func TestProvisionChangeReturnsToCheck(t *testing.T) {
 	c := logsSeedBook(t)
 	ot := c.Plans[0].Provisions[0]
-	check := &provisionCheckPage{}
+	check := &provisionCheckPage{provisionStep: provisionStep{book: book}}
 	check.load(url.Values{"id": {ot.ID}})
 	if book.draft == nil || book.draftIsNew || book.draft.ID != ot.ID {
 		t.Fatalf("Change on the list did not open %s: %+v", ot.ID, book.draft)
@@ -293,7 +293,7 @@ func TestProvisionChangeReturnsToCheck(t *testing.T) {
 
 	// Following the Change link for the amount: the same draft, filled in.
 	before := logsSaved(t)
-	amount := &provisionAmountPage{}
+	amount := &provisionAmountPage{provisionStep: provisionStep{book: book}}
 	amount.load(url.Values{"return": {"/provision/check"}})
 	if amount.count != "1" || amount.per != string(calc.PerWeek) || book.draft.ID != ot.ID {
 		t.Fatalf("the amount page shows %q %q for %s", amount.count, amount.per, book.draft.ID)
@@ -333,7 +333,7 @@ func TestProvisionRemoveThenUndo(t *testing.T) {
 	logsBook(t, &c)
 	before := logsSaved(t)
 
-	p := &provisionsPage{}
+	p := &provisionsPage{book: book}
 	p.OnNav(app.Context{})
 	p.remove(app.Context{}, 1)
 	ids := []string{}
@@ -374,7 +374,7 @@ func TestProvisionRemoveThenUndo(t *testing.T) {
 func TestProvisionListEmptyAndIDs(t *testing.T) {
 	c := newCase("Sam")
 	logsBook(t, &c)
-	text := renderText(t, &provisionsPage{})
+	text := renderText(t, &provisionsPage{book: book})
 	if !strings.Contains(text, "You have not added any help yet.") || !strings.Contains(text, "Add help from the plan") {
 		t.Errorf("an empty list: %s", text)
 	}
@@ -395,14 +395,14 @@ func TestProvisionListEmptyAndIDs(t *testing.T) {
 func TestListDropsUnsavedProvisionChange(t *testing.T) {
 	logsSeedBook(t)
 	saved, _ := book.provision("ot")
-	step := &provisionWordingPage{}
+	step := &provisionWordingPage{provisionStep: provisionStep{book: book}}
 	step.load(url.Values{"id": {"ot"}})
 	step.wording = "changed but never saved"
 	if !step.save() {
 		t.Fatalf("the step refused: %v", step.errs)
 	}
-	(&provisionsPage{}).OnNav(app.Context{})
-	check := &provisionCheckPage{}
+	(&provisionsPage{book: book}).OnNav(app.Context{})
+	check := &provisionCheckPage{provisionStep: provisionStep{book: book}}
 	check.load(url.Values{"id": {"ot"}})
 	if book.draft == nil || book.draft.Wording != saved.Wording {
 		t.Fatalf("Change shows %+v, want the saved wording %q", book.draft, saved.Wording)

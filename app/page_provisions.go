@@ -12,25 +12,26 @@ import (
 // (and Undo straight after a removal).
 type provisionsPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 }
 
 func (p *provisionsPage) OnNav(ctx app.Context) {
-	book.open()
-	book.removed = nil // Undo is offered only straight after a removal
+	p.book.open()
+	p.book.removed = nil // Undo is offered only straight after a removal
 	// Back at the list, a half-changed provision is dropped: a later Change
 	// starts again from what is saved, and a removed one cannot come back.
-	book.draft = nil
+	p.book.draft = nil
 }
 
 func (p *provisionsPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	list := book.current().Plans[0].Provisions
+	list := p.book.current().Plans[0].Provisions
 	content := []app.UI{
-		app.If(book.removed != nil, func() app.UI {
+		app.If(p.book.removed != nil, func() app.UI {
 			return app.Div().Class("notice").Attr("role", "status").Body(
-				app.P().Text("You removed "+provisionName(*book.removed)+"."),
+				app.P().Text("You removed "+provisionName(p.book, *p.book.removed)+"."),
 				app.Button().Type("button").Class("button button-secondary").Text("Undo").OnClick(p.undo),
 			)
 		}),
@@ -42,15 +43,15 @@ func (p *provisionsPage) Render() app.UI {
 	content = append(content, app.Ul().Class("summary-cards").Body(app.Range(list).Slice(func(i int) app.UI {
 		pr := list[i]
 		return app.Li().Class("card").Body(
-			app.H2().Class("card-title").Text(provisionName(pr)),
+			app.H2().Class("card-title").Text(provisionName(p.book, pr)),
 			app.P().Class("card-meta").Text("Section "+string(pr.Section)+" · "+describeAmount(pr)),
 			app.If(pr.Wording != "", func() app.UI { return app.Blockquote().Class("wording").Text(pr.Wording) }),
 			app.Div().Class("card-actions").Body(
 				app.A().Href(pagePath("/provision/check?id="+pr.ID)).Body(
-					app.Text("Change"), app.Span().Class("visually-hidden").Text(" "+provisionName(pr))),
+					app.Text("Change"), app.Span().Class("visually-hidden").Text(" "+provisionName(p.book, pr))),
 				app.Button().Type("button").Class("link-button").
 					OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, i) }).Body(
-					app.Text("Remove"), app.Span().Class("visually-hidden").Text(" "+provisionName(pr))),
+					app.Text("Remove"), app.Span().Class("visually-hidden").Text(" "+provisionName(p.book, pr))),
 			),
 		)
 	})),
@@ -61,7 +62,7 @@ func (p *provisionsPage) Render() app.UI {
 			}),
 		),
 	)
-	return newPage("Help in the plan", content...).backTo("/tasks")
+	return newPage(p.book, "Help in the plan", content...).backTo("/tasks")
 }
 
 func addLabel(n int) string {
@@ -75,33 +76,33 @@ func addLabel(n int) string {
 // keeps it for Undo. A position that is no longer there (the list changed
 // in another tab) does nothing.
 func (p *provisionsPage) remove(ctx app.Context, i int) {
-	list := book.current().Plans[0].Provisions
+	list := p.book.current().Plans[0].Provisions
 	if i < 0 || i >= len(list) {
 		return
 	}
 	removed := list[i]
-	problems := book.change(func(c *calc.Case) {
+	problems := p.book.change(func(c *calc.Case) {
 		pl := &c.Plans[0]
 		pl.Provisions = append(pl.Provisions[:i], pl.Provisions[i+1:]...)
 	})
 	// Undo only what was really removed: calc may refuse the change.
-	if len(problems) == 0 && book.saveError == "" {
-		book.removed, book.removedIndex = &removed, i
+	if len(problems) == 0 && p.book.saveError == "" {
+		p.book.removed, p.book.removedIndex = &removed, i
 	}
 }
 
 // undo puts the provision just removed back where it was.
 func (p *provisionsPage) undo(ctx app.Context, e app.Event) {
-	if book.removed == nil {
+	if p.book.removed == nil {
 		return
 	}
-	r, i := *book.removed, book.removedIndex
-	book.change(func(c *calc.Case) {
+	r, i := *p.book.removed, p.book.removedIndex
+	p.book.change(func(c *calc.Case) {
 		pl := &c.Plans[0]
 		i = min(i, len(pl.Provisions))
 		pl.Provisions = append(pl.Provisions[:i], append([]calc.Provision{r}, pl.Provisions[i:]...)...)
 	})
-	book.removed = nil
+	p.book.removed = nil
 }
 
 // newProvisionID gives a provision an id not used in the case.

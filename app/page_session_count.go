@@ -14,6 +14,7 @@ import (
 // "12 missed between February and July" but not the dates.
 type sessionCountPage struct {
 	app.Compo
+	book                                       *caseBook // the parent's records, given by main
 	id                                         string
 	from, to                                   dateText
 	due, delivered, missed, absent, paid, cost string
@@ -21,30 +22,30 @@ type sessionCountPage struct {
 }
 
 func (p *sessionCountPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.load(ctx.Page().URL().Query())
 }
 
 // load starts a blank form for the provision named by "?id=".
 func (p *sessionCountPage) load(q url.Values) {
-	*p = sessionCountPage{Compo: p.Compo, id: q.Get("id")}
+	*p = sessionCountPage{Compo: p.Compo, book: p.book, id: q.Get("id")}
 }
 
 func (p *sessionCountPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	pr, ok := book.provision(p.id)
+	pr, ok := p.book.provision(p.id)
 	if !ok {
-		return newPage("Sessions", app.P().Text("We could not find this help in the record.")).backTo("/sessions")
+		return newPage(p.book, "Sessions", app.P().Text("We could not find this help in the record.")).backTo("/sessions")
 	}
 	periods := pr.CountPeriods
 	number := func(id, label, hint string, v *string) app.UI {
 		return textField{ID: id, Label: label, Hint: hint, Width: "short", InputMode: "numeric",
 			Value: v, Error: p.errs.of(id)}.render(&p.Compo)
 	}
-	return newQuestionPage("Totals for "+provisionName(pr), "/sessions", p.errs,
-		app.H1().Class("question").Text("Enter totals for "+provisionName(pr)),
+	return newQuestionPage(p.book, "Totals for "+provisionName(p.book, pr), "/sessions", p.errs,
+		app.H1().Class("question").Text("Enter totals for "+provisionName(p.book, pr)),
 		app.If(len(periods) > 0, func() app.UI {
 			return app.Div().Body(
 				app.H2().Text("Totals you entered"),
@@ -119,10 +120,10 @@ func (p *sessionCountPage) submit(ctx app.Context) {
 // problem by its field and nothing stored, when one is wrong.
 func (p *sessionCountPage) save() bool {
 	p.errs = nil
-	if !book.hasCase() {
+	if !p.book.hasCase() {
 		return false
 	}
-	if _, ok := book.provision(p.id); !ok {
+	if _, ok := p.book.provision(p.id); !ok {
 		return false
 	}
 	from, msg := p.from.parse("The start of the period")
@@ -167,7 +168,7 @@ func (p *sessionCountPage) save() bool {
 		return false
 	}
 	path := ""
-	problems := book.change(func(c *calc.Case) {
+	problems := p.book.change(func(c *calc.Case) {
 		for pi := range c.Plans {
 			for i := range c.Plans[pi].Provisions {
 				if pr := &c.Plans[pi].Provisions[i]; pr.ID == p.id {
@@ -190,7 +191,7 @@ func (p *sessionCountPage) save() bool {
 }
 
 func (p *sessionCountPage) remove(ctx app.Context, i int) {
-	book.change(func(c *calc.Case) {
+	p.book.change(func(c *calc.Case) {
 		for pi := range c.Plans {
 			for j := range c.Plans[pi].Provisions {
 				if pr := &c.Plans[pi].Provisions[j]; pr.ID == p.id && i < len(pr.CountPeriods) {

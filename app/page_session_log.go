@@ -22,6 +22,7 @@ const outcomeChanged = "pt-outcome-changed"
 // not change, so go-app leaves them as they are.
 type sessionLogPage struct {
 	app.Compo
+	book   *caseBook // the parent's records, given by main
 	id     string
 	months []sessionMonthData
 	open   map[string]bool
@@ -38,7 +39,7 @@ type sessionMonthData struct {
 }
 
 func (p *sessionLogPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.load(ctx.Page().URL().Query())
 }
 
@@ -46,17 +47,17 @@ func (p *sessionLogPage) OnNav(ctx app.Context) {
 // month and opens the first month with something still to record.
 func (p *sessionLogPage) load(q url.Values) {
 	p.id = q.Get("id")
-	pr, ok := book.provision(p.id)
+	pr, ok := p.book.provision(p.id)
 	if !ok {
 		p.months = nil
 		return
 	}
-	p.months = monthsOf(calc.ProvisionLog(pr, calc.CalendarFor(book.current()), calc.Date{}, today()))
+	p.months = monthsOf(calc.ProvisionLog(pr, calc.CalendarFor(p.book.current()), calc.Date{}, today()))
 	p.open = map[string]bool{}
 	// Open the first month with something still to record.
 	for _, m := range p.months {
 		for _, s := range m.Sessions {
-			if _, done := book.outcomeOf(p.id, s); !done {
+			if _, done := p.book.outcomeOf(p.id, s); !done {
 				p.open[m.Key] = true
 				break
 			}
@@ -119,17 +120,17 @@ var monthNames = [...]string{"January", "February", "March", "April", "May", "Ju
 	"August", "September", "October", "November", "December"}
 
 func (p *sessionLogPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	pr, ok := book.provision(p.id)
+	pr, ok := p.book.provision(p.id)
 	if !ok {
-		return newPage("Sessions", app.P().Text("We could not find this help in the record."),
+		return newPage(p.book, "Sessions", app.P().Text("We could not find this help in the record."),
 			app.A().Href(pagePath("/sessions")).Text("Go back to the list")).backTo("/sessions")
 	}
 	content := []app.UI{
 		app.P().Class("card-meta").Text(describeAmount(pr)),
-		&sessionCounts{ProvisionID: p.id},
+		&sessionCounts{book: p.book, ProvisionID: p.id},
 		app.P().Text("Tap what happened to each session. It is saved straight away."),
 	}
 	if len(p.months) == 0 {
@@ -137,18 +138,19 @@ func (p *sessionLogPage) Render() app.UI {
 			"Check the start date of this help, or enter totals instead."))
 	}
 	for _, m := range p.months {
-		content = append(content, &sessionMonth{ProvisionID: p.id, Month: m, StartOpen: p.open[m.Key]})
+		content = append(content, &sessionMonth{book: p.book, ProvisionID: p.id, Month: m, StartOpen: p.open[m.Key]})
 	}
 	content = append(content, app.P().Body(
 		app.A().Href(pagePath("/sessions/count?id="+p.id)).Text("Enter totals instead (for example 12 missed between February and July)")),
 		app.P().Body(app.A().Class("button").Href(pagePath("/sessions")).Text("Done: back to all the help")))
-	return newPage("Sessions: "+provisionName(pr), content...).backTo("/sessions")
+	return newPage(p.book, "Sessions: "+provisionName(p.book, pr), content...).backTo("/sessions")
 }
 
 // sessionCounts shows calc's counts for a provision and keeps them up to
 // date as rows change.
 type sessionCounts struct {
 	app.Compo
+	book        *caseBook // the parent's records, given by main
 	ProvisionID string
 }
 
@@ -157,9 +159,9 @@ func (c *sessionCounts) OnMount(ctx app.Context) {
 }
 
 func (c *sessionCounts) Render() app.UI {
-	pr, _ := book.provision(c.ProvisionID)
+	pr, _ := c.book.provision(c.ProvisionID)
 	now := today()
-	n := calc.ProvisionLog(pr, calc.CalendarFor(book.current()), calc.Date{}, now).Counts
+	n := calc.ProvisionLog(pr, calc.CalendarFor(c.book.current()), calc.Date{}, now).Counts
 	return app.Div().Class("counts-box").Attr("aria-live", "polite").Body(countsLine(n))
 }
 
@@ -167,6 +169,7 @@ func (c *sessionCounts) Render() app.UI {
 // its rows.
 type sessionMonth struct {
 	app.Compo
+	book        *caseBook // the parent's records, given by main
 	ProvisionID string
 	Month       sessionMonthData
 	StartOpen   bool
@@ -181,7 +184,7 @@ func (m *sessionMonth) OnInit() { m.open = m.StartOpen }
 func (m *sessionMonth) unrecorded() []calc.Session {
 	var out []calc.Session
 	for _, s := range m.Month.Sessions {
-		if _, done := book.outcomeOf(m.ProvisionID, s); !done {
+		if _, done := m.book.outcomeOf(m.ProvisionID, s); !done {
 			out = append(out, s)
 		}
 	}
@@ -220,7 +223,7 @@ func (m *sessionMonth) Render() app.UI {
 				}),
 				app.Ul().Class("session-list").Body(app.Range(m.Month.Sessions).Slice(func(i int) app.UI {
 					s := m.Month.Sessions[i]
-					return &sessionRow{ProvisionID: m.ProvisionID, MonthKey: m.Month.Key, Date: s.Date, Seq: s.Seq, Rev: book.rev}
+					return &sessionRow{book: m.book, ProvisionID: m.ProvisionID, MonthKey: m.Month.Key, Date: s.Date, Seq: s.Seq, Rev: m.book.rev}
 				})),
 			)
 		}),
@@ -248,7 +251,7 @@ func (m *sessionMonth) tapAll(ctx app.Context, status calc.Status) {
 // recorded yet; those already recorded keep what they have.
 func (m *sessionMonth) markAll(status calc.Status) bool {
 	open := m.unrecorded()
-	return len(book.changeOutcomes(m.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
+	return len(m.book.changeOutcomes(m.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
 		for _, s := range open {
 			outs = append(outs, calc.Outcome{Date: s.Date, Seq: s.Seq, Status: status})
 		}
@@ -266,6 +269,7 @@ func outcomesChanged(ctx app.Context, monthKey string) {
 // its outcome from the book, so it is always what is saved.
 type sessionRow struct {
 	app.Compo
+	book        *caseBook // the parent's records, given by main
 	ProvisionID string
 	MonthKey    string
 	Date        calc.Date
@@ -282,13 +286,13 @@ type sessionRow struct {
 func (r *sessionRow) session() calc.Session { return calc.Session{Date: r.Date, Seq: r.Seq} }
 
 func (r *sessionRow) Render() app.UI {
-	o, recorded := book.outcomeOf(r.ProvisionID, r.session())
+	o, recorded := r.book.outcomeOf(r.ProvisionID, r.session())
 	id := r.rowID()
 	statusText := "Not recorded"
 	if recorded {
 		statusText = statusLabel(o)
 	}
-	madeUpBy, hasMadeUp := book.madeUpFor(r.ProvisionID, r.session())
+	madeUpBy, hasMadeUp := r.book.madeUpFor(r.ProvisionID, r.session())
 	button := func(label string, s calc.Status) app.UI {
 		pressed := recorded && o.Status == s
 		class := "choice"
@@ -381,9 +385,9 @@ func errorSummaryInline(errs formErrors) app.UI {
 func (r *sessionRow) mark(o calc.Outcome) bool {
 	r.rowErrors = nil
 	s := r.session()
-	old, _ := book.outcomeOf(r.ProvisionID, s)
+	old, _ := r.book.outcomeOf(r.ProvisionID, s)
 	o.Date, o.Seq, o.Note = s.Date, s.Seq, old.Note
-	if problems := book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
+	if problems := r.book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
 		return putOutcome(outs, o)
 	}); len(problems) > 0 {
 		r.rowErrors = errorsFrom(problems, r.rowID(), nil)
@@ -434,7 +438,7 @@ func (r *sessionRow) madeUpOn(id string) bool {
 		return false
 	}
 	s := r.session()
-	problems := book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
+	problems := r.book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
 		return append(outs, calc.Outcome{Date: d, Seq: freeSeq(outs, d), Status: calc.StatusMadeUp, Replaces: s.Date, ReplacesSeq: s.Seq})
 	})
 	if len(problems) > 0 {
@@ -450,13 +454,13 @@ func (r *sessionRow) madeUpOn(id string) bool {
 func (r *sessionRow) saveNote(id string) bool {
 	r.rowErrors = nil
 	note := strings.TrimSpace(r.note)
-	o, recorded := book.outcomeOf(r.ProvisionID, r.session())
+	o, recorded := r.book.outcomeOf(r.ProvisionID, r.session())
 	if !recorded {
 		r.rowErrors.add(id+"-note", "First choose what happened to this session, then add a note")
 		return false
 	}
 	o.Note = note
-	if problems := book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
+	if problems := r.book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
 		return putOutcome(outs, o)
 	}); len(problems) > 0 {
 		r.rowErrors = errorsFrom(problems, id+"-note", nil)
@@ -471,7 +475,7 @@ func (r *sessionRow) saveNote(id string) bool {
 func (r *sessionRow) clear() bool {
 	r.rowErrors = nil
 	s := r.session()
-	problems := book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
+	problems := r.book.changeOutcomes(r.ProvisionID, func(outs []calc.Outcome) []calc.Outcome {
 		kept := outs[:0]
 		for _, o := range outs {
 			isThis := o.Status != calc.StatusMadeUp && o.Date.Equal(s.Date) && o.Seq == s.Seq

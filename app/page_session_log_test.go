@@ -20,7 +20,7 @@ func TestSessionLogReadsCalcLog(t *testing.T) {
 	pr.CountPeriods = []calc.CountPeriod{{From: calc.MustDate(2024, 2, 1), To: calc.MustDate(2024, 2, 29), Missed: 2}}
 	pr.NotInPlace = []calc.Spell{{From: calc.MustDate(2024, 4, 15), To: calc.MustDate(2024, 5, 10)}}
 	logsBook(t, &c)
-	p := &sessionLogPage{}
+	p := &sessionLogPage{book: book}
 	p.load(url.Values{"id": {"ot"}})
 	lg := calc.ProvisionLog(*pr, calc.CalendarFor(c), calc.Date{}, today())
 	var listed []calc.Session
@@ -38,14 +38,14 @@ func TestSessionLogReadsCalcLog(t *testing.T) {
 	if want := lg.Sessions(); len(listed) != len(want) {
 		t.Errorf("the page lists %d sessions, calc's log %d", len(listed), len(want))
 	}
-	page := &sessionLogPage{}
+	page := &sessionLogPage{book: book}
 	page.load(url.Values{"id": {"ot"}})
 	for i := range page.months {
 		page.open[page.months[i].Key] = true
 	}
 	text := strings.Join(strings.Fields(renderText(t, page)), " ")
 	for _, m := range page.months {
-		month := &sessionMonth{ProvisionID: "ot", Month: m, StartOpen: true}
+		month := &sessionMonth{book: book, ProvisionID: "ot", Month: m, StartOpen: true}
 		month.OnInit()
 		text += " " + strings.Join(strings.Fields(renderText(t, month)), " ")
 	}

@@ -12,39 +12,40 @@ import (
 // due, delivered and missed so far, and links to record them.
 type sessionsPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 }
 
-func (p *sessionsPage) OnNav(ctx app.Context) { book.open() }
+func (p *sessionsPage) OnNav(ctx app.Context) { p.book.open() }
 
 func (p *sessionsPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	c := book.current()
+	c := p.book.current()
 	provisions := provisionsOf(c)
 	if len(provisions) == 0 {
-		return newPage("Sessions",
+		return newPage(p.book, "Sessions",
 			app.P().Text("First add the help written in the plan."),
 			app.A().Class("button").Href(pagePath("/provisions")).Text("Add help from the plan"),
 		).backTo("/tasks")
 	}
 	cal := calc.CalendarFor(c)
 	now := today()
-	return newPage("Sessions: what happened",
+	return newPage(p.book, "Sessions: what happened",
 		app.P().Text("For each kind of help, say what happened to each session that was due. "+
 			"If you only know totals, like \"12 missed between February and July\", you can enter those instead."),
 		app.Ul().Class("summary-cards").Body(app.Range(provisions).Slice(func(i int) app.UI {
 			pr := provisions[i]
 			n := calc.ProvisionLog(pr, cal, calc.Date{}, now).Counts
 			return app.Li().Class("card").Body(
-				app.H2().Class("card-title").Text(provisionName(pr)),
+				app.H2().Class("card-title").Text(provisionName(p.book, pr)),
 				app.P().Class("card-meta").Text(describeAmount(pr)),
 				countsLine(n),
 				app.Div().Class("card-actions").Body(
 					app.A().Href(pagePath("/sessions/log?id="+pr.ID)).Body(
-						app.Text("Record each session"), app.Span().Class("visually-hidden").Text(" of "+provisionName(pr))),
+						app.Text("Record each session"), app.Span().Class("visually-hidden").Text(" of "+provisionName(p.book, pr))),
 					app.A().Href(pagePath("/sessions/count?id="+pr.ID)).Body(
-						app.Text("Enter totals only"), app.Span().Class("visually-hidden").Text(" for "+provisionName(pr))),
+						app.Text("Enter totals only"), app.Span().Class("visually-hidden").Text(" for "+provisionName(p.book, pr))),
 				),
 			)
 		})),

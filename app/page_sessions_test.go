@@ -88,10 +88,10 @@ func wantCounts(t *testing.T, text string, n calc.Counts) {
 
 func TestSessionPagesWithNoCase(t *testing.T) {
 	logsBook(t, nil)
-	log, count := &sessionLogPage{}, &sessionCountPage{}
+	log, count := &sessionLogPage{book: book}, &sessionCountPage{book: book}
 	log.load(url.Values{"id": {"ot"}})
 	count.load(url.Values{"id": {"ot"}})
-	for name, c := range map[string]app.Composer{"sessions": &sessionsPage{}, "log": log, "totals": count} {
+	for name, c := range map[string]app.Composer{"sessions": &sessionsPage{book: book}, "log": log, "totals": count} {
 		if text := renderText(t, c); !strings.Contains(text, "Start a record first") {
 			t.Errorf("%s page without a record: %s", name, text)
 		}
@@ -104,14 +104,14 @@ func TestSessionPagesWithNoCase(t *testing.T) {
 func TestSessionsListShowsCalcCounts(t *testing.T) {
 	c := newCase("Sam")
 	logsBook(t, &c)
-	if text := renderText(t, &sessionsPage{}); !strings.Contains(text, "First add the help written in the plan.") {
+	if text := renderText(t, &sessionsPage{book: book}); !strings.Contains(text, "First add the help written in the plan.") {
 		t.Errorf("sessions with no help: %s", text)
 	}
 
 	c = logsSeedBook(t)
-	text := renderText(t, &sessionsPage{})
+	text := renderText(t, &sessionsPage{book: book})
 	wantCounts(t, text, logTally("ot"))
-	html := app.HTMLString(&sessionsPage{})
+	html := app.HTMLString(&sessionsPage{book: book})
 	for _, link := range []string{"/sessions/log?id=ot", "/sessions/count?id=ot"} {
 		if !strings.Contains(html, link) {
 			t.Errorf("no link %s", link)
@@ -123,7 +123,7 @@ func TestSessionLogGroupsCalcScheduleByMonth(t *testing.T) {
 	c := logCase()
 	logsBook(t, &c)
 	sessions := logSchedule(t)
-	p := &sessionLogPage{}
+	p := &sessionLogPage{book: book}
 	p.load(url.Values{"id": {"ot"}})
 
 	// Each month holds calc's sessions of that month, in order, and nothing else.
@@ -165,7 +165,7 @@ func TestSessionLogGroupsCalcScheduleByMonth(t *testing.T) {
 
 	// The open month draws its rows and the bulk buttons; go-app calls
 	// OnInit when it mounts the month.
-	first := &sessionMonth{ProvisionID: "ot", Month: p.months[0], StartOpen: true}
+	first := &sessionMonth{book: book, ProvisionID: "ot", Month: p.months[0], StartOpen: true}
 	first.OnInit()
 	html := app.HTMLString(first)
 	for _, s := range p.months[0].Sessions {
@@ -176,12 +176,12 @@ func TestSessionLogGroupsCalcScheduleByMonth(t *testing.T) {
 	if want := "Mark the " + strconv.Itoa(len(p.months[0].Sessions)) + " not recorded in January 2024 as:"; !strings.Contains(words(t, first), want) {
 		t.Errorf("no bulk action %q", want)
 	}
-	if closed := (&sessionMonth{ProvisionID: "ot", Month: p.months[1]}); strings.Contains(app.HTMLString(closed), `class="session"`) {
+	if closed := (&sessionMonth{book: book, ProvisionID: "ot", Month: p.months[1]}); strings.Contains(app.HTMLString(closed), `class="session"`) {
 		t.Error("a closed month draws its rows")
 	}
 
 	// Once January is all recorded, the page opens at February.
-	jan := &sessionMonth{ProvisionID: "ot", Month: p.months[0]}
+	jan := &sessionMonth{book: book, ProvisionID: "ot", Month: p.months[0]}
 	if !jan.markAll(calc.StatusDelivered) {
 		t.Fatal("marking January failed")
 	}
@@ -206,7 +206,7 @@ func TestSessionLogListsRecordedExtraDays(t *testing.T) {
 	c.Plans[0].Provisions[0].Outcomes = []calc.Outcome{{Date: extra, Status: calc.StatusDelivered}}
 	logsBook(t, &c)
 	sessions := logSchedule(t)
-	p := &sessionLogPage{}
+	p := &sessionLogPage{book: book}
 	p.load(url.Values{"id": {"ot"}})
 	n := 0
 	found := false
@@ -229,7 +229,7 @@ func TestSessionRowMarkAndBulk(t *testing.T) {
 	months := monthsOf(calc.LogOf(pr, sessions, calc.Date{}, today()))
 	feb := months[1]
 	s := feb.Sessions[0]
-	r := &sessionRow{ProvisionID: "ot", MonthKey: feb.Key, Date: s.Date, Seq: s.Seq}
+	r := &sessionRow{book: book, ProvisionID: "ot", MonthKey: feb.Key, Date: s.Date, Seq: s.Seq}
 
 	if !r.mark(calc.Outcome{Status: calc.StatusMissed}) {
 		t.Fatalf("mark: %v", r.rowErrors)
@@ -261,12 +261,12 @@ func TestSessionRowMarkAndBulk(t *testing.T) {
 		t.Errorf("after a new tap: %+v", o)
 	}
 	// A note on a session with nothing recorded is refused.
-	other := &sessionRow{ProvisionID: "ot", MonthKey: feb.Key, Date: feb.Sessions[1].Date, Seq: feb.Sessions[1].Seq, note: "x"}
+	other := &sessionRow{book: book, ProvisionID: "ot", MonthKey: feb.Key, Date: feb.Sessions[1].Date, Seq: feb.Sessions[1].Seq, note: "x"}
 	logsUnchanged(t, func() bool { return other.saveNote(other.rowID()) })
 	logsWantErrors(t, other.rowErrors, map[string]string{other.rowID() + "-note": "First choose what happened to this session, then add a note"})
 
 	// Bulk marking fills only the sessions with nothing recorded.
-	m := &sessionMonth{ProvisionID: "ot", Month: feb}
+	m := &sessionMonth{book: book, ProvisionID: "ot", Month: feb}
 	if !m.markAll(calc.StatusDelivered) {
 		t.Fatal("bulk marking failed")
 	}
@@ -294,7 +294,7 @@ func TestSessionRowMarkAndBulk(t *testing.T) {
 	if n.Missed != 1 || n.Delivered != len(feb.Sessions)-1 {
 		t.Errorf("calc counts %d missed, %d delivered", n.Missed, n.Delivered)
 	}
-	wantCounts(t, renderText(t, &sessionCounts{ProvisionID: "ot"}), n)
+	wantCounts(t, renderText(t, &sessionCounts{book: book, ProvisionID: "ot"}), n)
 }
 
 func TestSessionRowMadeUpAndClear(t *testing.T) {
@@ -302,7 +302,7 @@ func TestSessionRowMadeUpAndClear(t *testing.T) {
 	logsBook(t, &c)
 	sessions := logSchedule(t)
 	s := sessions[2]
-	r := &sessionRow{ProvisionID: "ot", MonthKey: s.Date.String()[:7], Date: s.Date, Seq: s.Seq}
+	r := &sessionRow{book: book, ProvisionID: "ot", MonthKey: s.Date.String()[:7], Date: s.Date, Seq: s.Seq}
 	id := r.rowID()
 	if !r.mark(calc.Outcome{Status: calc.StatusMissed}) {
 		t.Fatalf("mark: %v", r.rowErrors)
@@ -380,7 +380,7 @@ func TestSessionRowPaidPrivately(t *testing.T) {
 	c := logCase()
 	logsBook(t, &c)
 	s := logSchedule(t)[0]
-	r := &sessionRow{ProvisionID: "ot", MonthKey: s.Date.String()[:7], Date: s.Date, Seq: s.Seq, more: true}
+	r := &sessionRow{book: book, ProvisionID: "ot", MonthKey: s.Date.String()[:7], Date: s.Date, Seq: s.Seq, more: true}
 	id := r.rowID()
 	for cost, msg := range map[string]string{
 		"":       "Enter what you paid, for example 90",
@@ -408,7 +408,7 @@ func TestSessionRowPaidPrivately(t *testing.T) {
 
 func TestSessionCountBadAnswersChangeNothing(t *testing.T) {
 	logsSeedBook(t)
-	p := &sessionCountPage{}
+	p := &sessionCountPage{book: book}
 	p.load(url.Values{"id": {"ot"}})
 	good := func() {
 		p.from, p.to = dt("1", "2", "2024"), dt("1", "3", "2024")
@@ -437,7 +437,7 @@ func TestSessionCountBadAnswersChangeNothing(t *testing.T) {
 	checkBadAnswers(t, p.save, func() formErrors { return p.errs }, cases)
 
 	// Help that is not in the record: nothing to add to.
-	q := &sessionCountPage{}
+	q := &sessionCountPage{book: book}
 	q.load(url.Values{"id": {"nope"}})
 	q.from, q.to, q.delivered = dt("1", "2", "2024"), dt("1", "3", "2024"), "3"
 	logsUnchanged(t, q.save)
@@ -449,7 +449,7 @@ func TestSessionCountBadAnswersChangeNothing(t *testing.T) {
 func TestSessionCountSavedAndRemoved(t *testing.T) {
 	logsSeedBook(t)
 	before := logsSaved(t)
-	p := &sessionCountPage{}
+	p := &sessionCountPage{book: book}
 	p.load(url.Values{"id": {"ot"}})
 	p.from, p.to = dt("1", "2", "2024"), dt("1", "3", "2024")
 	p.due, p.delivered, p.missed, p.paid, p.cost = "5", "2", "1", "1", "60"
@@ -474,7 +474,7 @@ func TestSessionCountSavedAndRemoved(t *testing.T) {
 	if !strings.Contains(text, "1 February 2024 to 1 March 2024") || !strings.Contains(text, "5 due, 2 happened, 1 missed, 1 paid for by you (£60.00)") {
 		t.Errorf("the totals entered are not listed: %s", text)
 	}
-	wantCounts(t, renderText(t, &sessionsPage{}), logTally("ot"))
+	wantCounts(t, renderText(t, &sessionsPage{book: book}), logTally("ot"))
 
 	p.remove(app.Context{}, 1)
 	if after := logsSaved(t); after != before {

@@ -13,6 +13,7 @@ import (
 // never changes a record that is already there.
 type startPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 
 	shared    calc.Council // the council the link presets
 	hasShared bool
@@ -20,7 +21,7 @@ type startPage struct {
 }
 
 func (p *startPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.shared, p.hasShared = sharedCouncil(ctx.Page().URL().Query())
 }
 
@@ -46,8 +47,8 @@ func (p *startPage) sharedNotice() app.UI {
 		return nil
 	}
 	msg := "This link is for families in " + p.shared.ShortName + ". A new record you start will use " + p.shared.Name + " and its term dates."
-	if book.hasCase() {
-		c := book.current()
+	if p.book.hasCase() {
+		c := p.book.current()
 		msg = "This link is for families in " + p.shared.ShortName + ". " + c.Child.FirstName + "'s record is not changed."
 		if c.Council == p.shared.Code {
 			msg = "This link is for families in " + p.shared.ShortName + ". " + c.Child.FirstName + "'s record already uses " + p.shared.Name + "."
@@ -57,7 +58,7 @@ func (p *startPage) sharedNotice() app.UI {
 }
 
 func (p *startPage) Render() app.UI {
-	return newPage("Keep a record of the help in your child's plan",
+	return newPage(p.book, "Keep a record of the help in your child's plan",
 		brandBox(siteBrand()),
 		p.sharedNotice(),
 		app.P().Class("lead").Text("Use this tool if your child has an Education, Health and Care (EHC) plan "+
@@ -80,9 +81,9 @@ func (p *startPage) Render() app.UI {
 			app.Li().Text("any dates of sessions that did not happen"),
 			app.Li().Text("emails or letters from the council or school about it"),
 		),
-		app.If(book.hasCase(), func() app.UI {
+		app.If(p.book.hasCase(), func() app.UI {
 			return app.Div().Class("actions").Body(
-				app.A().Class("button").Href(pagePath("/tasks")).Text("Continue with "+book.current().Child.FirstName+"'s record"),
+				app.A().Class("button").Href(pagePath("/tasks")).Text("Continue with "+p.book.current().Child.FirstName+"'s record"),
 				app.A().Class("button button-secondary").ID("start-another").Href(pagePath(p.startLink(true))).Text(p.anotherText()),
 			)
 		}).Else(func() app.UI {

@@ -19,20 +19,21 @@ import (
 // today's date: the page only puts them into words.
 type summaryPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 
 	notice string // the result of the last download, for the status line
 }
 
 func (p *summaryPage) OnNav(ctx app.Context) {
-	book.open()
+	p.book.open()
 	p.notice = ""
 }
 
 func (p *summaryPage) Render() app.UI {
-	if !book.hasCase() {
-		return noRecordPage()
+	if !p.book.hasCase() {
+		return noRecordPage(p.book)
 	}
-	c := book.current()
+	c := p.book.current()
 	now := today()
 	child := strings.TrimSpace(c.Child.FirstName)
 	title := "Summary"
@@ -43,18 +44,18 @@ func (p *summaryPage) Render() app.UI {
 		app.P().Text("What your records show on " + now.Long() + ". Every number comes from what you entered. " +
 			"If something is wrong, change it in the record and this page changes too."),
 	}
-	content = append(content, summaryProvisions(c, now)...)
+	content = append(content, summaryProvisions(p.book, c, now)...)
 	content = append(content, summaryDelays(c, now)...)
 	content = append(content, summaryEstimate(c, calc.EstimateCase(c, calc.DefaultRules(), now))...)
 	content = append(content, decisionsLikeYours(c, now)...)
 	content = append(content, summaryRoutes(letters.Routes(c, now))...)
 	content = append(content, p.lettersSection(c, now)...)
-	return newPage(title, content...).backTo("/check")
+	return newPage(p.book, title, content...).backTo("/check")
 }
 
 // summaryProvisions shows each provision: the plan's words, calc's counts
 // and the dated list of missed sessions.
-func summaryProvisions(c calc.Case, now calc.Date) []app.UI {
+func summaryProvisions(b *caseBook, c calc.Case, now calc.Date) []app.UI {
 	out := []app.UI{app.H2().ID("provision").Text("The help in the plan and what happened")}
 	provs := provisionsOf(c)
 	if len(provs) == 0 {
@@ -82,13 +83,13 @@ func summaryProvisions(c calc.Case, now calc.Date) []app.UI {
 			section = "Section not given"
 		}
 		out = append(out, app.Section().Class("card summary-provision").Aria("labelledby", id).Body(
-			app.H3().ID(id).Class("card-title").Text(provisionName(pr)),
+			app.H3().ID(id).Class("card-title").Text(provisionName(b, pr)),
 			app.P().Class("card-meta").Text(strings.Join(nonEmptyStrings(section, describeAmount(pr), pr.Provider), " · ")),
 			app.P().Class("summary-label").Text("The plan says:"),
 			wording,
 			summaryCounts(n),
 			app.H4().Class("summary-subhead").Text("Missed sessions"),
-			missedTable(provisionName(pr), missed),
+			missedTable(provisionName(b, pr), missed),
 		))
 	}
 	return out
@@ -310,7 +311,7 @@ func (p *summaryPage) lettersSection(c calc.Case, now calc.Date) []app.UI {
 				app.Button().Type("button").Class("button button-secondary").ID("download-csv").
 					Text("Download the session log (CSV)").
 					OnClick(func(ctx app.Context, e app.Event) {
-						p.notice = downloadCSV(book.current(), today())
+						p.notice = downloadCSV(p.book.current(), today())
 					}),
 			),
 			app.P().Class("export-notice").Attr("role", "status").Text(p.notice),

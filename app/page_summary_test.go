@@ -60,9 +60,9 @@ func TestSummaryFiguresAreCalcs(t *testing.T) {
 	for _, seed := range []string{"notts-23-009-620.json", "herts-24-006-445.json", "bromley-23-008-648.json", "bromley-news-1980.json"} {
 		t.Run(seed, func(t *testing.T) {
 			c := summaryBook(t, seed)
-			page := app.HTMLString(&summaryPage{})
+			page := app.HTMLString(&summaryPage{book: book})
 			now := today()
-			text := renderText(t, &summaryPage{})
+			text := renderText(t, &summaryPage{book: book})
 
 			cards := strings.Split(page, `class="card summary-provision"`)[1:]
 			provs := provisionsOf(c)
@@ -149,7 +149,7 @@ func TestSummaryFiguresAreCalcs(t *testing.T) {
 // Ombudsman's decision; its time limits (2024) have passed.
 func TestSummaryNottinghamshire(t *testing.T) {
 	summaryBook(t, "notts-23-009-620.json")
-	text := renderText(t, &summaryPage{})
+	text := renderText(t, &summaryPage{book: book})
 	for _, must := range []string{"£600.00", "12 missed sessions × £50.00", "This date has passed."} {
 		if !strings.Contains(text, must) {
 			t.Errorf("the summary does not show %q", must)
@@ -159,7 +159,7 @@ func TestSummaryNottinghamshire(t *testing.T) {
 	if probs := book.change(func(c *calc.Case) { c.Complaint.ProblemNoticed = noticed }); len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	text = renderText(t, &summaryPage{})
+	text = renderText(t, &summaryPage{book: book})
 	if want := "You have until " + noticed.AddMonths(12).Long() + " to complain to the Ombudsman."; !strings.Contains(text, want) {
 		t.Errorf("the summary does not say %q", want)
 	}
@@ -170,7 +170,7 @@ func TestSummaryNottinghamshire(t *testing.T) {
 func TestLetterPageShowsTheBuiltLetter(t *testing.T) {
 	c := summaryBook(t, "notts-23-009-620.json")
 	for _, k := range letters.Available(c) {
-		p := &letterPage{kind: k}
+		p := &letterPage{book: book, kind: k}
 		page := app.HTMLString(p)
 		l, err := letters.Build(k, c, letters.InputsFrom(c), today())
 		if err != nil {
@@ -196,7 +196,7 @@ func TestLetterPageShowsTheBuiltLetter(t *testing.T) {
 			}
 		}
 	}
-	if text := renderText(t, &letterPage{kind: "nonsense"}); !strings.Contains(text, "does not fit") {
+	if text := renderText(t, &letterPage{book: book, kind: "nonsense"}); !strings.Contains(text, "does not fit") {
 		t.Errorf("an unknown kind does not say so: %s", text)
 	}
 }
@@ -205,7 +205,7 @@ func TestLetterPageShowsTheBuiltLetter(t *testing.T) {
 // shown next to its field and nothing is saved.
 func TestLetterDetailsSaved(t *testing.T) {
 	summaryBook(t, "notts-23-009-620.json")
-	p := &letterDetailsPage{}
+	p := &letterDetailsPage{book: book}
 	p.load()
 	p.senderName = "  Jo   Smith "
 	p.senderAddress = "1 Oak Road\n\n Nottingham NG1 1AA \n"

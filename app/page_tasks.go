@@ -9,22 +9,23 @@ import (
 // tasksPage is the home of a child's record: each part, with its status.
 type tasksPage struct {
 	app.Compo
+	book *caseBook // the parent's records, given by main
 }
 
-func (p *tasksPage) OnNav(ctx app.Context) { book.open() }
+func (p *tasksPage) OnNav(ctx app.Context) { p.book.open() }
 
 func (p *tasksPage) Render() app.UI {
-	if !book.hasCase() {
-		return newPage("Your child's record",
+	if !p.book.hasCase() {
+		return newPage(p.book, "Your child's record",
 			app.P().Text("There is no record on this device yet."),
 			app.A().Class("button").Href(pagePath("/child/name")).Text("Start a record"),
 		)
 	}
-	c := book.current()
+	c := p.book.current()
 	tasks := tasksFor(c, today())
-	return newPage(c.Child.FirstName+"'s record",
+	return newPage(p.book, c.Child.FirstName+"'s record",
 		app.P().Text("Fill in each part. You can stop at any time: what you enter is saved on this device straight away."),
-		keepSafeReminder(),
+		keepSafeReminder(p.book),
 		app.Ol().Class("task-list").Body(app.Range(tasks).Slice(func(i int) app.UI {
 			t := tasks[i]
 			id := "task-status-" + strconv.Itoa(i)

@@ -18,7 +18,7 @@ import (
 
 func TestTasksPageWithNoCase(t *testing.T) {
 	logsBook(t, nil)
-	text := renderText(t, &tasksPage{})
+	text := renderText(t, &tasksPage{book: book})
 	if !strings.Contains(text, "There is no record on this device yet.") || !strings.Contains(text, "Start a record") {
 		t.Errorf("tasks without a record: %s", text)
 	}
@@ -32,7 +32,7 @@ func wantTasks(t *testing.T, step string, want ...taskStatus) {
 	if len(tasks) != len(want) {
 		t.Fatalf("%s: %d tasks, want %d", step, len(tasks), len(want))
 	}
-	text := words(t, &tasksPage{})
+	text := words(t, &tasksPage{book: book})
 	for i, task := range tasks {
 		if task.Status != want[i] {
 			t.Errorf("%s: %q is %s, want %s", step, task.Name, task.Status, want[i])
@@ -58,22 +58,22 @@ func TestTaskStatusesFollowTheCase(t *testing.T) {
 		}
 	}
 
-	mustSave("name", (&childNamePage{name: "Sam"}).save)
+	mustSave("name", (&childNamePage{book: book, name: "Sam"}).save)
 	//              child plan  help  sessions contacts check summary
 	wantTasks(t, "a new record", part, part, no, wait, no, wait, wait)
 
-	mustSave("council", (&childCouncilPage{council: "891"}).save)
+	mustSave("council", (&childCouncilPage{book: book, council: "891"}).save)
 	wantTasks(t, "council chosen", done, part, no, wait, no, wait, wait)
 
-	mustSave("plan date", (&planDatePage{q: planIssued, date: dt("8", "1", "2024")}).save)
+	mustSave("plan date", (&planDatePage{book: book, q: planIssued, date: dt("8", "1", "2024")}).save)
 	wantTasks(t, "plan dated", done, done, no, wait, no, wait, wait)
 
 	// Help added through its steps: sessions can start, nothing recorded yet.
-	(&provisionTypePage{}).load(url.Values{"new": {"1"}})
+	(&provisionTypePage{provisionStep: provisionStep{book: book}}).load(url.Values{"new": {"1"}})
 	book.draft.Type, book.draft.Weeks, book.draft.Weekdays = calc.TypeOT, calc.TermTime, []string{"monday"}
 	book.draft.Frequency = calc.Frequency{Count: 1, Unit: calc.UnitSessions, Per: calc.PerWeek}
 	book.draft.Start, book.draft.End = calc.MustDate(2024, 1, 8), calc.MustDate(2024, 3, 1)
-	mustSave("help", (&provisionCheckPage{}).save)
+	mustSave("help", (&provisionCheckPage{provisionStep: provisionStep{book: book}}).save)
 	wantTasks(t, "help added", done, done, done, no, no, no, no)
 
 	pr, _ := book.provision("provision-1")
@@ -81,12 +81,12 @@ func TestTaskStatusesFollowTheCase(t *testing.T) {
 	if len(sessions) < 2 {
 		t.Fatalf("calc expects %d sessions", len(sessions))
 	}
-	first := &sessionRow{ProvisionID: pr.ID, Date: sessions[0].Date, Seq: sessions[0].Seq}
+	first := &sessionRow{book: book, ProvisionID: pr.ID, Date: sessions[0].Date, Seq: sessions[0].Seq}
 	mustSave("a session", func() bool { return first.mark(calc.Outcome{Status: calc.StatusMissed}) })
 	wantTasks(t, "one session recorded", done, done, done, part, no, no, no)
 
 	for _, m := range monthsOf(calc.LogOf(pr, sessions, calc.Date{}, today())) {
-		month := &sessionMonth{ProvisionID: pr.ID, Month: m}
+		month := &sessionMonth{book: book, ProvisionID: pr.ID, Month: m}
 		mustSave("a month", func() bool { return month.markAll(calc.StatusDelivered) })
 	}
 	if n := logTally(pr.ID); n.Unrecorded != 0 {
@@ -94,7 +94,7 @@ func TestTaskStatusesFollowTheCase(t *testing.T) {
 	}
 	wantTasks(t, "every session recorded", done, done, done, done, no, no, no)
 
-	contact := &contactPage{}
+	contact := &contactPage{book: book}
 	contact.load(url.Values{"new": {"1"}})
 	contact.date, contact.kind = dt("1", "2", "2024"), string(calc.ContactEmail)
 	mustSave("contact", contact.save)
@@ -113,11 +113,11 @@ func TestTasksPageLinks(t *testing.T) {
 	c := newCase(`<script>alert(1)</script>`)
 	logsBook(t, &c)
 	tasks := tasksFor(book.current(), today())
-	html := renderText(t, &tasksPage{})
+	html := renderText(t, &tasksPage{book: book})
 	if !strings.Contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;'s record") {
 		t.Errorf("the name is not shown as typed:\n%s", html)
 	}
-	page := app.HTMLString(&tasksPage{})
+	page := app.HTMLString(&tasksPage{book: book})
 	for i, task := range tasks {
 		link := `href="` + task.Path + `"`
 		if task.Status == cannotStartYet {

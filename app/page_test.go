@@ -23,9 +23,9 @@ var html2text = regexp.MustCompile(`<[^>]*>|\s+`)
 
 func TestPagesSayWhatThisIsAndIsNot(t *testing.T) {
 	pages := map[string]app.Composer{
-		"start":     &startPage{},
-		"privacy":   &privacyPage{},
-		"not found": &notFoundPage{},
+		"start":     &startPage{book: book},
+		"privacy":   &privacyPage{book: book},
+		"not found": &notFoundPage{book: book},
 	}
 	for name, c := range pages {
 		text := renderText(t, c)
@@ -38,7 +38,7 @@ func TestPagesSayWhatThisIsAndIsNot(t *testing.T) {
 }
 
 func TestStartPageSaysDataStaysOnDevice(t *testing.T) {
-	text := renderText(t, &startPage{})
+	text := renderText(t, &startPage{book: book})
 	for _, must := range []string{"EHC", "stays on this device", "Section F"} {
 		if !strings.Contains(text, must) {
 			t.Errorf("start page does not say %q:\n%s", must, text)

@@ -53,8 +53,8 @@ func labelOf(opts []option, value string) string {
 // provisionName is the name of a provision, the same as in the letters
 // (letters.ProvisionName): the parent's own name for it, or its kind, never
 // an internal ID.
-func provisionName(p calc.Provision) string {
-	return letters.ProvisionName(book.current(), p)
+func provisionName(b *caseBook, p calc.Provision) string {
+	return letters.ProvisionName(b.current(), p)
 }
 
 // describeAmount says how much help the plan gives, in the letters' words

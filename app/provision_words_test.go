@@ -22,7 +22,7 @@ func TestProvisionNames(t *testing.T) {
 	}
 	c.Plans[0].Provisions = append(c.Plans[0].Provisions, therapy("provision-2", ""), therapy("provision-3", ""))
 	logsBook(t, &c)
-	text := renderText(t, &sessionsPage{})
+	text := renderText(t, &sessionsPage{book: book})
 	for _, want := range []string{"Occupational therapy", "Therapy (first)", "Therapy (second)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the sessions page lacks %q: %s", want, text)
@@ -33,13 +33,13 @@ func TestProvisionNames(t *testing.T) {
 	}
 
 	// The parent names one on the provider page.
-	p := &provisionProviderPage{}
+	p := &provisionProviderPage{provisionStep: provisionStep{book: book}}
 	p.load(url.Values{"id": {"provision-3"}})
 	p.name = "  Theraplay   for us "
 	if !p.save() || book.draft.Name != "Theraplay for us" {
 		t.Fatalf("name not kept: %v %+v", p.errs, book.draft)
 	}
-	check := &provisionCheckPage{}
+	check := &provisionCheckPage{provisionStep: provisionStep{book: book}}
 	check.load(url.Values{})
 	if !check.save() {
 		t.Fatalf("saving the help: %v", check.errs)
@@ -47,7 +47,7 @@ func TestProvisionNames(t *testing.T) {
 	if pr, _ := book.provision("provision-3"); pr.Name != "Theraplay for us" {
 		t.Fatalf("the saved help has name %q", pr.Name)
 	}
-	if text := renderText(t, &sessionsPage{}); !strings.Contains(text, "Theraplay for us") || strings.Contains(text, "Therapy (second)") {
+	if text := renderText(t, &sessionsPage{book: book}); !strings.Contains(text, "Theraplay for us") || strings.Contains(text, "Therapy (second)") {
 		t.Errorf("the sessions page does not use the parent's name: %s", text)
 	}
 	p.load(url.Values{"id": {"provision-3"}})
@@ -62,7 +62,7 @@ func TestProvisionNames(t *testing.T) {
 func TestIndirectMissedOnlyAfterYes(t *testing.T) {
 	c := logCase()
 	logsBook(t, &c)
-	p := &provisionIndirectPage{}
+	p := &provisionIndirectPage{provisionStep: provisionStep{book: book}}
 	p.load(url.Values{"id": {"ot"}})
 	for answer, asked := range map[string]bool{"no": false, "": false, "yes": true} {
 		p.includes = answer
@@ -78,7 +78,7 @@ func TestCarePlanSectionQuestion(t *testing.T) {
 	c := logCase()
 	c.Plans[0].Kind = calc.PlanCarePlan
 	logsBook(t, &c)
-	p := &provisionSectionPage{}
+	p := &provisionSectionPage{provisionStep: provisionStep{book: book}}
 	p.load(url.Values{"id": {"ot"}})
 	text := renderText(t, p)
 	if strings.Contains(text, "Which section") || strings.Contains(text, "Section F") || !strings.Contains(text, "Who must give this help?") {

@@ -11,59 +11,69 @@ import (
 // works offline without anything else to remember.
 type route struct {
 	path string
-	page func() app.Composer
+	page func(b *caseBook) app.Composer
 }
 
 var routes = []route{
-	{"/", func() app.Composer { return &startPage{} }},
-	{"/privacy", func() app.Composer { return &privacyPage{} }},
-	{"/tasks", func() app.Composer { return &tasksPage{} }},
-	{"/children", func() app.Composer { return &childrenPage{} }},
-	{"/child/name", func() app.Composer { return &childNamePage{} }},
-	{"/child/birth", func() app.Composer { return &childBirthPage{} }},
-	{"/child/council", func() app.Composer { return &childCouncilPage{} }},
-	{"/plan/kind", func() app.Composer { return &planKindPage{} }},
-	{"/plan/issued", func() app.Composer { return &planIssuedPage{planDatePage{q: planIssued}} }},
-	{"/plan/review", func() app.Composer { return &planReviewPage{planDatePage{q: planReview}} }},
-	{"/plan/dates", func() app.Composer { return &planDatesPage{} }},
-	{"/plan/order", func() app.Composer { return &planOrderPage{} }},
-	{"/plan/reviews", func() app.Composer { return &planReviewsPage{} }},
-	{"/provisions", func() app.Composer { return &provisionsPage{} }},
-	{"/provision/type", func() app.Composer { return &provisionTypePage{} }},
-	{"/provision/section", func() app.Composer { return &provisionSectionPage{} }},
-	{"/provision/wording", func() app.Composer { return &provisionWordingPage{} }},
-	{"/provision/amount", func() app.Composer { return &provisionAmountPage{} }},
-	{"/provision/weeks", func() app.Composer { return &provisionWeeksPage{} }},
-	{"/provision/dates", func() app.Composer { return &provisionDatesPage{} }},
-	{"/provision/provider", func() app.Composer { return &provisionProviderPage{} }},
-	{"/provision/indirect", func() app.Composer { return &provisionIndirectPage{} }},
-	{"/provision/check", func() app.Composer { return &provisionCheckPage{} }},
-	{"/sessions", func() app.Composer { return &sessionsPage{} }},
-	{"/sessions/log", func() app.Composer { return &sessionLogPage{} }},
-	{"/sessions/count", func() app.Composer { return &sessionCountPage{} }},
-	{"/contacts", func() app.Composer { return &contactsPage{} }},
-	{"/contact", func() app.Composer { return &contactPage{} }},
-	{"/delays", func() app.Composer { return &delaysPage{} }},
-	{"/complaint/noticed", func() app.Composer { return &complaintNoticedPage{complaintDatesPage{q: complaintNoticedQ}} }},
-	{"/complaint/stage1", func() app.Composer { return &complaintStage1Page{complaintDatesPage{q: complaintStage1Q}} }},
-	{"/complaint/stage2", func() app.Composer { return &complaintStage2Page{complaintDatesPage{q: complaintStage2Q}} }},
-	{"/complaint/stage3", func() app.Composer { return &complaintStage3Page{complaintDatesPage{q: complaintStage3Q}} }},
-	{"/complaint/ombudsman", func() app.Composer { return &complaintOmbudsmanPage{complaintDatesPage{q: complaintOmbudsmanQ}} }},
-	{"/complaint/procedure", func() app.Composer { return &complaintProcedurePage{} }},
-	{"/complaint/timescales", func() app.Composer { return &complaintTimescalesPage{} }},
-	{"/deadlines", func() app.Composer { return &deadlinesPage{} }},
-	{"/calendar", func() app.Composer { return &calendarPage{} }},
-	{"/calendar/term", func() app.Composer { return &calendarTermPage{} }},
-	{"/calendar/inset", func() app.Composer { return &calendarInsetPage{} }},
-	{"/check", func() app.Composer { return &checkPage{} }},
-	{"/summary", func() app.Composer { return &summaryPage{} }},
-	{"/decisions", func() app.Composer { return &decisionsPage{} }},
-	{"/letter", func() app.Composer { return &letterPage{} }},
-	{"/letter/details", func() app.Composer { return &letterDetailsPage{} }},
-	{"/backup", func() app.Composer { return &backupPage{} }},
-	{"/import", func() app.Composer { return &importPage{} }},
-	{"/delete", func() app.Composer { return &deletePage{} }},
-	{"/problems", func() app.Composer { return &problemsPage{} }},
+	{"/", func(b *caseBook) app.Composer { return &startPage{book: b} }},
+	{"/privacy", func(b *caseBook) app.Composer { return &privacyPage{book: b} }},
+	{"/tasks", func(b *caseBook) app.Composer { return &tasksPage{book: b} }},
+	{"/children", func(b *caseBook) app.Composer { return &childrenPage{book: b} }},
+	{"/child/name", func(b *caseBook) app.Composer { return &childNamePage{book: b} }},
+	{"/child/birth", func(b *caseBook) app.Composer { return &childBirthPage{book: b} }},
+	{"/child/council", func(b *caseBook) app.Composer { return &childCouncilPage{book: b} }},
+	{"/plan/kind", func(b *caseBook) app.Composer { return &planKindPage{book: b} }},
+	{"/plan/issued", func(b *caseBook) app.Composer { return &planIssuedPage{planDatePage{book: b, q: planIssued}} }},
+	{"/plan/review", func(b *caseBook) app.Composer { return &planReviewPage{planDatePage{book: b, q: planReview}} }},
+	{"/plan/dates", func(b *caseBook) app.Composer { return &planDatesPage{book: b} }},
+	{"/plan/order", func(b *caseBook) app.Composer { return &planOrderPage{book: b} }},
+	{"/plan/reviews", func(b *caseBook) app.Composer { return &planReviewsPage{book: b} }},
+	{"/provisions", func(b *caseBook) app.Composer { return &provisionsPage{book: b} }},
+	{"/provision/type", func(b *caseBook) app.Composer { return &provisionTypePage{provisionStep: provisionStep{book: b}} }},
+	{"/provision/section", func(b *caseBook) app.Composer { return &provisionSectionPage{provisionStep: provisionStep{book: b}} }},
+	{"/provision/wording", func(b *caseBook) app.Composer { return &provisionWordingPage{provisionStep: provisionStep{book: b}} }},
+	{"/provision/amount", func(b *caseBook) app.Composer { return &provisionAmountPage{provisionStep: provisionStep{book: b}} }},
+	{"/provision/weeks", func(b *caseBook) app.Composer { return &provisionWeeksPage{provisionStep: provisionStep{book: b}} }},
+	{"/provision/dates", func(b *caseBook) app.Composer { return &provisionDatesPage{provisionStep: provisionStep{book: b}} }},
+	{"/provision/provider", func(b *caseBook) app.Composer { return &provisionProviderPage{provisionStep: provisionStep{book: b}} }},
+	{"/provision/indirect", func(b *caseBook) app.Composer { return &provisionIndirectPage{provisionStep: provisionStep{book: b}} }},
+	{"/provision/check", func(b *caseBook) app.Composer { return &provisionCheckPage{provisionStep: provisionStep{book: b}} }},
+	{"/sessions", func(b *caseBook) app.Composer { return &sessionsPage{book: b} }},
+	{"/sessions/log", func(b *caseBook) app.Composer { return &sessionLogPage{book: b} }},
+	{"/sessions/count", func(b *caseBook) app.Composer { return &sessionCountPage{book: b} }},
+	{"/contacts", func(b *caseBook) app.Composer { return &contactsPage{book: b} }},
+	{"/contact", func(b *caseBook) app.Composer { return &contactPage{book: b} }},
+	{"/delays", func(b *caseBook) app.Composer { return &delaysPage{book: b} }},
+	{"/complaint/noticed", func(b *caseBook) app.Composer {
+		return &complaintNoticedPage{complaintDatesPage{book: b, q: complaintNoticedQ}}
+	}},
+	{"/complaint/stage1", func(b *caseBook) app.Composer {
+		return &complaintStage1Page{complaintDatesPage{book: b, q: complaintStage1Q}}
+	}},
+	{"/complaint/stage2", func(b *caseBook) app.Composer {
+		return &complaintStage2Page{complaintDatesPage{book: b, q: complaintStage2Q}}
+	}},
+	{"/complaint/stage3", func(b *caseBook) app.Composer {
+		return &complaintStage3Page{complaintDatesPage{book: b, q: complaintStage3Q}}
+	}},
+	{"/complaint/ombudsman", func(b *caseBook) app.Composer {
+		return &complaintOmbudsmanPage{complaintDatesPage{book: b, q: complaintOmbudsmanQ}}
+	}},
+	{"/complaint/procedure", func(b *caseBook) app.Composer { return &complaintProcedurePage{book: b} }},
+	{"/complaint/timescales", func(b *caseBook) app.Composer { return &complaintTimescalesPage{book: b} }},
+	{"/deadlines", func(b *caseBook) app.Composer { return &deadlinesPage{book: b} }},
+	{"/calendar", func(b *caseBook) app.Composer { return &calendarPage{book: b} }},
+	{"/calendar/term", func(b *caseBook) app.Composer { return &calendarTermPage{book: b} }},
+	{"/calendar/inset", func(b *caseBook) app.Composer { return &calendarInsetPage{book: b} }},
+	{"/check", func(b *caseBook) app.Composer { return &checkPage{book: b} }},
+	{"/summary", func(b *caseBook) app.Composer { return &summaryPage{book: b} }},
+	{"/decisions", func(b *caseBook) app.Composer { return &decisionsPage{book: b} }},
+	{"/letter", func(b *caseBook) app.Composer { return &letterPage{book: b} }},
+	{"/letter/details", func(b *caseBook) app.Composer { return &letterDetailsPage{book: b} }},
+	{"/backup", func(b *caseBook) app.Composer { return &backupPage{book: b} }},
+	{"/import", func(b *caseBook) app.Composer { return &importPage{book: b} }},
+	{"/delete", func(b *caseBook) app.Composer { return &deletePage{book: b} }},
+	{"/problems", func(b *caseBook) app.Composer { return &problemsPage{book: b} }},
 }
 
 // appName is the app's name, as people see it.
@@ -75,15 +85,16 @@ const notFoundPath = "/404"
 
 var registerOnce sync.Once
 
-// registerRoutes tells go-app about every page. Tests call it too, so it
-// runs once however often it is called.
-func registerRoutes() {
+// registerRoutes tells go-app about every page, each given the book b.
+// go-app keeps one route table per program, so only the first call counts;
+// tests call it too.
+func registerRoutes(b *caseBook) {
 	registerOnce.Do(func() {
 		for _, r := range routes {
-			app.Route(r.path, r.page)
+			app.Route(r.path, func() app.Composer { return r.page(b) })
 		}
 		// Anything else is a page that does not exist. go-app tries exact
 		// routes first, so this catch-all only gets what no page claims.
-		app.RouteWithRegexp("^/.*", app.NewZeroComponentFactory(&notFoundPage{}))
+		app.RouteWithRegexp("^/.*", func() app.Composer { return &notFoundPage{book: b} })
 	})
 }

@@ -35,7 +35,7 @@ func TestSharedCouncil(t *testing.T) {
 // The start page's links carry the share link's council to the first
 // question; with no share link they are as before.
 func TestStartLinks(t *testing.T) {
-	p := &startPage{}
+	p := &startPage{book: book}
 	if got := p.startLink(false); got != "/child/name" {
 		t.Errorf("plain start link %q", got)
 	}
@@ -55,7 +55,7 @@ func TestStartLinks(t *testing.T) {
 // existing record from the same address leaves its council alone.
 func TestChildNameTakesTheSharedCouncil(t *testing.T) {
 	logsBook(t, nil)
-	p := &childNamePage{}
+	p := &childNamePage{book: book}
 	p.load(url.Values{"council": {"891"}})
 	p.name = "Amira"
 	if !p.save() {
@@ -87,7 +87,7 @@ func TestChildNameTakesTheSharedCouncil(t *testing.T) {
 func TestStartPageBrand(t *testing.T) {
 	b := branding.Brand{Name: "Anytown Forum", Description: "Help in Anytown.", Helpline: "0800 123 4567",
 		Hours: "weekdays", Website: "https://anytown.example/", Logo: "/web/brand/logo.png"}
-	plain := renderText(t, &startPage{})
+	plain := renderText(t, &startPage{book: book})
 	if strings.Contains(plain, "Anytown") || strings.Contains(plain, "Free help from") {
 		t.Fatalf("unbranded start page shows a brand:\n%s", plain)
 	}
@@ -95,7 +95,7 @@ func TestStartPageBrand(t *testing.T) {
 		os.Setenv(k, v)
 		t.Cleanup(func() { os.Unsetenv(k) })
 	}
-	text := strings.Join(strings.Fields(renderText(t, &startPage{})), " ")
+	text := strings.Join(strings.Fields(renderText(t, &startPage{book: book})), " ")
 	for _, want := range []string{"Shared with you by Anytown Forum", "Help in Anytown.", "Free helpline: 0800 123 4567 (weekdays)",
 		"anytown.example", "Free help from Anytown Forum"} {
 		if !strings.Contains(text, want) {

@@ -33,7 +33,7 @@ func exampleBrand(t *testing.T) branding.Config {
 
 func buildWith(t *testing.T, o buildOptions) (string, builtSite) {
 	t.Helper()
-	registerRoutes()
+	registerRoutes(book)
 	out := filepath.Join(t.TempDir(), "site")
 	s, err := buildSiteWith(out, fakeWeb(t, "wasm"), o)
 	if err != nil {
@@ -209,7 +209,7 @@ func TestQRCodeDecodesToTheAddress(t *testing.T) {
 }
 
 func TestAddressMustMatchThePrefix(t *testing.T) {
-	registerRoutes()
+	registerRoutes(book)
 	_, err := buildSiteWith(filepath.Join(t.TempDir(), "s"), fakeWeb(t, "w"), buildOptions{prefix: "/pt/", address: "https://example.org/other/"})
 	if err == nil || !strings.Contains(err.Error(), "should end in /pt/") {
 		t.Fatalf("got %v", err)
@@ -266,7 +266,7 @@ func TestHostFilesCarryTheHeaders(t *testing.T) {
 // Each bad config stops the build command, saying which field is wrong;
 // nothing is built.
 func TestBuildCommandRefusesABadConfig(t *testing.T) {
-	registerRoutes()
+	registerRoutes(book)
 	web := fakeWeb(t, "w")
 	tests := []struct {
 		name, config, says string
@@ -300,7 +300,7 @@ func TestBuildCommandRefusesABadConfig(t *testing.T) {
 
 // The address in the config sets the sub-path when -prefix is not given.
 func TestBuildCommandTakesThePrefixFromTheAddress(t *testing.T) {
-	registerRoutes()
+	registerRoutes(book)
 	out := filepath.Join(t.TempDir(), "site")
 	var stdout, stderr bytes.Buffer
 	code := runCommand([]string{"build", "-out", out, "-web", fakeWeb(t, "w"), "-url", "https://me.github.io/pt/", "-brotli=false"}, &stdout, &stderr)

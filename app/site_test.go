@@ -36,7 +36,7 @@ func fakeWeb(t *testing.T, wasm string) string {
 
 func build(t *testing.T, web, prefix string) (string, builtSite) {
 	t.Helper()
-	registerRoutes()
+	registerRoutes(book)
 	out := filepath.Join(t.TempDir(), "site")
 	s, err := buildSite(out, web, prefix, false)
 	if err != nil {
@@ -163,7 +163,7 @@ func TestBuildUnderPrefix(t *testing.T) {
 }
 
 func TestBuildRefusesAForeignFolder(t *testing.T) {
-	registerRoutes()
+	registerRoutes(book)
 	out := t.TempDir()
 	os.WriteFile(filepath.Join(out, "thesis.docx"), []byte("precious"), 0o644)
 	if _, err := buildSite(out, fakeWeb(t, "wasm"), "/", false); err == nil {

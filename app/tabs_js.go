@@ -37,17 +37,11 @@ func listenOtherTabs(changed func(key string)) (stop func()) {
 	}
 }
 
-var persistAsked bool
-
-// askPersistentStorage asks the browser, once per start of the app, not to
-// clear the site's storage when the device runs short of space. Browsers
+// askPersistentStorage asks the browser not to clear the site's storage
+// when the device runs short of space (the book asks once per start). Browsers
 // decide by themselves (Chrome from how much the site is used, Firefox by
 // asking the person); the answer changes nothing else.
 func askPersistentStorage() {
-	if persistAsked {
-		return
-	}
-	persistAsked = true
 	defer func() { recover() }()
 	st := js.Global().Get("navigator").Get("storage")
 	if !st.Truthy() || st.Get("persist").Type() != js.TypeFunction || st.Get("persisted").Type() != js.TypeFunction {
