@@ -549,6 +549,31 @@ func TestTwoTabsEditingTheSameRecord(t *testing.T) {
 // Build two versions, open the first, deploy the second: the update is offered, and the
 // parent's record is still there after it.
 func TestUpdateKeepsData(t *testing.T) {
+	s, deploy := twoVersions(t)
+	tb := s.openPage(t, "/")
+	watchPage(tb)
+	records, _ := storedRecords(t, dataSeed(t))
+	seed(tb, records)
+	tb.waitForServiceWorker()
+	deploy()
+	tb.reload() // the app starts from version 1's copy and looks for an update
+	waitForUpdateBanner(tb)
+	screenshot(t, tb, "update-offered")
+	markPage(tb)
+	press(tb, ".update-banner button")
+	waitAcrossReload(tb)
+	waitForVersion2(tb)
+	goTo(tb, "/tasks")
+	waitText(tb, "Amira's record")
+	if got, _ := storedCase(tb); got.Child.FirstName != "Amira" {
+		t.Errorf("after the update the record says %q", got.Child.FirstName)
+	}
+}
+
+// twoVersions builds two versions of the site behind one address, serving the first;
+// deploy switches it to the second, as a charity publishing a new release.
+func twoVersions(t *testing.T) (s *site, deploy func()) {
+	t.Helper()
 	dirs := [2]string{}
 	for i := range dirs {
 		web := filepath.Join(t.TempDir(), "web")
@@ -556,7 +581,7 @@ func TestUpdateKeepsData(t *testing.T) {
 			t.Fatal(err)
 		}
 		os.WriteFile(filepath.Join(web, "version-marker.txt"), []byte(fmt.Sprintf("version %d\n", i+1)), 0o644)
-		dirs[i] = filepath.Join(sitesRoot, fmt.Sprintf("update-%d", i+1))
+		dirs[i] = filepath.Join(sitesRoot, fmt.Sprintf("%s-v%d", t.Name(), i+1))
 		out, err := exec.Command(ptBin, "build", "-out", dirs[i], "-prefix", "/", "-web", web, "-brotli=false").CombinedOutput()
 		if err != nil {
 			t.Fatalf("building version %d: %v\n%s", i+1, err, out)
@@ -568,18 +593,15 @@ func TestUpdateKeepsData(t *testing.T) {
 		handlers[current.Load()].ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	s := &site{builtSite: &builtSite{dir: dirs[0], prefix: "/"}, srv: srv, origin: srv.URL}
+	s = &site{builtSite: &builtSite{dir: dirs[0], prefix: "/"}, srv: srv, origin: srv.URL}
+	return s, func() { current.Store(1) }
+}
 
-	tb := s.openPage(t, "/")
-	watchPage(tb)
-	records, _ := storedRecords(t, dataSeed(t))
-	seed(tb, records)
-	tb.waitForServiceWorker()
-	current.Store(1) // deploy version 2
-	tb.reload()      // the app starts from version 1's copy and looks for an update
-	// The banner comes once the new version's worker has copied the whole site (12 MB of
-	// wasm among it) and taken over: on a busy two-core machine that can take longer than
-	// one ordinary wait.
+// waitForUpdateBanner waits for "Update now". It comes once the new version's worker has
+// copied the whole site (12 MB of wasm among it) and taken over: on a busy two-core machine
+// that can take longer than one ordinary wait.
+func waitForUpdateBanner(tb *tab) {
+	tb.t.Helper()
 	if err := tb.pollFor(`!!document.querySelector(".update-banner")`, 3*waitTimeout); err != nil {
 		state := eval[string](tb, "reading the workers", `(async () => { const r = await navigator.serviceWorker.getRegistration();
 			const w = x => x ? x.state : "none";
@@ -587,17 +609,13 @@ func TestUpdateKeepsData(t *testing.T) {
 				controlled: !!navigator.serviceWorker.controller, caches: await caches.keys(), updatedBeforeWasm: window.goappUpdatedBeforeWasmLoaded}) })()`)
 		tb.fail("waiting for the update banner (the new version's worker installed and active); workers: "+state, err)
 	}
-	screenshot(t, tb, "update-offered")
-	markPage(tb)
-	press(tb, ".update-banner button")
-	waitAcrossReload(tb)
+}
+
+// waitForVersion2 waits until the second version's files are the ones in the cache.
+func waitForVersion2(tb *tab) {
+	tb.t.Helper()
 	waitJS(tb, "version 2's files", `(async () => { for (const n of await caches.keys())
 		if (await (await caches.open(n)).match("/web/version-marker.txt")) return true; return false })()`)
-	goTo(tb, "/tasks")
-	waitText(tb, "Amira's record")
-	if got, _ := storedCase(tb); got.Child.FirstName != "Amira" {
-		t.Errorf("after the update the record says %q", got.Child.FirstName)
-	}
 }
 
 // markPage marks the page now shown, so waitAcrossReload can tell a new one.
