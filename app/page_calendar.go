@@ -219,7 +219,10 @@ type calendarTermPage struct {
 	year, term                     int
 	found                          bool
 	start, end, halfStart, halfEnd dateText
-	errs                           formErrors
+	// shown is the four dates as the page opened with them: only the
+	// ones the parent changed are saved, into the latest saved record.
+	shown [4]dateText
+	errs  formErrors
 }
 
 func (p *calendarTermPage) OnNav(ctx app.Context) {
@@ -245,6 +248,7 @@ func (p *calendarTermPage) load(q url.Values) {
 	p.year, p.term, p.found = y, t, true
 	p.start, p.end = dateTextOf(tm.Start), dateTextOf(tm.End)
 	p.halfStart, p.halfEnd = dateTextOf(tm.HalfTermStart), dateTextOf(tm.HalfTermEnd)
+	p.shown = [4]dateText{p.start, p.end, p.halfStart, p.halfEnd}
 }
 
 func (p *calendarTermPage) Render() app.UI {
@@ -312,25 +316,29 @@ func (p *calendarTermPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	c := p.book.current()
-	sy, _ := calendarYearOf(c, p.year)
-	// A copy of the terms: sy may share them with calc's defaults.
-	terms := append([]calc.Term(nil), sy.Terms...)
-	terms[p.term].Start, terms[p.term].End = dates[0], dates[1]
-	terms[p.term].HalfTermStart, terms[p.term].HalfTermEnd = dates[2], dates[3]
-	next := calc.SchoolYear{Year: sy.Year, Terms: terms, InsetDays: sy.InsetDays, Source: calendarChangedSource}
-	at := len(c.Calendar.SchoolYears)
-	for i, own := range c.Calendar.SchoolYears {
-		if own.StartYear() == p.year {
-			at = i
-		}
-	}
+	typed := [4]dateText{p.start, p.end, p.halfStart, p.halfEnd}
+	at := 0
+	p.book.refresh() // change the latest saved record, not the one this page opened
 	problems := p.book.change(func(c *calc.Case) {
-		if at < len(c.Calendar.SchoolYears) {
-			c.Calendar.SchoolYears[at] = next
-			return
+		at = -1
+		for i, own := range c.Calendar.SchoolYears {
+			if own.StartYear() == p.year {
+				at = i
+			}
 		}
-		c.Calendar.SchoolYears = append(c.Calendar.SchoolYears, next)
+		if at < 0 { // the first change to this year: start from the usual dates
+			c.Calendar.SchoolYears = append(c.Calendar.SchoolYears, calc.DefaultSchoolYear(p.year))
+			at = len(c.Calendar.SchoolYears) - 1
+		}
+		sy := &c.Calendar.SchoolYears[at]
+		sy.Terms = append([]calc.Term(nil), sy.Terms...) // may be calc's defaults
+		tm := &sy.Terms[p.term]
+		for i, d := range []*calc.Date{&tm.Start, &tm.End, &tm.HalfTermStart, &tm.HalfTermEnd} {
+			if typed[i] != p.shown[i] {
+				*d = dates[i]
+			}
+		}
+		sy.Source = calendarChangedSource
 	})
 	path := "calendar.school_years[" + strconv.Itoa(at) + "]"
 	term := path + ".terms[" + strconv.Itoa(p.term) + "]"
@@ -340,7 +348,11 @@ func (p *calendarTermPage) save() bool {
 		// The next term must start after this one ends: that is about this end date.
 		path + ".terms[" + strconv.Itoa(p.term+1) + "].start": "end-day",
 	})
-	return len(p.errs) == 0
+	if len(p.errs) > 0 {
+		return false
+	}
+	p.shown = typed
+	return true
 }
 
 // calendarInsetPage adds one INSET day.

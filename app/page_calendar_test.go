@@ -3,6 +3,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -142,5 +143,31 @@ func TestCalendarInsetDays(t *testing.T) {
 	cp.undo(app.Context{}, app.Event{})
 	if got := book.current().Calendar.InsetDays; len(got) != 2 {
 		t.Errorf("Undo did not put the day back: %v", got)
+	}
+}
+
+// Only the dates changed on the term page are saved: another tab's change
+// to the same year (its half term, an INSET day) stays as that tab saved it.
+func TestCalendarTermSavesOnlyWhatWasChanged(t *testing.T) {
+	other := twoTabs(t, logsSeedCase(t))
+	p := &calendarTermPage{book: book}
+	p.load(map[string][]string{"year": {"2023"}, "term": {"1"}})
+	halfStart := calc.MustDate(2024, 2, 12)
+	inset := calc.MustDate(2024, 1, 8)
+	other.change(func(c *calc.Case) {
+		sy := calc.DefaultSchoolYear(2023)
+		sy.Terms = append([]calc.Term(nil), sy.Terms...)
+		sy.Terms[1].HalfTermStart = halfStart
+		sy.InsetDays = append(append([]calc.Date(nil), sy.InsetDays...), inset)
+		c.Calendar.SchoolYears = append(c.Calendar.SchoolYears, sy)
+	})
+	p.end = dt("27", "3", "2024")
+	if !p.save() || book.dirty {
+		t.Fatalf("not saved: %v (unsaved: %v)", p.errs, book.dirty)
+	}
+	sy, _ := calendarYearOf(other.stored(), 2023)
+	tm := sy.Terms[1]
+	if tm.End != calc.MustDate(2024, 3, 27) || tm.HalfTermStart != halfStart || !slices.Contains(sy.InsetDays, inset) {
+		t.Errorf("saved term %+v, INSET %v; want this page's end and the other tab's half term and INSET day", tm, sy.InsetDays)
 	}
 }

@@ -382,7 +382,12 @@ type complaintTimescalesPage struct {
 	book   *caseBook // the parent's records, given by main
 	days   [4]string
 	source string
-	errs   formErrors
+	// shown is what the boxes showed when the page opened: only the
+	// answers the parent changed from it are saved, so a time limit
+	// another tab saved meanwhile is not written back.
+	shownDays   [4]string
+	shownSource string
+	errs        formErrors
 }
 
 func (p *complaintTimescalesPage) OnNav(ctx app.Context) {
@@ -401,6 +406,7 @@ func (p *complaintTimescalesPage) load() {
 		}
 	}
 	p.source = pol.Source
+	p.shownDays, p.shownSource = p.days, p.source
 }
 
 func (p *complaintTimescalesPage) Render() app.UI {
@@ -446,9 +452,7 @@ func (p *complaintTimescalesPage) save() bool {
 	if !p.book.hasCase() {
 		return false
 	}
-	old := p.book.current().Complaint.Policy
-	def := calc.EffectivePolicy(calc.ComplaintPolicy{Procedure: old.Procedure})
-	next := calc.ComplaintPolicy{Procedure: old.Procedure, Source: strings.TrimSpace(p.source)}
+	days := make([]int, len(complaintTimescales))
 	for i, t := range complaintTimescales {
 		s := strings.TrimSpace(p.days[i])
 		if s == "" {
@@ -458,25 +462,42 @@ func (p *complaintTimescalesPage) save() bool {
 		switch {
 		case err != nil:
 			p.errs.add(t.id, t.label+": write a whole number, like 10")
-			continue
 		case n < 1:
 			p.errs.add(t.id, t.label+": the number must be 1 or more")
-			continue
 		}
-		if n != *t.field(&def) {
-			*t.field(&next) = n
-		}
+		days[i] = n
 	}
 	if len(p.errs) > 0 {
 		return false
 	}
-	problems := p.book.change(func(c *calc.Case) { c.Complaint.Policy = next })
+	p.book.refresh() // apply the changes to the latest saved record
+	problems := p.book.change(func(c *calc.Case) {
+		pol := &c.Complaint.Policy
+		def := calc.EffectivePolicy(calc.ComplaintPolicy{Procedure: pol.Procedure})
+		for i, t := range complaintTimescales {
+			if strings.TrimSpace(p.days[i]) == strings.TrimSpace(p.shownDays[i]) {
+				continue // not changed here
+			}
+			if n := days[i]; n == *t.field(&def) {
+				*t.field(pol) = 0
+			} else {
+				*t.field(pol) = n
+			}
+		}
+		if strings.TrimSpace(p.source) != strings.TrimSpace(p.shownSource) {
+			pol.Source = strings.TrimSpace(p.source)
+		}
+	})
 	fields := map[string]string{"complaint.policy.source": "source"}
 	for _, t := range complaintTimescales {
 		fields["complaint.policy."+t.path] = t.id
 	}
 	p.errs = errorsFrom(problems, complaintTimescales[0].id, fields)
-	return len(p.errs) == 0
+	if len(p.errs) > 0 {
+		return false
+	}
+	p.load() // the boxes show what is saved now, other tabs' numbers included
+	return true
 }
 
 // delaysPage gathers the dates that show delay: the plan's process dates

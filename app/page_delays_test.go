@@ -182,3 +182,26 @@ func TestComplaintQuestionsFitTheirBoxes(t *testing.T) {
 		}
 	}
 }
+
+// Only the time limits changed on the page are saved: a limit another tab
+// saved while the page was open stays as that tab saved it.
+func TestTimescalesSaveOnlyWhatWasChanged(t *testing.T) {
+	other := twoTabs(t, logsSeedCase(t))
+	tp := &complaintTimescalesPage{book: book}
+	tp.load()
+	other.change(func(c *calc.Case) {
+		c.Complaint.Policy.Stage2AnswerDays = 30
+		c.Complaint.Policy.Source = "Policy read in the other tab"
+	})
+	tp.days[1] = "15"
+	if !tp.save() {
+		t.Fatal(tp.errs)
+	}
+	pol := other.stored().Complaint.Policy
+	if pol.Stage1AnswerDays != 15 || pol.Stage2AnswerDays != 30 || pol.Source != "Policy read in the other tab" {
+		t.Errorf("saved %+v; want this page's stage 1 (15) and the other tab's stage 2 (30) and source", pol)
+	}
+	if tp.days[3] != "30" {
+		t.Errorf("after saving, the page shows stage 2 as %q, not the saved 30", tp.days[3])
+	}
+}
