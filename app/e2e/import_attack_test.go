@@ -12,11 +12,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"provisiontracker/backup"
@@ -328,6 +330,12 @@ func TestHandOverSeveralCases(t *testing.T) {
 	tb := family.openPage(t, "/")
 	watchPage(tb)
 	seed(tb, records)
+	goTo(tb, "/summary")
+	waitText(tb, "Amira")
+	familySummary := printedSummary(t, tb)
+	if !strings.Contains(familySummary, "Amira") || !strings.Contains(familySummary, "£") {
+		t.Fatalf("the family's printed summary has no child or amounts: %s", familySummary)
+	}
 	goTo(tb, "/backup")
 	tb.click("#which-2")
 	tb.click("#lock-2")
@@ -407,4 +415,29 @@ func TestHandOverSeveralCases(t *testing.T) {
 	goTo(ta, "/children")
 	waitText(ta, "Zoë")
 	waitText(ta, "Sam")
+
+	// The advocate opens Amira's record and prints the same summary, figure for figure.
+	// (Unless the import left it open: then its card says "Open now" and has no button.)
+	eval[bool](ta, "opening Amira's record", `(() => { const b = [...document.querySelectorAll("main button")]
+		.find(b => b.textContent.includes("Open") && b.textContent.includes("Amira's record")); if (b) b.click(); return true })()`)
+	waitJS(ta, "Amira's record open", `(document.querySelector(".header-link")||{}).textContent === "Amira's record"`)
+	goTo(ta, "/summary")
+	waitText(ta, "Amira")
+	if got := printedSummary(t, ta); got != familySummary {
+		t.Errorf("the advocate's printed summary differs from the family's:\nfamily:   %s\nadvocate: %s", familySummary, got)
+	}
 }
+
+// printedSummary is the summary page as printed to PDF, in words, without the time of
+// the last save (the two copies were saved at different times).
+func printedSummary(t *testing.T, tb *tab) string {
+	t.Helper()
+	res, err := chromedp.Call(tb.ctx, page.PrintToPDF, page.PrintToPDFParams{PreferCSSPageSize: ptr(true)})
+	if err != nil {
+		tb.fail("printing the summary", err)
+	}
+	text := normalizeSpace(pdfText(t, res.Data, "summary"))
+	return savedAt.ReplaceAllString(text, "")
+}
+
+var savedAt = regexp.MustCompile(`Saved on this device at \d\d:\d\d`)
