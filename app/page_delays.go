@@ -134,12 +134,12 @@ func (p *complaintDatesPage) Render() app.UI {
 	var fields []app.UI
 	if len(p.q.dates) == 1 {
 		d := p.q.dates[0]
-		fields = append(fields, dateField{ID: d.id, Legend: d.label, Hint: d.hint, AsHeading: true,
+		fields = append(fields, dateField{ID: d.id, Legend: d.label, Hint: withMonthHint(d.hint), AsHeading: true,
 			Value: &p.dates[0], Error: p.errs.of(d.id)}.render(&p.Compo))
 	} else {
 		fields = append(fields, app.H1().Class("question").Text(p.q.heading), app.P().Text(p.q.intro))
 		for i, d := range p.q.dates {
-			fields = append(fields, dateField{ID: d.id, Legend: d.label, Hint: d.hint,
+			fields = append(fields, dateField{ID: d.id, Legend: d.label, Hint: withMonthHint(d.hint),
 				Value: &p.dates[i], Error: p.errs.of(d.id)}.render(&p.Compo))
 		}
 	}
@@ -151,6 +151,14 @@ func (p *complaintDatesPage) Render() app.UI {
 func (p *complaintDatesPage) submit(ctx app.Context) {
 	p.clashes = nil
 	p.finish(ctx, p.store(false))
+}
+
+// withMonthHint adds to a date's hint that the day may be left out.
+func withMonthHint(hint string) string {
+	if hint == "" {
+		return monthHint
+	}
+	return hint + " " + monthHint
 }
 
 // skipStage3 leaves out the review panel (stage 3), which only the
@@ -240,7 +248,7 @@ func (p *complaintDatesPage) store(keepMine bool) bool {
 		if len(p.q.dates) > 1 {
 			what = strings.TrimSuffix(d.label, " (optional)") + ": the date"
 		}
-		v, msg := p.dates[i].parse(what)
+		v, msg := p.dates[i].parseMonthOK(what)
 		if msg == "" && v.After(today()) {
 			msg = what + " must be today or in the past"
 		}

@@ -283,6 +283,15 @@ func (d Date) Long() string {
 	return strconv.Itoa(day) + " " + monthNames[m-1] + " " + strconv.Itoa(y)
 }
 
+// On is the date after a verb, as in "I complained on 5 March 2023": a
+// date known only to its month reads "in March 2023".
+func (d Date) On() string {
+	if d.MonthOnly() {
+		return "in " + d.Long()
+	}
+	return "on " + d.Long()
+}
+
 // MarshalJSON writes "YYYY-MM-DD", or "" for the zero Date.
 func (d Date) MarshalJSON() ([]byte, error) {
 	return []byte(`"` + d.String() + `"`), nil

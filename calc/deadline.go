@@ -48,6 +48,10 @@ type Deadline struct {
 	// FromRecords is true when From is the first problem in the records,
 	// not a date the parent gave.
 	FromRecords bool `json:"from_records,omitempty"`
+	// dueFromLast marks a Due already counted from the last day of a
+	// month-only From (working days cannot be shifted by calendar days:
+	// a bank holiday or weekend at the month's end moves them).
+	dueFromLast bool
 }
 
 // Complaint timescales and their sources (RULES.md §2 and §8).
@@ -153,8 +157,9 @@ func (t Timescales) StageDue(cal Calendar, stage int, sent, ack Date) (ackDue, a
 	base := sent
 	if t.Code && !ackDue.IsZero() {
 		base = ackDue
-		if !ack.IsZero() && ack.Before(ackDue) && !ack.Before(sent) {
-			base = ack
+		// An acknowledgement known only to its month counts from its last day.
+		if a := ack.Latest(); !a.IsZero() && a.Before(ackDue) && !a.Before(sent) {
+			base = a
 		}
 	}
 	answerDue = cal.AddWorkingDays(base, ansDays)
@@ -203,11 +208,12 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 		if n == 2 {
 			ackDays, ansDays = t.Stage2AckDays, t.Stage2AnswerDays
 		}
-		ackDue, ansDue, ext := t.StageDue(cal, n, sent, ack)
+		// Sent some day in a month: the council's days count from its last.
+		ackDue, ansDue, ext := t.StageDue(cal, n, sent.Latest(), ack)
 		s := "Stage " + strconv.Itoa(n)
 		if ackDays > 0 && (!ack.IsZero() || answered.IsZero()) {
 			add(Deadline{Key: "complaint_stage" + strconv.Itoa(n) + "_ack", Rule: s + " complaint acknowledged within " + wd(ackDays),
-				Source: t.Source, From: sent, Due: ackDue, Done: ack})
+				Source: t.Source, From: sent, Due: ackDue, Done: ack, dueFromLast: true})
 		}
 		rule := s + " complaint answered within " + wd(ansDays)
 		if t.Code && ackDays > 0 {
@@ -217,14 +223,15 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 			rule += "; the council may extend this by at most " + wd(t.ExtensionDays) + ", to " + ext.Long() + ", if it says why"
 		}
 		add(Deadline{Key: "complaint_stage" + strconv.Itoa(n) + "_answer", Rule: rule,
-			Source: t.Source, From: sent, Due: ansDue, Done: answered})
+			Source: t.Source, From: sent, Due: ansDue, Done: answered, dueFromLast: true})
 	}
 	stage(1, cp.Stage1Sent, cp.Stage1Acknowledged, cp.Stage1Answered)
 	stage(2, cp.Stage2Sent, cp.Stage2Acknowledged, cp.Stage2Answered)
 	pol := EffectivePolicy(policy)
 	if !cp.Stage3Requested.IsZero() && pol.Procedure == ProcedureSocialCare {
 		add(Deadline{Key: "complaint_stage3_panel", Rule: "Stage 3 review panel held within 30 working days of the request",
-			Source: socialCareSource, From: cp.Stage3Requested, Due: cal.AddWorkingDays(cp.Stage3Requested, 30), Done: cp.Stage3PanelHeld})
+			Source: socialCareSource, From: cp.Stage3Requested, Due: cal.AddWorkingDays(cp.Stage3Requested.Latest(), 30), Done: cp.Stage3PanelHeld,
+			dueFromLast: true})
 	}
 	parentLimits(c, add)
 	for i, ct := range c.Contacts {
@@ -353,7 +360,9 @@ func monthOnly(d Deadline) Deadline {
 		return d
 	}
 	last := d.From.Latest()
-	d.Due = d.Due.AddDays(last.Sub(d.From.Earliest()))
+	if !d.dueFromLast {
+		d.Due = d.Due.AddDays(last.Sub(d.From.Earliest()))
+	}
 	d.Note = joinNote(d.Note, "You gave only the month, "+d.From.Long()+", so this counts from its last day, "+last.Long()+": the council is not counted late unless it was late even then.")
 	return d
 }
@@ -461,12 +470,17 @@ func parentLimits(c Case, add func(Deadline)) {
 		if final.IsZero() && cp.Stage2Sent.IsZero() {
 			final = cp.Stage1Answered
 		}
+		// "Not before" for the parent: a date known only to its month
+		// counts from its last day, so they are never sent too early.
 		d := Deadline{Key: "ombudsman_from", Rule: "Go to the Ombudsman after the council's final answer, or about 12 weeks after you complained if it has not given one",
-			Source: "Local Government Act 1974 s26(5)", From: last, Due: last.AddDays(ombudsmanWaitDays),
+			Source: "Local Government Act 1974 s26(5)", From: last, Due: last.Latest().AddDays(ombudsmanWaitDays),
 			Done: cp.OmbudsmanSent, ParentDeadline: true, Earliest: true,
-			Note: "About 12 weeks after you complained on " + last.Long() + ", if the council has not given its final answer by then."}
-		if !final.IsZero() && final.Before(d.Due) {
-			d.Due, d.Note = final, "The date of the council's final answer."
+			Note: "About 12 weeks after you complained " + last.On() + ", if the council has not given its final answer by then."}
+		if last.MonthOnly() {
+			d.Note += " You gave only the month, so to be safe this counts from its last day, " + last.Latest().Long() + "."
+		}
+		if f := final.Latest(); !f.IsZero() && f.Before(d.Due) {
+			d.Due, d.Note = f, "The date of the council's final answer."
 		}
 		add(d)
 	}

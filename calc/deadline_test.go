@@ -130,3 +130,41 @@ func TestCarePlanComplaintProcedure(t *testing.T) {
 		t.Errorf("a case with an EHC plan too: procedure %q, want the council's", p)
 	}
 }
+
+// TestMonthOnlyComplaintCountsWorkingDaysFromTheLastDay checks that a
+// complaint sent "in March 2023" gets the same working-day limits as one
+// sent on 31 March 2023: Easter 2023 fell just after, so shifting limits
+// counted from 1 March by 30 calendar days would call the council late
+// two working days early.
+func TestMonthOnlyComplaintCountsWorkingDaysFromTheLastDay(t *testing.T) {
+	cal := DefaultCalendar()
+	today := MustDate(2023, 9, 1)
+	march, _ := ParseDate("2023-03")
+	for _, proc := range []Procedure{ProcedureCorporate, ProcedureSocialCare} {
+		monthOnly := Case{Complaint: Complaint{Stage1Sent: march, Stage3Requested: march, Policy: ComplaintPolicy{Procedure: proc}}}
+		exact := monthOnly
+		exact.Complaint.Stage1Sent, exact.Complaint.Stage3Requested = MustDate(2023, 3, 31), MustDate(2023, 3, 31)
+		want := Deadlines(exact, cal, today)
+		got := Deadlines(monthOnly, cal, today)
+		if len(got) != len(want) || len(got) == 0 {
+			t.Fatalf("%s: %d deadlines for March 2023, %d for 31 March", proc, len(got), len(want))
+		}
+		for i := range want {
+			g := got[i]
+			if g.Key == "ombudsman_12_months" {
+				// The parent's own time limit: from the first day, never too late.
+				if g.Due != MustDate(2024, 3, 1) || !strings.Contains(g.Note, "counts from its first day") {
+					t.Errorf("%s %s: due %s (%q), want 1 March 2024 from the first day", proc, g.Key, g.Due, g.Note)
+				}
+				continue
+			}
+			// The council's limits, and the earliest day to go to the Ombudsman: from the last.
+			if g.Key != want[i].Key || g.Due != want[i].Due {
+				t.Errorf("%s %s: due %s from March 2023, want %s as from 31 March", proc, g.Key, g.Due, want[i].Due)
+			}
+			if !strings.Contains(g.Note, "counts from its last day") {
+				t.Errorf("%s %s: the note %q does not say how it was counted", proc, g.Key, g.Note)
+			}
+		}
+	}
+}

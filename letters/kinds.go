@@ -30,9 +30,9 @@ func (b *builder) intro() {
 			}
 			if e := pl.OrderEnds; !e.IsZero() {
 				if e.Before(b.today) {
-					s += ". The order ended on " + e.Long()
+					s += ". The order ended " + e.On()
 				} else {
-					s += ". The order ends on " + e.Long()
+					s += ". The order ends " + e.On()
 				}
 			}
 			break
@@ -123,7 +123,7 @@ func (b *builder) councilStage2() {
 		s += " I made a stage 1 complaint on [date]"
 		b.missing("the date you sent your stage 1 complaint")
 	} else {
-		s += " I made a stage 1 complaint on " + cp.Stage1Sent.Long()
+		s += " I made a stage 1 complaint " + cp.Stage1Sent.On()
 	}
 	if ref := oneLine(b.in.Stage1Reference); ref != "" {
 		s += " (your reference " + ref + ")"
@@ -132,9 +132,9 @@ func (b *builder) councilStage2() {
 	if d, ok := deadline(b.dls, "complaint_stage1_answer"); ok {
 		switch d.Status {
 		case calc.Met:
-			s += " You answered on " + d.Done.Long() + "."
+			s += " You answered " + d.Done.On() + "."
 		case calc.Late:
-			s += " Your answer was due by " + d.Due.Long() + ". You answered on " + d.Done.Long() + ", " + plural(d.WorkingDaysLate, "working day") + " late."
+			s += " Your answer was due by " + d.Due.Long() + ". You answered " + d.Done.On() + ", " + plural(d.WorkingDaysLate, "working day") + " late."
 		case calc.Overdue:
 			s += " Your answer was due by " + d.Due.Long() + ". I have still not had one."
 		case calc.Pending:
@@ -298,7 +298,7 @@ func (b *builder) ombudsman() {
 	if !final.IsZero() {
 		steps = append(steps, "The council's final answer: "+final.Long())
 	} else if last := lastSent(cp); !last.IsZero() && !b.today.Before(last.AddDays(7*12)) {
-		steps = append(steps, "I have had no final answer, and it is more than 12 weeks since I complained on "+last.Long())
+		steps = append(steps, "I have had no final answer, and it is more than 12 weeks since I complained "+last.On())
 	} else {
 		steps = append(steps, "The council's final answer: [date]")
 		b.missing("the date of the council's final answer (the Ombudsman usually looks at a complaint only after it, or after about 12 weeks with no answer)")
@@ -307,7 +307,7 @@ func (b *builder) ombudsman() {
 
 	if lim, from, noticed := ombudsmanLimit(b.c, b.today); !lim.IsZero() && b.today.After(lim) {
 		b.h("Why I am complaining now")
-		s := "I first knew about the problem on " + from.Long() + "."
+		s := "I first knew about the problem " + from.On() + "."
 		if !noticed {
 			s = "My records show the problem from " + from.Long() + "."
 		}

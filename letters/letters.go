@@ -718,12 +718,12 @@ func (b *builder) contacts() {
 			s += " Due by " + ct.ReplyDueBy.Long() + "."
 			switch {
 			case !ct.Replied.IsZero():
-				s += " Answered on " + ct.Replied.Long() + "."
+				s += " Answered " + ct.Replied.On() + "."
 			case b.today.After(ct.ReplyDueBy):
 				s += " Not done by then."
 			}
 		} else if !ct.Replied.IsZero() {
-			s += " Answered on " + ct.Replied.Long() + "."
+			s += " Answered " + ct.Replied.On() + "."
 		}
 		items = append(items, s)
 	}

@@ -488,3 +488,25 @@ func TestCarePlanLetterTruths(t *testing.T) {
 		t.Errorf("free help for a care-plan case: %q", help.Steps)
 	}
 }
+
+// TestMonthOnlyComplaintDates checks that a complaint the parent dates only
+// to its month reads "in March 2026" in the letters, never "on March 2026".
+func TestMonthOnlyComplaintDates(t *testing.T) {
+	c := loadCase(t, "testdata/cases/sam.json")
+	march, _ := calc.ParseDate("2026-03")
+	c.Complaint.Stage1Sent, c.Complaint.ProblemNoticed = march, march
+	today := calc.MustDate(2026, 9, 1)
+	for _, k := range Available(c) {
+		l, err := Build(k, c, Inputs{}, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := l.PlainText()
+		if strings.Contains(text, "on March 2026") {
+			t.Errorf("%s says \"on March 2026\":\n%s", k, text)
+		}
+		if k == CouncilStage2 && !strings.Contains(text, "I made a stage 1 complaint in March 2026") {
+			t.Errorf("%s does not say when the stage 1 complaint was made:\n%s", k, text)
+		}
+	}
+}
