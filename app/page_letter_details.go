@@ -19,6 +19,7 @@ type letterDetailsPage struct {
 	senderName, senderAddress, senderEmail, senderPhone string
 	recipientName, recipientRole, recipientAddress      string
 	school, impact, notResolved, extra, cc, reference   string
+	askFor                                              string
 	errs                                                formErrors
 
 	// base is the details as the form showed them: saving copies only the
@@ -47,6 +48,16 @@ func (p *letterDetailsPage) show(l calc.LetterDetails) {
 	p.recipientAddress = strings.Join(l.RecipientAddress, "\n")
 	p.school, p.impact, p.notResolved, p.extra = l.School, l.Impact, l.NotResolved, l.Extra
 	p.cc, p.reference = strings.Join(l.CC, "\n"), l.Stage1Reference
+	p.askFor = askForText(l)
+}
+
+// askForText is the parent's own total in the box: empty when they ask for
+// the typical figure.
+func askForText(l calc.LetterDetails) string {
+	if l.AskFor.IsZero() {
+		return ""
+	}
+	return l.AskFor.StringFixed(2)
 }
 
 // letterFields are the answers of the form, for saving only those changed.
@@ -64,6 +75,8 @@ var letterFields = []formField[calc.LetterDetails]{
 	letterText("Why the stage 1 answer did not put things right", func(l *calc.LetterDetails) *string { return &l.NotResolved }),
 	letterText("The council's reference", func(l *calc.LetterDetails) *string { return &l.Stage1Reference }),
 	letterText("Anything else", func(l *calc.LetterDetails) *string { return &l.Extra }),
+	{"The total to ask for", func(l *calc.LetterDetails) string { return askForText(*l) },
+		func(d, s *calc.LetterDetails) { d.AskFor = s.AskFor }},
 }
 
 func letterText(name string, f func(l *calc.LetterDetails) *string) formField[calc.LetterDetails] {
@@ -83,7 +96,7 @@ var letterDetailFields = map[string]string{
 	"letter.recipient_name": "recipient-name", "letter.recipient_role": "recipient-role",
 	"letter.recipient_address": "recipient-address", "letter.school": "school",
 	"letter.impact": "impact", "letter.not_resolved": "not-resolved", "letter.extra": "extra",
-	"letter.cc": "cc", "letter.stage1_reference": "reference",
+	"letter.cc": "cc", "letter.stage1_reference": "reference", "letter.ask_for": "ask-for",
 }
 
 func (p *letterDetailsPage) Render() app.UI {
@@ -131,6 +144,13 @@ func (p *letterDetailsPage) Render() app.UI {
 				field("reference", "The council's reference for your stage 1 complaint (optional)", "", &p.reference, false, "off"),
 				field("extra", "Anything else you want to add (optional)", "", &p.extra, true, "off"),
 			),
+			app.FieldSet().Class("field-group").Body(
+				app.Legend().Class("legend legend-group").Text("The payment"),
+				textField{ID: "ask-for", Label: "The total to ask for, in pounds (optional)",
+					Hint: "Leave it empty to ask for the typical figure the letter works out from the Ombudsman's past decisions. " +
+						"If you put in your own figure, the letter still shows that typical figure and its range.",
+					Width: "short", InputMode: "decimal", Prefix: "£", Error: p.errs.of("ask-for"), Value: &p.askFor}.render(c),
+			),
 		),
 	).withErrors(p.errs).backTo("/summary")
 }
@@ -146,15 +166,17 @@ func splitLines(s string) []string {
 	return out
 }
 
+// details are the answers in the boxes; store checks the amount first.
 func (p *letterDetailsPage) details() calc.LetterDetails {
 	t := strings.TrimSpace
+	askFor, _ := parsePounds(p.askFor, "")
 	return calc.LetterDetails{
 		SenderName: t(p.senderName), SenderAddress: splitLines(p.senderAddress),
 		SenderEmail: t(p.senderEmail), SenderPhone: t(p.senderPhone),
 		RecipientName: t(p.recipientName), RecipientRole: t(p.recipientRole),
 		RecipientAddress: splitLines(p.recipientAddress), School: t(p.school),
 		Impact: t(p.impact), NotResolved: t(p.notResolved), Extra: t(p.extra),
-		CC: splitLines(p.cc), Stage1Reference: t(p.reference),
+		CC: splitLines(p.cc), Stage1Reference: t(p.reference), AskFor: askFor,
 	}
 }
 
@@ -206,6 +228,10 @@ func (p *letterDetailsPage) save() bool {
 func (p *letterDetailsPage) store(keepMine bool) bool {
 	p.errs = nil
 	if !p.book.hasCase() {
+		return false
+	}
+	if _, msg := parsePounds(p.askFor, "The total to ask for"); msg != "" {
+		p.errs.add("ask-for", msg)
 		return false
 	}
 	p.book.refresh()

@@ -9,6 +9,7 @@ import (
 
 	"provisiontracker/backup"
 	"provisiontracker/calc"
+	"provisiontracker/calc/similar"
 	"provisiontracker/letters"
 )
 
@@ -168,6 +169,10 @@ func summaryEstimate(c calc.Case, e calc.Estimate) []app.UI {
 	if len(e.Lines) == 0 {
 		return append(out, app.P().Class("empty").Text("There is nothing to estimate yet: no missed sessions or delays are recorded."))
 	}
+	byRef := map[string]similar.Decision{}
+	for _, d := range similar.Decisions() {
+		byRef[d.Ref] = d
+	}
 	out = append(out,
 		app.P().Text("Each amount is a range: low, typical and high, from the Ombudsman's past decisions (figures as at "+e.FiguresDate.Long()+")."),
 		app.Ul().Class("estimate-lines").Body(app.Range(e.Lines).Slice(func(i int) app.UI {
@@ -183,6 +188,7 @@ func summaryEstimate(c calc.Case, e calc.Estimate) []app.UI {
 					return app.P().Class("estimate-note").Text("You changed the rate for this line (see below).")
 				}),
 				app.P().Class("estimate-source").Text("Source: "+l.Source+". Figures as at "+l.FiguresDate.Long()+"."),
+				lineDecisions(l.Decisions, byRef),
 			)
 		})),
 		app.Div().Class("estimate-total").DataSet("line", "total").Body(
@@ -195,6 +201,31 @@ func summaryEstimate(c calc.Case, e calc.Estimate) []app.UI {
 		out = append(out, app.P().Class("estimate-note").Text(n))
 	}
 	return append(out, app.P().Class("estimate-source").Text(calc.Rounding))
+}
+
+// lineDecisions says how many Ombudsman decisions a line's figures rest
+// on, and lists them with links to read each one.
+func lineDecisions(refs []string, byRef map[string]similar.Decision) app.UI {
+	if len(refs) == 0 {
+		return nil
+	}
+	return app.Details().Class("estimate-decisions").Body(
+		app.Summary().Text("Based on "+plural(len(refs), "Ombudsman decision")),
+		app.Ul().Class("list").Body(app.Range(refs).Slice(func(i int) app.UI {
+			d, ok := byRef[refs[i]]
+			if !ok || d.URL == "" {
+				return app.Li().Text(refs[i])
+			}
+			name := refs[i]
+			if d.Council != "" {
+				name = d.Council + ", " + name
+			}
+			if !d.Date.IsZero() {
+				name += " (" + d.Date.Long() + ")"
+			}
+			return app.Li().Body(app.A().Href(d.URL).Text(name))
+		})),
+	)
 }
 
 // rateChanges lists the rates the parent changed, with the usual figures.

@@ -113,6 +113,15 @@ func TestSummaryFiguresAreCalcs(t *testing.T) {
 					if !strings.Contains(lines[i], l.FiguresDate.Long()) {
 						t.Errorf("line %s: date of the figures missing", l.Key)
 					}
+					// How many decisions the line rests on, and a link to each.
+					if n := len(l.Decisions); n > 0 && !strings.Contains(lines[i], "Based on "+plural(n, "Ombudsman decision")) {
+						t.Errorf("line %s: does not say it rests on %d decisions", l.Key, n)
+					}
+					for _, ref := range l.Decisions {
+						if !strings.Contains(lines[i], ref) {
+							t.Errorf("line %s: decision %s is not listed", l.Key, ref)
+						}
+					}
 				}
 				if !strings.HasPrefix(lines[i], key+`"`) {
 					t.Errorf("line %d is %.30q, want %s", i, lines[i], key)

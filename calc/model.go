@@ -77,6 +77,9 @@ type LetterDetails struct {
 	CC          []string `json:"cc,omitempty"` // copies, e.g. "Mr Jones, SEN caseworker"
 	// Stage1Reference is the council's reference for the stage 1 complaint.
 	Stage1Reference string `json:"stage1_reference,omitempty"`
+	// AskFor is the total the parent chose to ask for instead of the
+	// estimate's typical figure; zero asks for the typical figure.
+	AskFor decimal.Decimal `json:"ask_for,omitzero"`
 }
 
 // Child is the child the plan is for.

@@ -726,4 +726,5 @@ func validateLetter(v *validator, l LetterDetails) {
 	v.text(p+"not_resolved", l.NotResolved, maxLongText, false, "")
 	v.lines(p+"cc", l.CC, maxLetterCC, "people to copy in")
 	v.text(p+"stage1_reference", l.Stage1Reference, maxShortText, false, "")
+	v.money(p+"ask_for", l.AskFor)
 }

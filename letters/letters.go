@@ -885,6 +885,11 @@ func (b *builder) remedy() {
 	b.h("The payment I am asking for")
 	b.add(Block{Kind: BlockTable, Table: t})
 	s := "In total I ask for " + calc.FormatMoney(typ) + "."
+	if ask := b.in.AskFor; ask.Sign() > 0 && !ask.Equal(typ) {
+		// The parent's own figure: the table stays the estimate's, and
+		// says so, so every amount in the letter is true.
+		s = "In total I ask for " + calc.FormatMoney(ask) + ". The items above, worked out from the Ombudsman's past decisions, come to " + calc.FormatMoney(typ) + "."
+	}
 	if !low.Equal(high) {
 		s += " From the Ombudsman's past decisions, the range for a case like this is " + calc.FormatMoney(low) + " to " + calc.FormatMoney(high) + "."
 	}

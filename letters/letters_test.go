@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"strconv"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -508,5 +509,38 @@ func TestMonthOnlyComplaintDates(t *testing.T) {
 		if k == CouncilStage2 && !strings.Contains(text, "I made a stage 1 complaint in March 2026") {
 			t.Errorf("%s does not say when the stage 1 complaint was made:\n%s", k, text)
 		}
+	}
+}
+
+// TestAskForAnotherFigure checks that a parent's own figure is the one
+// asked for, and that the letter still states the estimate's total and
+// range truthfully beside it.
+func TestAskForAnotherFigure(t *testing.T) {
+	c := loadCase(t, "testdata/cases/sam.json")
+	today := calc.MustDate(2026, 9, 1)
+	in := InputsFrom(c)
+	plain, err := Build(CouncilStage1, c, in, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.AskFor = decimal.RequireFromString("1234.50")
+	l, err := Build(CouncilStage1, c, in, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := func(l Letter) string { return strings.Join(strings.Fields(l.PlainText()), " ") }
+	before, text := words(plain), words(l)
+	// The table and the range are the estimate's, as without the parent's figure.
+	m := regexp.MustCompile(`Total (£[0-9,.]+) In total I ask for (£[0-9,.]+)\.`).FindStringSubmatch(before)
+	if m == nil || m[1] != m[2] {
+		t.Fatalf("without a figure of their own the letter should ask for the table's total: %v", m)
+	}
+	want := "Total " + m[1] + " In total I ask for £1,234.50. The items above, worked out from the Ombudsman's past decisions, come to " + m[1] + "."
+	if !strings.Contains(text, want) {
+		t.Errorf("the letter does not say %q:\n%s", want, text)
+	}
+	r := regexp.MustCompile(`the range for a case like this is £[0-9,.]+ to £[0-9,.]+`)
+	if got, was := r.FindString(text), r.FindString(before); got == "" || got != was {
+		t.Errorf("the range is %q with the parent's figure, %q without", got, was)
 	}
 }
