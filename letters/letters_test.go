@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"strconv"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
