@@ -369,7 +369,12 @@ func (b *caseBook) otherTabChanged(key string) {
 		b.notice = "This record was deleted in another tab or window."
 		return
 	}
-	if ch.Revision == b.rev && (b.other == nil || b.other.Revision == ch.Revision) {
+	if ch.Overwritten && !b.dirty {
+		// Another tab saved over this tab's last save a moment after it:
+		// this tab still holds it, so the parent chooses, as for any clash.
+		b.dirty = true
+	}
+	if ch.Revision == b.rev && !ch.Overwritten && (b.other == nil || b.other.Revision == ch.Revision) {
 		return // only the backup mark changed, or nothing new
 	}
 	c, rev, err := b.store.Load(b.id)

@@ -349,3 +349,51 @@ func TestDraftCountsAsUnsaved(t *testing.T) {
 		t.Error("a changed draft is not counted as unsaved")
 	}
 }
+
+// Two tabs saving within the moment a browser takes to pass one tab's
+// storage writes to the other can both pass the revision check; the
+// second write then replaces the first. The tab whose save was written
+// over keeps its version on screen as unsaved and asks the parent which
+// to keep, instead of losing it without a word.
+func TestASaveWrittenOverByAnotherTabIsNotLostSilently(t *testing.T) {
+	mem := casestore.NewMemory()
+	c := logsSeedCase(t)
+	id := freshBook(t, mem, c)
+	// The other tab's copy of storage, as it was before this tab saves.
+	lagging := casestore.NewMemory()
+	keys, _ := mem.Keys()
+	for _, k := range keys {
+		v, _, _ := mem.Get(k)
+		lagging.Set(k, v)
+	}
+	other, err := casestore.Open(lagging, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems := book.change(func(c *calc.Case) { c.Child.FirstName = "Rowan" }); len(problems) > 0 || book.dirty {
+		t.Fatalf("this tab's save: %v, unsaved %v", problems, book.dirty)
+	}
+	theirs, rev, _ := other.Load(id)
+	theirs.Child.DateOfBirth = calc.MustDate(2014, 7, 3)
+	if _, err := other.Save(id, theirs, rev); err != nil {
+		t.Fatal(err) // it cannot see this tab's save yet
+	}
+	// The other tab's writes reach storage after this tab's.
+	keys, _ = lagging.Keys()
+	for _, k := range keys {
+		if v, _, _ := lagging.Get(k); strings.HasPrefix(k, casestore.Prefix+"case:") {
+			mem.Set(k, v)
+		}
+	}
+	book.otherTabChanged(casestore.Prefix + "case:" + id)
+	if book.current().Child.FirstName != "Rowan" || !book.dirty || book.other == nil {
+		t.Fatalf("after its save was written over, this tab shows %q, unsaved %v, asking %v",
+			book.current().Child.FirstName, book.dirty, book.other != nil)
+	}
+	book.keepMine()
+	stored, _ := casestore.Open(mem, time.Now)
+	got, _, _ := stored.Load(id)
+	if got.Child.FirstName != "Rowan" || book.dirty {
+		t.Errorf("after Keep mine the record says %q (unsaved %v)", got.Child.FirstName, book.dirty)
+	}
+}

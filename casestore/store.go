@@ -61,6 +61,12 @@ type Change struct {
 	Revision int  // the case's revision now
 	Deleted  bool // the case was deleted
 	All      bool // storage was cleared or could have changed anywhere: reload the list
+	// Overwritten is set when another tab saved a version with no higher
+	// a revision than this store's own last save of the case: it saved
+	// over it from an older copy. Browsers pass one tab's storage writes
+	// to another a moment later, so two saves within that moment can both
+	// pass the revision check. The caller still holds what it saved.
+	Overwritten bool
 }
 
 // Store loads, migrates and saves cases. It is safe for use by one
@@ -72,6 +78,7 @@ type Store struct {
 	cases    map[string]*entry
 	problems map[string]Problem
 	known    map[string]string // id -> version key this store last loaded or saved
+	saved    map[string]int    // id -> revision this store itself last saved
 	current  string
 }
 
@@ -90,7 +97,7 @@ func Open(st Storage, now func() time.Time) (*Store, error) {
 	if now == nil {
 		now = time.Now
 	}
-	s := &Store{st: st, now: now, known: map[string]string{}}
+	s := &Store{st: st, now: now, known: map[string]string{}, saved: map[string]int{}}
 	if err := s.reload(); err != nil {
 		return nil, err
 	}
@@ -686,6 +693,7 @@ func (s *Store) save(id string, c calc.Case, baseRev int, creating bool) (int, e
 		}
 	}
 	s.known[id] = vk
+	s.saved[id] = rev
 	e := s.cases[id]
 	if e == nil {
 		e = &entry{}
@@ -827,6 +835,7 @@ func (s *Store) DeleteAll() error {
 	s.cases = map[string]*entry{}
 	s.problems = map[string]Problem{}
 	s.known = map[string]string{}
+	s.saved = map[string]int{}
 	s.current = ""
 	return firstErr
 }
@@ -910,6 +919,7 @@ func (s *Store) Changed(key string) (Change, bool) {
 			return Change{}, false
 		}
 		e := s.cases[id]
+		over := s.saved[id] != 0 && h.Revision <= s.saved[id]
 		if e == nil {
 			e = &entry{}
 			s.cases[id] = e
@@ -918,7 +928,7 @@ func (s *Store) Changed(key string) (Change, bool) {
 			}
 		}
 		e.head, e.note = h, ""
-		return Change{ID: id, Revision: h.Revision}, true
+		return Change{ID: id, Revision: h.Revision, Overwritten: over}, true
 	case kindBackup:
 		e := s.cases[id]
 		if e == nil {

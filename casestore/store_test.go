@@ -369,7 +369,7 @@ func TestTwoTabs(t *testing.T) {
 	}
 	// Tab B gets the storage event for the head key.
 	ch, ok := b.Changed(headKey(id))
-	if !ok || ch.ID != id || ch.Revision != revA {
+	if !ok || ch.ID != id || ch.Revision != revA || ch.Overwritten {
 		t.Errorf("Changed = %+v, %v", ch, ok)
 	}
 	if _, ok := b.Changed(Prefix + "something-else"); ok {
@@ -389,10 +389,13 @@ func TestTwoTabs(t *testing.T) {
 	if got.Notes != "from tab A" {
 		t.Fatal("tab B overwrote tab A")
 	}
-	// After loading the newer case, B can save.
+	// After loading the newer case, B can save; for A that is a newer save, not one over its own.
 	_, rev, _ := b.Load(id)
 	if _, err := b.Save(id, cb, rev); err != nil {
 		t.Fatal(err)
+	}
+	if ch, ok := a.Changed(headKey(id)); !ok || ch.Overwritten {
+		t.Errorf("A after B's newer save: Changed = %+v, %v", ch, ok)
 	}
 	// A deleted in B is reported to A.
 	if err := b.Delete(id); err != nil {
@@ -438,8 +441,9 @@ func TestSameRevisionRace(t *testing.T) {
 	_ = saved
 	// Storage now says revision 2 (B's). A's next save from its revision 2
 	// must be refused.
-	if ch, ok := a.Changed(headKey(id)); !ok || ch.Revision != 2 {
-		t.Errorf("Changed = %+v %v", ch, ok)
+	// ... and A is told its own save was written over, so it can ask.
+	if ch, ok := a.Changed(headKey(id)); !ok || ch.Revision != 2 || !ch.Overwritten {
+		t.Errorf("Changed = %+v %v, want revision 2, overwritten", ch, ok)
 	}
 	c.Notes = "A again"
 	if _, err := a.Save(id, c, 2); !errors.Is(err, ErrConflict) {

@@ -218,6 +218,13 @@ func runTwoTabs(t *testing.T, e twoTabEdit, bFirst bool) {
 			return
 		}
 		st.tb.waitPath(st.next)
+		if i == 0 {
+			// A person cannot switch tabs within milliseconds: let the other tab's copy of
+			// storage catch up with this save before it acts (see casestore's note on tabs).
+			heads := `JSON.stringify(Object.keys(localStorage).filter(k => /^pt:case:[^:]+$/.test(k)).sort().map(k => [k, localStorage.getItem(k)]))`
+			saved := eval[string](st.tb, "reading the saved heads", heads)
+			waitJS(steps[1].tb, "the other tab seeing the first save", heads+` === `+jsString(saved))
+		}
 	}
 	a.reload()
 	c, _ = storedCase(a)
