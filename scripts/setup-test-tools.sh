@@ -2,7 +2,8 @@
 # Installs what the browser tests need, and skips what is there already.
 #
 #   Debian packages   chromium (headless browser), poppler-utils (pdftotext, pdftoppm),
-#                     brotli, npm (only when npm is missing)
+#                     brotli, nginx-light and apache2 (the hosting recipes' real servers),
+#                     npm (only when npm is missing)
 #   .tools/bin/       wasmbrowsertest, and go_js_wasm_exec (a wrapper around it) so that
 #                     `GOOS=js GOARCH=wasm go test` runs in headless Chromium when .tools/bin
 #                     is first on PATH (scripts/wasm-test.sh does that)
@@ -39,6 +40,10 @@ fi
 { command -v pdftotext && command -v pdftoppm; } >/dev/null 2>&1 || missing_pkgs+=(poppler-utils)
 command -v brotli >/dev/null 2>&1 || missing_pkgs+=(brotli)
 command -v npm >/dev/null 2>&1 || missing_pkgs+=(npm)
+# The hosting recipes are tested on real servers (app/e2e/realhost_test.go), each started
+# by the test on a free port of its own.
+command -v nginx >/dev/null 2>&1 || missing_pkgs+=(nginx-light)
+[ -x /usr/sbin/apache2 ] || missing_pkgs+=(apache2)
 
 # apt_get runs apt-get, waiting while another process (an unattended upgrade, another
 # install) holds the apt or dpkg lock, for up to 15 minutes.
@@ -76,7 +81,7 @@ if [ ${#missing_pkgs[@]} -gt 0 ]; then
 		die "apt-get install failed; install by hand: apt-get install -y ${missing_pkgs[*]}"
 	[ -x "$chrome" ] || die "chromium is still missing at $chrome after the install"
 else
-	say "ok: chromium ($chrome), poppler-utils, brotli, npm"
+	say "ok: chromium ($chrome), poppler-utils, brotli, nginx, apache2, npm"
 fi
 
 # --- wasmbrowsertest, as go_js_wasm_exec -------------------------------------------------
