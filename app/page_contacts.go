@@ -96,6 +96,7 @@ func (p *contactsPage) Render() app.UI {
 			app.Li().Body(app.A().Href(pagePath("/delays")).Text("Your complaint to the council and the Ombudsman")),
 			app.Li().Body(app.A().Href(pagePath(withReturn("/plan/dates", "/contacts"))).Text("Dates in making or changing the plan")),
 			app.Li().Body(app.A().Href(pagePath("/deadlines")).Text("Deadlines the council met or missed")),
+			app.Li().Body(app.A().Href(pagePath("/payments")).Text("Money the council has paid or offered")),
 		),
 		app.Div().Class("actions").Body(
 			app.A().Class("button").Href(pagePath("/tasks")).Text("Back to the record"),

@@ -44,6 +44,8 @@ var routes = []route{
 	{"/contacts", func(b *caseBook) app.Composer { return &contactsPage{book: b} }},
 	{"/contact", func(b *caseBook) app.Composer { return &contactPage{book: b} }},
 	{"/delays", func(b *caseBook) app.Composer { return &delaysPage{book: b} }},
+	{"/payments", func(b *caseBook) app.Composer { return &paymentsPage{book: b} }},
+	{"/payment", func(b *caseBook) app.Composer { return &paymentPage{book: b} }},
 	{"/complaint/noticed", func(b *caseBook) app.Composer {
 		return &complaintNoticedPage{complaintDatesPage{book: b, q: complaintNoticedQ}}
 	}},

@@ -364,7 +364,7 @@ func TestMigrate(t *testing.T) {
 	// A version 2 file with every version 3 fields left out decodes, and
 	// a version 3 file with them round-trips.
 	c := loadCase(t, filepath.Join("testdata", "seeds", "herts-24-006-445.json"))
-	c.Payments = []Payment{{Amount: money("500"), WhatFor: "missed OT", Date: MustDate(2025, 1, 6)}}
+	c.Payments = []Payment{{ID: "payment-1", Amount: money("500"), WhatFor: "missed OT", Date: MustDate(2025, 1, 6)}}
 	c.ParentCosts = []ParentCost{{Amount: money("90"), WhatFor: "private OT", Receipts: true}}
 	c.Closed, c.ClosedWhy = MustDate(2025, 2, 1), "OT restarted"
 	c.Plans[0].Provisions[0].MakeUpAgreed = 3
@@ -375,6 +375,12 @@ func TestMigrate(t *testing.T) {
 	c2, err := DecodeCaseFile(b)
 	if err != nil || !equalCases(c, c2) {
 		t.Errorf("version 3 facts do not round-trip: %v", err)
+	}
+	// A payment saved without an id gets one, so the app can address it.
+	c.Payments = append(c.Payments, Payment{Amount: money("20")}, Payment{Amount: money("30")})
+	b, _ = EncodeCaseFile(c)
+	if c2, err = DecodeCaseFile(b); err != nil || c2.Payments[1].ID != "payment-2" || c2.Payments[2].ID != "payment-3" {
+		t.Errorf("payments without ids: %+v %v", c2.Payments, err)
 	}
 }
 

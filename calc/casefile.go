@@ -93,6 +93,7 @@ func DecodeCaseFile(data []byte) (Case, error) {
 	}
 	normalizeMoney(&c)
 	AssignContactIDs(&c)
+	AssignPaymentIDs(&c)
 	if probs := Validate(c); len(probs) > 0 {
 		return Case{}, &ValidationError{Problems: probs}
 	}
@@ -186,19 +187,31 @@ func migrateHiddenCharacters(m map[string]any) error {
 // the lowest N not in use), so every contact can be addressed by its id.
 // DecodeCaseFile calls it; the app calls it before adding a contact.
 func AssignContactIDs(c *Case) {
+	assignIDs(len(c.Contacts), func(i int) *string { return &c.Contacts[i].ID }, "contact-")
+}
+
+// AssignPaymentIDs does the same for the council's payments and offers
+// ("payment-N").
+func AssignPaymentIDs(c *Case) {
+	assignIDs(len(c.Payments), func(i int) *string { return &c.Payments[i].ID }, "payment-")
+}
+
+// assignIDs gives each of n items whose id is empty the id prefix+N, with
+// the lowest N not in use.
+func assignIDs(n int, id func(i int) *string, prefix string) {
 	used := map[string]bool{}
-	for _, ct := range c.Contacts {
-		used[ct.ID] = true
+	for i := 0; i < n; i++ {
+		used[*id(i)] = true
 	}
-	n := 0
-	for i := range c.Contacts {
-		if c.Contacts[i].ID != "" {
+	next := 0
+	for i := 0; i < n; i++ {
+		if *id(i) != "" {
 			continue
 		}
 		for {
-			n++
-			if id := "contact-" + strconv.Itoa(n); !used[id] {
-				c.Contacts[i].ID, used[id] = id, true
+			next++
+			if s := prefix + strconv.Itoa(next); !used[s] {
+				*id(i), used[s] = s, true
 				break
 			}
 		}

@@ -578,7 +578,7 @@ func (s *estimator) alreadyPaid() {
 			w += " for " + p.WhatFor
 		}
 		if !p.Date.IsZero() {
-			w += " on " + p.Date.Long()
+			w += " " + p.Date.On()
 		}
 		what = append(what, w)
 	}

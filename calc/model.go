@@ -39,6 +39,9 @@ type Case struct {
 
 // Payment is money the council has already paid or offered.
 type Payment struct {
+	// ID is stable and unique among the payments, so a page changes or
+	// removes the right one (AssignPaymentIDs gives one when missing).
+	ID      string          `json:"id,omitempty"`
 	Date    Date            `json:"date,omitzero"`
 	Amount  decimal.Decimal `json:"amount"`
 	WhatFor string          `json:"what_for,omitempty"`

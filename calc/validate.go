@@ -139,10 +139,10 @@ func (v *validator) date(path string, d Date, required bool) {
 }
 
 // monthAllowed reports whether a date may be known only to the month: the
-// plan's own dates, the steps of making it and the complaint, which a
-// parent may half remember. Sessions, spells and contacts need a day.
+// plan's own dates, the steps of making it, the complaint and the council's payments,
+// which a parent may half remember. Sessions, spells and contacts need a day.
 func monthAllowed(path string) bool {
-	if strings.HasPrefix(path, "complaint.") || strings.Contains(path, ".process.") {
+	if strings.HasPrefix(path, "complaint.") || strings.Contains(path, ".process.") || strings.HasPrefix(path, "payments[") {
 		return true
 	}
 	for _, s := range []string{".issued", ".last_review", ".order_made", ".order_ends"} {
@@ -231,8 +231,14 @@ func Validate(c Case) []FieldError {
 	}
 	validateComplaint(v, c.Complaint)
 	validateLetter(v, c.Letter)
+	paymentIDs := map[string]bool{}
 	for i, p := range c.Payments {
 		path := "payments[" + strconv.Itoa(i) + "]"
+		v.text(path+".id", p.ID, 64, false, "")
+		if p.ID != "" && paymentIDs[p.ID] {
+			v.add(path+".id", "Two payments have the same id")
+		}
+		paymentIDs[p.ID] = true
 		v.date(path+".date", p.Date, false)
 		v.money(path+".amount", p.Amount)
 		v.text(path+".what_for", p.WhatFor, maxLongText, false, "")

@@ -894,6 +894,20 @@ func (b *builder) remedy() {
 		s += " From the Ombudsman's past decisions, the range for a case like this is " + calc.FormatMoney(low) + " to " + calc.FormatMoney(high) + "."
 	}
 	b.p(s)
+	for _, o := range b.est.Offered {
+		who := "You"
+		if b.k == OmbudsmanForm {
+			who = "The council"
+		}
+		s := who + " offered " + calc.FormatMoney(o.Amount)
+		if o.WhatFor != "" {
+			s += " for " + o.WhatFor
+		}
+		if !o.Date.IsZero() {
+			s += " " + o.Date.On()
+		}
+		b.p(s + ". It has not been paid, so it is not taken off the amounts above.")
+	}
 	if ongoing {
 		b.p("The amount for provision that is still missing is for the months to come: it stops when the provision is back in place.")
 	}

@@ -544,3 +544,31 @@ func TestAskForAnotherFigure(t *testing.T) {
 		t.Errorf("the range is %q with the parent's figure, %q without", got, was)
 	}
 }
+
+// TestPaidAndOffered checks that a payment the council made is taken off
+// once and an offer it has not paid is stated, not taken off.
+func TestPaidAndOffered(t *testing.T) {
+	c := loadCase(t, "testdata/cases/sam.json")
+	today := calc.MustDate(2026, 9, 1)
+	march, _ := calc.ParseDate("2026-03")
+	c.Payments = []calc.Payment{
+		{ID: "payment-1", Amount: decimal.RequireFromString("100"), WhatFor: "the missed occupational therapy", Date: calc.MustDate(2026, 2, 2)},
+		{ID: "payment-2", Amount: decimal.RequireFromString("250"), WhatFor: "the missed speech and language therapy", Date: march, Offered: true},
+	}
+	for _, k := range []Kind{CouncilStage1, OmbudsmanForm} {
+		l, err := Build(k, c, InputsFrom(c), today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(l.PlainText()), " ")
+		who := map[Kind]string{CouncilStage1: "You", OmbudsmanForm: "The council"}[k]
+		for _, want := range []string{
+			"-£100.00", // the payment, taken off in the table
+			who + " offered £250.00 for the missed speech and language therapy in March 2026. It has not been paid, so it is not taken off the amounts above.",
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s does not say %q:\n%s", k, want, text)
+			}
+		}
+	}
+}
