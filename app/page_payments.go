@@ -113,14 +113,6 @@ var paymentKinds = []option{
 	{"offered", "The council has offered it, but not paid it yet", "We say in the letters what was offered, and do not take it off."},
 }
 
-// paymentFields are the answers of the form, for saving only those changed.
-var paymentFields = []formField[calc.Payment]{
-	{"Amount", func(p *calc.Payment) string { return p.Amount.String() }, func(d, s *calc.Payment) { d.Amount = s.Amount }},
-	{"Date", func(p *calc.Payment) string { return p.Date.String() }, func(d, s *calc.Payment) { d.Date = s.Date }},
-	{"What it is for", func(p *calc.Payment) string { return p.WhatFor }, func(d, s *calc.Payment) { d.WhatFor = s.WhatFor }},
-	{"Paid or offered", func(p *calc.Payment) string { return paidOrOffered(*p) }, func(d, s *calc.Payment) { d.Offered = s.Offered }},
-}
-
 func paidOrOffered(pm calc.Payment) string {
 	if pm.Offered {
 		return "offered"
@@ -218,8 +210,21 @@ func (p *paymentPage) save() bool {
 			return
 		}
 		for i := range c.Payments {
-			if c.Payments[i].ID == p.id {
-				applyEdits(paymentFields, &p.base, &mine, &c.Payments[i], true)
+			if pm := &c.Payments[i]; pm.ID == p.id {
+				// Only what was changed here: another tab's change to
+				// another answer of this payment stays.
+				if !mine.Amount.Equal(p.base.Amount) {
+					pm.Amount = mine.Amount
+				}
+				if mine.Date != p.base.Date {
+					pm.Date = mine.Date
+				}
+				if mine.WhatFor != p.base.WhatFor {
+					pm.WhatFor = mine.WhatFor
+				}
+				if mine.Offered != p.base.Offered {
+					pm.Offered = mine.Offered
+				}
 				at = i
 				return
 			}
