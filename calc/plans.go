@@ -1,0 +1,197 @@
+package calc
+
+import "strconv"
+
+// Plans over time. A case holds its plans oldest first: a final plan, an
+// amended plan after a review or a phase transfer, a new care plan. Each
+// provision belongs to the plan that holds it, and a plan is in force from
+// its date until it ended or, when no end is recorded, until the day
+// before the next plan of the same kind. An EHC plan and a care plan can
+// be in force at the same time, so plans of different kinds never end
+// each other.
+
+// PlanStart returns the day a plan came into force: its date (Issued),
+// else the date of its final amended plan, else of its first final plan;
+// zero when none is known. A date known only to the month counts from the
+// month's first day.
+func PlanStart(p Plan) Date {
+	d := p.Issued
+	if d.IsZero() {
+		d = p.Process.AmendedFinalIssued
+	}
+	if d.IsZero() {
+		d = p.Process.FinalIssued
+	}
+	return d.Earliest()
+}
+
+// PlanPeriod is when one plan was in force. A zero From means its date is
+// not known; a zero To means it is still in force.
+type PlanPeriod struct {
+	PlanID string
+	From   Date
+	To     Date
+}
+
+// PlanPeriods returns when each plan was in force, in the order of
+// c.Plans: from its start (PlanStart) to the day it ended or, when no end
+// is recorded, the day before the next newer plan of the same kind starts.
+func PlanPeriods(c Case) []PlanPeriod {
+	out := make([]PlanPeriod, len(c.Plans))
+	for i, p := range c.Plans {
+		out[i] = PlanPeriod{PlanID: p.ID, From: PlanStart(p), To: p.Ended.Latest()}
+		if !out[i].To.IsZero() {
+			continue
+		}
+		for _, q := range c.Plans[i+1:] {
+			if s := PlanStart(q); q.Kind == p.Kind && !s.IsZero() && s.After(out[i].From) {
+				out[i].To = s.AddDays(-1)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// PlanInForce returns the index in c.Plans of the plan of this kind that
+// was in force on d, or -1 when none was (d before the first plan's date,
+// or after the last one ended). When dates overlap, the newest wins.
+func PlanInForce(c Case, kind PlanKind, d Date) int {
+	found := -1
+	for i, pp := range PlanPeriods(c) {
+		if c.Plans[i].Kind != kind || pp.From.IsZero() || d.Before(pp.From) || (!pp.To.IsZero() && d.After(pp.To)) {
+			continue
+		}
+		found = i
+	}
+	return found
+}
+
+// PlanHolding returns the index in c.Plans of the plan that holds the
+// provision with this id, or -1.
+func PlanHolding(c Case, provisionID string) int {
+	for i, p := range c.Plans {
+		for _, pr := range p.Provisions {
+			if pr.ID == provisionID {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// PlanByID returns the index in c.Plans of the plan with this id, or -1.
+func PlanByID(c Case, id string) int {
+	for i, p := range c.Plans {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// NewPlanID returns a plan id not used in the case ("plan-2").
+func NewPlanID(c Case) string {
+	used := map[string]bool{}
+	for _, p := range c.Plans {
+		used[p.ID] = true
+	}
+	return freeID("plan-", len(used), used)
+}
+
+// NewProvisionID returns a provision id not used in any plan of the case
+// ("provision-3"). Ids are never reused while the old one is in the case,
+// so session records always stay with the provision they were made for.
+func NewProvisionID(c Case) string {
+	used := map[string]bool{}
+	for _, p := range c.Plans {
+		for _, pr := range p.Provisions {
+			used[pr.ID] = true
+		}
+	}
+	return freeID("provision-", len(used), used)
+}
+
+func freeID(prefix string, n int, used map[string]bool) string {
+	for n++; ; n++ {
+		if id := prefix + strconv.Itoa(n); !used[id] {
+			return id
+		}
+	}
+}
+
+// CarryForward adds newer, a plan that replaces the plan with id older,
+// and carries the older plan's provisions named in carry into it from the
+// day from (zero: the newer plan's date). The older plan ends the day
+// before the newer plan's date and its help stops then; its session
+// records stay where they are and still count for that time. Each carried
+// provision is a new provision with a new id, starting on from, with the
+// same words and amount and no records. newer gets a new id when it has
+// none. It returns the changed case, or the case as it was and the
+// problems (with the path of the field they are about) when the dates do
+// not fit or the result would not be valid.
+func CarryForward(c Case, older string, newer Plan, carry []string, from Date) (Case, []FieldError) {
+	oi := PlanByID(c, older)
+	if oi < 0 {
+		return c, []FieldError{{Path: "plans", Message: "The older plan is no longer in the record"}}
+	}
+	start := PlanStart(newer)
+	switch {
+	case newer.Issued.IsZero():
+		return c, []FieldError{{Path: "issued", Message: "Enter the date of the newer plan"}}
+	case !PlanStart(c.Plans[oi]).IsZero() && !start.After(PlanStart(c.Plans[oi])):
+		return c, []FieldError{{Path: "issued", Message: "The newer plan must be dated after the older plan of " + PlanStart(c.Plans[oi]).Long()}}
+	}
+	if from.IsZero() {
+		from = start
+	}
+	if from.Before(start) {
+		return c, []FieldError{{Path: "from", Message: "Help can be carried forward only from the newer plan's date, " + newer.Issued.Long() + ", or later"}}
+	}
+	next := c
+	next.Plans = append([]Plan(nil), c.Plans...)
+	if newer.ID == "" {
+		newer.ID = NewPlanID(c)
+	}
+	newer.Provisions = append([]Provision(nil), newer.Provisions...)
+	old := next.Plans[oi]
+	old.Provisions = append([]Provision(nil), old.Provisions...)
+	end := start.AddDays(-1)
+	if old.Ended.IsZero() || old.Ended.After(end) {
+		old.Ended = end
+	}
+	want := map[string]bool{}
+	for _, id := range carry {
+		want[id] = true
+	}
+	for i := range old.Provisions {
+		pr := &old.Provisions[i]
+		if want[pr.ID] {
+			if !pr.End.IsZero() && pr.End.Before(from) {
+				name := pr.Name
+				if name == "" {
+					name = TypeName(pr.Type)
+				}
+				return c, []FieldError{{Path: "carry", Message: name + " ended on " + pr.End.Long() + ", before " + from.Long() + ": it cannot be carried forward"}}
+			}
+			cp := *pr
+			cp.ID = NewProvisionID(Case{Plans: append(next.Plans, newer)})
+			cp.Start = maxDate(cp.Start, from)
+			cp.Weekdays = append([]string(nil), pr.Weekdays...)
+			cp.Outcomes, cp.CountPeriods, cp.NotInPlace, cp.PartlyInPlace = nil, nil, nil, nil
+			cp.MakeUpAgreed, cp.IndirectMissed = 0, false
+			newer.Provisions = append(newer.Provisions, cp)
+		}
+		// The older plan's help stops when it ends (help starting later
+		// than that is left for the parent to move).
+		if pr.Start.Before(start) && (pr.End.IsZero() || pr.End.After(end)) {
+			pr.End = end
+		}
+	}
+	next.Plans[oi] = old
+	next.Plans = append(next.Plans, newer)
+	if problems := Validate(next); len(problems) > 0 {
+		return c, problems
+	}
+	return next, nil
+}
