@@ -1,6 +1,9 @@
 package calc
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // Plans over time. A case holds its plans oldest first: a final plan, an
 // amended plan after a review or a phase transfer, a new care plan. Each
@@ -132,55 +135,47 @@ func freeID(prefix string, n int, used map[string]bool) string {
 // not fit or the result would not be valid.
 func CarryForward(c Case, older string, newer Plan, carry []string, from Date) (Case, []FieldError) {
 	oi := PlanByID(c, older)
-	if oi < 0 {
-		return c, []FieldError{{Path: "plans", Message: "The older plan is no longer in the record"}}
-	}
 	start := PlanStart(newer)
+	fail := func(path, msg string) (Case, []FieldError) { return c, []FieldError{{path, msg}} }
 	switch {
-	case newer.Issued.IsZero():
-		return c, []FieldError{{Path: "issued", Message: "Enter the date of the newer plan"}}
-	case !PlanStart(c.Plans[oi]).IsZero() && !start.After(PlanStart(c.Plans[oi])):
-		return c, []FieldError{{Path: "issued", Message: "The newer plan must be dated after the older plan of " + PlanStart(c.Plans[oi]).Long()}}
+	case oi < 0:
+		return fail("plans", "The older plan is no longer in the record")
+	case start.IsZero():
+		return fail("issued", "Enter the date of the newer plan")
+	case !start.After(PlanStart(c.Plans[oi])):
+		return fail("issued", "The newer plan must be dated after the older plan of "+PlanStart(c.Plans[oi]).Long())
 	}
 	if from.IsZero() {
 		from = start
 	}
 	if from.Before(start) {
-		return c, []FieldError{{Path: "from", Message: "Help can be carried forward only from the newer plan's date, " + newer.Issued.Long() + ", or later"}}
+		return fail("from", "Help can be carried forward only from the newer plan's date, "+start.Long()+", or later")
 	}
-	next := c
-	next.Plans = append([]Plan(nil), c.Plans...)
 	if newer.ID == "" {
 		newer.ID = NewPlanID(c)
 	}
-	newer.Provisions = append([]Provision(nil), newer.Provisions...)
-	old := next.Plans[oi]
+	next := c
+	next.Plans = append(append([]Plan(nil), c.Plans...), newer)
+	old, nw := &next.Plans[oi], &next.Plans[len(next.Plans)-1]
 	old.Provisions = append([]Provision(nil), old.Provisions...)
+	nw.Provisions = append([]Provision(nil), nw.Provisions...)
 	end := start.AddDays(-1)
 	if old.Ended.IsZero() || old.Ended.After(end) {
 		old.Ended = end
 	}
-	want := map[string]bool{}
-	for _, id := range carry {
-		want[id] = true
-	}
 	for i := range old.Provisions {
 		pr := &old.Provisions[i]
-		if want[pr.ID] {
+		if slices.Contains(carry, pr.ID) {
 			if !pr.End.IsZero() && pr.End.Before(from) {
-				name := pr.Name
-				if name == "" {
-					name = TypeName(pr.Type)
-				}
-				return c, []FieldError{{Path: "carry", Message: name + " ended on " + pr.End.Long() + ", before " + from.Long() + ": it cannot be carried forward"}}
+				return fail("carry", "Help that ended before "+from.Long()+" cannot be carried forward: untick it")
 			}
 			cp := *pr
-			cp.ID = NewProvisionID(Case{Plans: append(next.Plans, newer)})
+			cp.ID = NewProvisionID(next)
 			cp.Start = maxDate(cp.Start, from)
-			cp.Weekdays = append([]string(nil), pr.Weekdays...)
+			cp.Weekdays = slices.Clone(pr.Weekdays)
 			cp.Outcomes, cp.CountPeriods, cp.NotInPlace, cp.PartlyInPlace = nil, nil, nil, nil
 			cp.MakeUpAgreed, cp.IndirectMissed = 0, false
-			newer.Provisions = append(newer.Provisions, cp)
+			nw.Provisions = append(nw.Provisions, cp)
 		}
 		// The older plan's help stops when it ends (help starting later
 		// than that is left for the parent to move).
@@ -188,8 +183,6 @@ func CarryForward(c Case, older string, newer Plan, carry []string, from Date) (
 			pr.End = end
 		}
 	}
-	next.Plans[oi] = old
-	next.Plans = append(next.Plans, newer)
 	if problems := Validate(next); len(problems) > 0 {
 		return c, problems
 	}
