@@ -138,7 +138,11 @@ func (p *plansPage) Render() app.UI {
 		if !pl.Issued.IsZero() {
 			key += " of " + pl.Issued.Long()
 		}
-		rows[i] = summaryRow{key, planDatesWords(periods[i]) + "\n" + strconv.Itoa(len(pl.Provisions)) + " kinds of help in it", "/plan/kind?plan=" + pl.ID}
+		help := "1 kind of help in it"
+		if n := len(pl.Provisions); n != 1 {
+			help = strconv.Itoa(n) + " kinds of help in it"
+		}
+		rows[i] = summaryRow{key, planDatesWords(periods[i]) + "\n" + help, "/plan/kind?plan=" + pl.ID}
 	}
 	return newPage(p.book, "Your plans",
 		app.P().Text("A plan can change: after a review, when your child moves school, or when a new plan is written. Add each plan, so the help in it counts for the time it was in force."),

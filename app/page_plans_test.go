@@ -67,7 +67,7 @@ func TestAddNewerPlanCarriesHelpForward(t *testing.T) {
 	}
 
 	list := renderText(t, &plansPage{book: book})
-	for _, want := range []string{"EHC plan", "From 1 September 2022 to 23 May 2023", "Amended plan after the phase transfer", "From 24 May 2023", "Add a newer plan"} {
+	for _, want := range []string{"EHC plan", "From 1 September 2022 to 23 May 2023", "Amended plan after the phase transfer", "From 24 May 2023", "1 kind of help in it", "Add a newer plan"} {
 		if !strings.Contains(list, want) {
 			t.Errorf("the plans list lacks %q: %s", want, list)
 		}

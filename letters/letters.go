@@ -820,18 +820,14 @@ func (b *builder) plansInForce() bool {
 		if t := oneLine(pl.Title); t != "" {
 			name = "the " + strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(t[:1])+t[1:], "the "), "an ")
 		}
-		s := name + " dated " + pl.Issued.Long() + " (in force from " + pp.From.Long()
-		if pp.To.IsZero() {
-			s += ")"
-		} else {
-			s += " to " + pp.To.Long() + ")"
+		if !pl.Issued.IsZero() {
+			name += " dated " + pl.Issued.Long()
 		}
-		if pl.Issued.IsZero() {
-			s = name + " in force from " + pp.From.Long()
-			if !pp.To.IsZero() {
-				s += " to " + pp.To.Long()
-			}
+		to := ")"
+		if !pp.To.IsZero() {
+			to = " to " + pp.To.Long() + ")"
 		}
+		s := name + " (in force from " + pp.From.Long() + to
 		parts = append(parts, s)
 	}
 	if len(parts) < 2 {
