@@ -103,6 +103,9 @@ type planDateQuestion struct {
 	required                          bool
 	get                               func(p calc.Plan) calc.Date
 	set                               func(p *calc.Plan, d calc.Date)
+	// moves, for the plan's own date, moves the end of the plan before it
+	// along (calc.SetPlanDate), so no time is lost or counted twice.
+	moves bool
 }
 
 // forKind returns the question in the words of the kind of plan.
@@ -122,6 +125,7 @@ var planIssued = planDateQuestion{
 	careNext:     "/plan/order",
 	get:          func(p calc.Plan) calc.Date { return p.Issued },
 	set:          func(p *calc.Plan, d calc.Date) { p.Issued = d },
+	moves:        true,
 }
 
 var planReview = planDateQuestion{
@@ -192,7 +196,13 @@ func (p *planDatePage) save() bool {
 		p.errs.add("date-day", msg)
 		return false
 	}
-	problems := p.change(p.book, func(pl *calc.Plan) { p.q.set(pl, d) })
+	problems := p.changeCase(p.book, func(c *calc.Case, at int) {
+		if p.q.moves {
+			*c = calc.SetPlanDate(*c, c.Plans[at].ID, d)
+		} else {
+			p.q.set(&c.Plans[at], d)
+		}
+	})
 	p.errs = errorsFrom(problems, "date-day", nil)
 	return len(p.errs) == 0
 }

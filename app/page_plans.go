@@ -68,11 +68,17 @@ func (r planRef) listPath(b *caseBook) string {
 // id, and returns calc's problems with paths made relative to the plan
 // ("process.final_issued"), so every plan page maps them the same way.
 func (r planRef) change(b *caseBook, edit func(pl *calc.Plan)) []calc.FieldError {
+	return r.changeCase(b, func(c *calc.Case, at int) { edit(&c.Plans[at]) })
+}
+
+// changeCase is change for an edit that also reaches the plan's
+// neighbours (a plan's date moves the end of the plan before it).
+func (r planRef) changeCase(b *caseBook, edit func(c *calc.Case, at int)) []calc.FieldError {
 	b.refresh()
 	at := -1
 	problems := b.change(func(c *calc.Case) {
 		if at = r.index(*c); at >= 0 {
-			edit(&c.Plans[at])
+			edit(c, at)
 		}
 	})
 	if at < 0 {

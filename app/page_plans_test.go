@@ -66,6 +66,24 @@ func TestAddNewerPlanCarriesHelpForward(t *testing.T) {
 		t.Fatalf("carried: %+v", carried)
 	}
 
+	// Correcting the newer plan's date moves the older plan's end along.
+	issued := &planIssuedPage{planDatePage{book: book, q: planIssued}}
+	issued.load(url.Values{"plan": {"plan-2"}})
+	issued.date = dt("5", "6", "2023")
+	if !issued.save() {
+		t.Fatalf("refused: %v", issued.errs)
+	}
+	moved := book.current()
+	if moved.Plans[0].Ended != calc.MustDate(2023, 6, 4) || moved.Plans[0].Provisions[0].End != calc.MustDate(2023, 6, 4) ||
+		moved.Plans[1].Provisions[0].Start != calc.MustDate(2023, 6, 5) {
+		t.Errorf("after moving the newer plan to 5 June 2023: older ends %s, its help %s, carried help starts %s",
+			moved.Plans[0].Ended, moved.Plans[0].Provisions[0].End, moved.Plans[1].Provisions[0].Start)
+	}
+	issued.date = dt("24", "5", "2023")
+	if !issued.save() {
+		t.Fatalf("refused: %v", issued.errs)
+	}
+
 	list := renderText(t, &plansPage{book: book})
 	for _, want := range []string{"EHC plan", "From 1 September 2022 to 23 May 2023", "Amended plan after the phase transfer", "From 24 May 2023", "1 kind of help in it", "Add a newer plan"} {
 		if !strings.Contains(list, want) {

@@ -188,3 +188,55 @@ func CarryForward(c Case, older string, newer Plan, carry []string, from Date) (
 	}
 	return next, nil
 }
+
+// SetPlanDate changes the date of the plan with this id. When the plan
+// follows an older plan of the same kind that ended the day before its old
+// date (as CarryForward leaves it), the older plan, and its help that
+// stopped then, now end the day before the new date; help in this plan
+// that started on the old date starts on the new one. So correcting a
+// date neither loses time nor counts it twice. Validate says when the new
+// date does not fit.
+func SetPlanDate(c Case, planID string, d Date) Case {
+	i := PlanByID(c, planID)
+	if i < 0 {
+		return c
+	}
+	next := c
+	next.Plans = slices.Clone(c.Plans)
+	pl := &next.Plans[i]
+	was, now := PlanStart(*pl), d.Earliest()
+	pl.Issued = d
+	if was.IsZero() || now.IsZero() || was == now {
+		return next
+	}
+	move := func(ps []Provision, f func(pr *Provision)) []Provision {
+		ps = slices.Clone(ps)
+		for k := range ps {
+			f(&ps[k])
+		}
+		return ps
+	}
+	pl.Provisions = move(pl.Provisions, func(pr *Provision) {
+		if pr.Start == was {
+			pr.Start = now
+		}
+	})
+	for j := i - 1; j >= 0; j-- {
+		old := &next.Plans[j]
+		if old.Kind != pl.Kind {
+			continue
+		}
+		// Moved before the older plan's own date, it is out of order:
+		// Validate says so, and the older plan is left as it was.
+		if end := was.AddDays(-1); old.Ended == end && now.After(PlanStart(*old)) {
+			old.Ended = now.AddDays(-1)
+			old.Provisions = move(old.Provisions, func(pr *Provision) {
+				if pr.End == end {
+					pr.End = now.AddDays(-1)
+				}
+			})
+		}
+		break
+	}
+	return next
+}

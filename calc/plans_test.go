@@ -237,3 +237,50 @@ func ExampleCarryForward() {
 	// plan-2 24 May 2023 to  provision-2 from 24 May 2023
 	// plan-1
 }
+
+func TestSetPlanDate(t *testing.T) {
+	c, problems := CarryForward(twoPlans(), "plan-1", Plan{Kind: PlanEHC, Issued: MustDate(2023, 5, 24)}, []string{"provision-1"}, Date{})
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	outcomes, _ := json.Marshal(c.Plans[0].Provisions[0].Outcomes)
+	for _, tc := range []struct {
+		name     string
+		plan     string
+		to       Date
+		oldEnd   Date // the older plan's end and its help's, after
+		newStart Date // the carried help's start, after
+		problem  string
+	}{
+		{"later", "plan-2", MustDate(2023, 6, 5), MustDate(2023, 6, 4), MustDate(2023, 6, 5), ""},
+		{"earlier", "plan-2", MustDate(2023, 5, 2), MustDate(2023, 5, 1), MustDate(2023, 5, 2), ""},
+		{"month only", "plan-2", NewMonthMust(2023, 6), MustDate(2023, 5, 31), MustDate(2023, 6, 1), ""},
+		{"the same", "plan-2", MustDate(2023, 5, 24), MustDate(2023, 5, 23), MustDate(2023, 5, 24), ""},
+		{"before the older plan", "plan-2", MustDate(2022, 8, 1), MustDate(2023, 5, 23), MustDate(2022, 8, 1), "plans[1].issued"},
+		{"the older plan's date", "plan-1", MustDate(2022, 10, 3), MustDate(2023, 5, 23), MustDate(2023, 5, 24), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := SetPlanDate(c, tc.plan, tc.to)
+			if got.Plans[PlanByID(got, tc.plan)].Issued != tc.to {
+				t.Errorf("date not set")
+			}
+			old, nw := got.Plans[0], got.Plans[1]
+			if old.Ended != tc.oldEnd || old.Provisions[0].End != tc.oldEnd || old.Provisions[1].End != tc.oldEnd || nw.Provisions[0].Start != tc.newStart {
+				t.Errorf("older plan ends %s (help %s, %s); carried help starts %s", old.Ended, old.Provisions[0].End, old.Provisions[1].End, nw.Provisions[0].Start)
+			}
+			if after, _ := json.Marshal(old.Provisions[0].Outcomes); string(after) != string(outcomes) {
+				t.Error("the older plan's records changed")
+			}
+			if c.Plans[0].Ended != MustDate(2023, 5, 23) || c.Plans[1].Issued != MustDate(2023, 5, 24) {
+				t.Error("the case passed in was changed")
+			}
+			problems := Validate(got)
+			if tc.problem == "" && len(problems) > 0 {
+				t.Errorf("not valid: %v", problems)
+			}
+			if tc.problem != "" && (len(problems) == 0 || problems[0].Path != tc.problem) {
+				t.Errorf("problems %v, want one at %s", problems, tc.problem)
+			}
+		})
+	}
+}
