@@ -110,12 +110,18 @@ func TestPhaseTransferAmendedPlan(t *testing.T) {
 	tb.click("a[href$='/plans/new']")
 	tb.waitPath("/plans/new")
 	tb.waitForText("main", "follows the EHC plan of 1 September 2022")
+	// Without a date: the error summary and the message by the date.
+	tb.click("form button[type=submit]")
+	tb.waitForText("#error-summary", "Enter the date of the newer plan")
+	tb.waitForText("#date-error", "Enter the date of the newer plan")
+	checkAxe(t, tb)
 	tb.fillDate("date", "24", "5", "2023")
 	tb.fill("title", "amended plan after the phase transfer")
 	tb.click("#carry-provision-1")
 	tb.continueTo("/plans")
 	tb.waitForText("main", "From 1 September 2022 to 23 May 2023")
 	tb.waitForText("main", "From 24 May 2023")
+	checkAxe(t, tb)
 
 	// The amended plan's own pages, by its id.
 	tb.click("a[href$='/plan/kind?plan=plan-2']")
