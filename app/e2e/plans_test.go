@@ -210,7 +210,24 @@ func TestEditHelpOfImportedSecondPlan(t *testing.T) {
 	tb := s.openPage(t, "/")
 	tb.do("phone size", chromedp.EmulateViewport(360, 780, chromedp.EmulateMobile))
 	seed(tb, mustRecords(t, c))
-	visit(tb, "/provision/wording?id="+second.ID+"&return=/provision/check")
+	// From the list, where the help is under its plan: remove it, Undo,
+	// then change it.
+	visitPage(tb, "/provisions", "h2#help-"+c.Plans[1].ID)
+	card := "li:has(a[href$='/provision/check?id=" + second.ID + "'])"
+	tb.click(card + " button.link-button")
+	tb.waitFor(".notice button")
+	if c2, _ := storedCase(tb); calc.PlanHolding(c2, second.ID) >= 0 {
+		t.Fatal("Remove did not take the help out")
+	}
+	tb.click(".notice button")
+	tb.waitFor(card)
+	if c2, _ := storedCase(tb); calc.PlanHolding(c2, second.ID) != 1 {
+		t.Fatal("Undo did not put the help back in the second plan")
+	}
+	tb.click(card + " a")
+	tb.waitPath("/provision/check")
+	tb.click("a[href*='/provision/wording']")
+	tb.waitPath("/provision/wording")
 	tb.fill("wording", "Changed in the second plan.")
 	tb.continueTo("/provision/check")
 	tb.continueTo("/provisions")
