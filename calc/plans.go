@@ -209,6 +209,21 @@ func SetPlanDate(c Case, planID string, d Date) Case {
 	if was.IsZero() || now.IsZero() || was == now {
 		return next
 	}
+	// The older plan of the same kind, if it ended the day before this
+	// one (as CarryForward leaves it). Moved before that plan's own date,
+	// this plan is out of order: Validate says so, and nothing else moves.
+	old := (*Plan)(nil)
+	for j := i - 1; j >= 0; j-- {
+		if next.Plans[j].Kind == pl.Kind {
+			if next.Plans[j].Ended == was.AddDays(-1) && now.After(PlanStart(next.Plans[j])) {
+				old = &next.Plans[j]
+			}
+			break
+		}
+	}
+	if old == nil {
+		return next // help the parent dated in a first plan keeps its dates
+	}
 	move := func(ps []Provision, f func(pr *Provision)) []Provision {
 		ps = slices.Clone(ps)
 		for k := range ps {
@@ -221,22 +236,12 @@ func SetPlanDate(c Case, planID string, d Date) Case {
 			pr.Start = now
 		}
 	})
-	for j := i - 1; j >= 0; j-- {
-		old := &next.Plans[j]
-		if old.Kind != pl.Kind {
-			continue
+	end := old.Ended
+	old.Ended = now.AddDays(-1)
+	old.Provisions = move(old.Provisions, func(pr *Provision) {
+		if pr.End == end {
+			pr.End = old.Ended
 		}
-		// Moved before the older plan's own date, it is out of order:
-		// Validate says so, and the older plan is left as it was.
-		if end := was.AddDays(-1); old.Ended == end && now.After(PlanStart(*old)) {
-			old.Ended = now.AddDays(-1)
-			old.Provisions = move(old.Provisions, func(pr *Provision) {
-				if pr.End == end {
-					pr.End = now.AddDays(-1)
-				}
-			})
-		}
-		break
-	}
+	})
 	return next
 }

@@ -256,7 +256,7 @@ func TestSetPlanDate(t *testing.T) {
 		{"earlier", "plan-2", MustDate(2023, 5, 2), MustDate(2023, 5, 1), MustDate(2023, 5, 2), ""},
 		{"month only", "plan-2", NewMonthMust(2023, 6), MustDate(2023, 5, 31), MustDate(2023, 6, 1), ""},
 		{"the same", "plan-2", MustDate(2023, 5, 24), MustDate(2023, 5, 23), MustDate(2023, 5, 24), ""},
-		{"before the older plan", "plan-2", MustDate(2022, 8, 1), MustDate(2023, 5, 23), MustDate(2022, 8, 1), "plans[1].issued"},
+		{"before the older plan", "plan-2", MustDate(2022, 8, 1), MustDate(2023, 5, 23), MustDate(2023, 5, 24), "plans[1].issued"},
 		{"the older plan's date", "plan-1", MustDate(2022, 10, 3), MustDate(2023, 5, 23), MustDate(2023, 5, 24), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -273,6 +273,9 @@ func TestSetPlanDate(t *testing.T) {
 			}
 			if c.Plans[0].Ended != MustDate(2023, 5, 23) || c.Plans[1].Issued != MustDate(2023, 5, 24) {
 				t.Error("the case passed in was changed")
+			}
+			if tc.plan == "plan-1" && got.Plans[0].Provisions[1].Start != MustDate(2022, 9, 1) {
+				t.Errorf("help the parent dated in the first plan moved to %s", got.Plans[0].Provisions[1].Start)
 			}
 			problems := Validate(got)
 			if tc.problem == "" && len(problems) > 0 {
