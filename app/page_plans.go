@@ -3,6 +3,8 @@ package main
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -101,7 +103,8 @@ func noPlanPage(b *caseBook) app.UI {
 // planName names a plan for the parent: its own title, or its kind.
 func planName(pl calc.Plan) string {
 	if pl.Title != "" {
-		return strings.ToUpper(pl.Title[:1]) + pl.Title[1:]
+		r, n := utf8.DecodeRuneInString(pl.Title) // a whole letter, even an accented one
+		return string(unicode.ToUpper(r)) + pl.Title[n:]
 	}
 	switch pl.Kind {
 	case calc.PlanCarePlan:

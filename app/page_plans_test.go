@@ -219,3 +219,11 @@ func TestProvisionOfSecondPlan(t *testing.T) {
 		t.Errorf("the list does not group the help by plan:\n%s", html)
 	}
 }
+
+func TestPlanNameKeepsWholeLetters(t *testing.T) {
+	for title, want := range map[string]string{"": "EHC plan", "amended plan": "Amended plan", "éire plan": "Éire plan"} {
+		if got := planName(calc.Plan{Kind: calc.PlanEHC, Title: title}); got != want {
+			t.Errorf("planName(%q) = %q, want %q", title, got, want)
+		}
+	}
+}

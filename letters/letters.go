@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -818,7 +820,8 @@ func (b *builder) plansInForce() bool {
 		}
 		name := "the plan"
 		if t := oneLine(pl.Title); t != "" {
-			name = "the " + strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(t[:1])+t[1:], "the "), "an ")
+			r, n := utf8.DecodeRuneInString(t) // a whole letter, even an accented one
+			name = "the " + strings.TrimPrefix(strings.TrimPrefix(string(unicode.ToLower(r))+t[n:], "the "), "an ")
 		}
 		if !pl.Issued.IsZero() {
 			name += " dated " + pl.Issued.Long()
