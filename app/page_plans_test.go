@@ -97,6 +97,7 @@ func TestAddNewerPlanCarriesHelpForward(t *testing.T) {
 
 func TestPlanPagesEditThePlanInTheAddress(t *testing.T) {
 	c := phaseCase()
+	c.Plans[0].Provisions[0].End = calc.MustDate(2023, 5, 23)
 	c.Plans = append(c.Plans, calc.Plan{ID: "plan-2", Kind: calc.PlanEHC, Issued: calc.MustDate(2023, 5, 24)})
 	logsBook(t, &c)
 
@@ -194,6 +195,12 @@ func TestProvisionOfSecondPlan(t *testing.T) {
 		d.Type, d.Frequency, d.Weeks, d.Start = calc.TypeOT, calc.Frequency{Count: 1, Unit: calc.UnitSessions, Per: calc.PerMonth}, calc.TermTime, calc.MustDate(2023, 1, 9)
 		if tc.plan == 1 {
 			d.Start = calc.MustDate(2023, 9, 4)
+		} else {
+			// Help in the older plan must stop when the newer one starts.
+			if check.save() || !strings.Contains(check.errs.of("main"), "after its plan was replaced on 24 May 2023") {
+				t.Fatalf("open-ended help in the older plan: %v", check.errs)
+			}
+			d.End = calc.MustDate(2023, 5, 23)
 		}
 		id := d.ID
 		if !check.save() {

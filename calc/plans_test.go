@@ -163,6 +163,10 @@ func TestCarryForward(t *testing.T) {
 	}
 }
 
+func salt(id string, start, end Date) Provision {
+	return Provision{ID: id, Section: SectionF, Type: TypeSALT, Frequency: Frequency{1, UnitSessions, PerWeek}, Weeks: TermTime, Start: start, End: end}
+}
+
 func TestValidatePlansOverTime(t *testing.T) {
 	d := MustDate
 	for _, tc := range []struct {
@@ -181,6 +185,14 @@ func TestValidatePlansOverTime(t *testing.T) {
 			"plans[1].issued", "same date"},
 		{"overlap", []Plan{{ID: "a", Kind: PlanEHC, Issued: d(2022, 9, 1), Ended: d(2023, 6, 30)}, {ID: "b", Kind: PlanEHC, Issued: d(2023, 5, 24)}},
 			"plans[0].ended", "end it the day before"},
+		{"help before its plan", []Plan{{ID: "a", Kind: PlanEHC, Issued: d(2022, 9, 1), Ended: d(2023, 5, 23)}, {ID: "b", Kind: PlanEHC, Issued: d(2023, 5, 24),
+			Provisions: []Provision{salt("p2", d(2023, 2, 6), Date{})}}}, "plans[1].provisions[0].start", "before its plan of 24 May 2023"},
+		{"help after its plan was replaced", []Plan{{ID: "a", Kind: PlanEHC, Issued: d(2022, 9, 1), Provisions: []Provision{salt("p1", d(2023, 2, 6), Date{})}},
+			{ID: "b", Kind: PlanEHC, Issued: d(2023, 5, 24)}}, "plans[0].provisions[0].end", "after its plan was replaced on 24 May 2023"},
+		{"help in its own plan's time", []Plan{{ID: "a", Kind: PlanEHC, Issued: d(2022, 9, 1), Provisions: []Provision{salt("p1", d(2023, 2, 6), d(2023, 5, 23))}},
+			{ID: "b", Kind: PlanEHC, Issued: d(2023, 5, 24), Provisions: []Provision{salt("p2", d(2023, 5, 24), Date{})}}}, "", ""},
+		{"an ended plan with no newer one keeps open help", []Plan{{ID: "a", Kind: PlanEHC, Issued: d(2022, 9, 1), Ended: d(2023, 5, 23),
+			Provisions: []Provision{salt("p1", d(2023, 2, 6), Date{})}}}, "", ""},
 		{"ends before it starts", []Plan{{ID: "a", Kind: PlanEHC, Issued: d(2022, 9, 1), Ended: d(2022, 8, 1)}},
 			"plans[0].ended", "cannot end before its date"},
 	} {

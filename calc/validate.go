@@ -494,6 +494,19 @@ func validatePlanOrder(v *validator, plans []Plan) {
 			v.add(path+".issued", "Two plans have the same date, "+s.Long()+": give the newer plan its own date")
 		case !prev.Ended.IsZero() && !prev.Ended.Latest().Before(s):
 			v.add("plans["+strconv.Itoa(j)+"].ended", "This plan ends on "+prev.Ended.Long()+", but the newer plan starts on "+s.Long()+": end it the day before at the latest")
+		default:
+			// Each piece of help belongs to the plan in force: none is
+			// counted in two plans at once.
+			for k, pr := range p.Provisions {
+				if !pr.Start.IsZero() && pr.Start.Before(s) {
+					v.add(path+".provisions["+strconv.Itoa(k)+"].start", "This help starts on "+pr.Start.Long()+", before its plan of "+s.Long()+": start it on that date or later, or add it to the older plan")
+				}
+			}
+			for k, pr := range prev.Provisions {
+				if pr.End.IsZero() || !pr.End.Before(s) {
+					v.add("plans["+strconv.Itoa(j)+"].provisions["+strconv.Itoa(k)+"].end", "This help goes on after its plan was replaced on "+s.Long()+": end it the day before, or carry it forward into the newer plan")
+				}
+			}
 		}
 	}
 }
