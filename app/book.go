@@ -46,9 +46,14 @@ type caseBook struct {
 	draft      *calc.Provision
 	draftBase  calc.Provision
 	draftIsNew bool
+	// draftPlan is the id of the plan new help goes into ("" for the
+	// newest plan).
+	draftPlan  string
 	draftClash []fieldClash // answers changed underneath, for the parent to choose
-	// removed is the provision just removed, with where it was, for Undo.
+	// removed is the provision just removed, with where it was (its plan's
+	// id and its place in that plan), for Undo.
 	removed      *calc.Provision
+	removedPlan  string
 	removedIndex int
 
 	index *outcomeIndex // sessions by key, for drawing the log
@@ -118,6 +123,7 @@ type carry struct {
 	Draft      *calc.Provision `json:"draft,omitempty"`
 	DraftBase  calc.Provision  `json:"draft_base"`
 	DraftIsNew bool            `json:"draft_is_new,omitempty"`
+	DraftPlan  string          `json:"draft_plan,omitempty"`
 }
 
 // keepForUpdate makes sure nothing unsaved is lost when the page reloads
@@ -133,7 +139,7 @@ func (b *caseBook) keepForUpdate() bool {
 	if !b.hasUnsaved() {
 		return true
 	}
-	k := carry{ID: b.id, Rev: b.rev, Draft: b.draft, DraftBase: b.draftBase, DraftIsNew: b.draftIsNew}
+	k := carry{ID: b.id, Rev: b.rev, Draft: b.draft, DraftBase: b.draftBase, DraftIsNew: b.draftIsNew, DraftPlan: b.draftPlan}
 	if b.dirty {
 		file, err := calc.EncodeCaseFile(b.c)
 		if err != nil {
@@ -179,7 +185,7 @@ func (b *caseBook) takeCarry() {
 		}
 	}
 	if k.Draft != nil {
-		b.draft, b.draftBase, b.draftIsNew = k.Draft, k.DraftBase, k.DraftIsNew
+		b.draft, b.draftBase, b.draftIsNew, b.draftPlan = k.Draft, k.DraftBase, k.DraftIsNew, k.DraftPlan
 	}
 }
 

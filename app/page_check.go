@@ -78,7 +78,22 @@ func checkPlanRows(c calc.Case) []summaryRow {
 	if len(c.Plans) == 0 {
 		return []summaryRow{{"Kind of plan", "Not given", withReturn("/plan/kind", checkReturn)}}
 	}
-	pl := c.Plans[0]
+	var rows []summaryRow
+	periods := calc.PlanPeriods(c)
+	for i, pl := range c.Plans {
+		ref := planRef{}
+		if len(c.Plans) > 1 {
+			// Each plan by its id, named with its dates.
+			ref.planID = pl.ID
+			rows = append(rows, summaryRow{"Plan", planName(pl) + "\n" + planDatesWords(periods[i]), "/plans"})
+		}
+		rows = append(rows, checkOnePlan(pl, ref)...)
+	}
+	return rows
+}
+
+// checkOnePlan is the rows of one plan, each Change link naming the plan.
+func checkOnePlan(pl calc.Plan, ref planRef) []summaryRow {
 	kind, ok := checkPlanKinds[pl.Kind]
 	if !ok {
 		kind = "Not given"
@@ -89,14 +104,17 @@ func checkPlanRows(c calc.Case) []summaryRow {
 			dates = append(dates, q.label+": "+d.Long())
 		}
 	}
+	if pl.Process.PhaseTransferYear != 0 {
+		dates = append(dates, "Moves to a new school in "+strconv.Itoa(pl.Process.PhaseTransferYear))
+	}
 	if len(dates) == 0 {
 		dates = []string{"None given"}
 	}
 	return []summaryRow{
-		{"Kind of plan", kind, withReturn("/plan/kind", checkReturn)},
-		{"Date of the plan", checkDate(pl.Issued), withReturn("/plan/issued", checkReturn)},
-		{"Last annual review", checkDate(pl.LastReview), withReturn("/plan/review", checkReturn)},
-		{"Dates in making or changing the plan", strings.Join(dates, "\n"), withReturn("/plan/dates", checkReturn)},
+		{"Kind of plan", kind, withReturn(ref.path("/plan/kind"), checkReturn)},
+		{"Date of the plan", checkDate(pl.Issued), withReturn(ref.path("/plan/issued"), checkReturn)},
+		{"Last annual review", checkDate(pl.LastReview), withReturn(ref.path("/plan/review"), checkReturn)},
+		{"Dates in making or changing the plan", strings.Join(dates, "\n"), withReturn(ref.path("/plan/dates"), checkReturn)},
 	}
 }
 

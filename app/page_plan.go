@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -13,15 +14,19 @@ import (
 type planKindPage struct {
 	app.Compo
 	book *caseBook // the parent's records, given by main
+	planRef
 	kind string
 	errs formErrors
 }
 
-func (p *planKindPage) OnNav(ctx app.Context) {
+func (p *planKindPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load shows the kind of the plan named in the address.
+func (p *planKindPage) load(q url.Values) {
 	p.book.open()
-	p.errs = nil
-	if c := p.book.current(); len(c.Plans) > 0 {
-		p.kind = string(c.Plans[0].Kind)
+	p.errs, p.planID = nil, q.Get("plan")
+	if pl, ok := p.plan(p.book); ok {
+		p.kind = string(pl.Kind)
 	}
 }
 
@@ -29,7 +34,10 @@ func (p *planKindPage) Render() app.UI {
 	if !p.book.hasCase() {
 		return noRecordPage(p.book)
 	}
-	return newQuestionPage(p.book, "Kind of plan", "/tasks", p.errs,
+	if _, ok := p.plan(p.book); !ok {
+		return noPlanPage(p.book)
+	}
+	return newQuestionPage(p.book, "Kind of plan", p.listPath(p.book), p.errs,
 		questionForm(p.submit, "",
 			radioField{
 				ID: "kind", Legend: "What kind of plan is the help written in?", AsHeading: true,
@@ -49,7 +57,7 @@ func (p *planKindPage) submit(ctx app.Context) {
 		focusErrorSummary(ctx)
 		return
 	}
-	goNext(ctx, "/plan/issued")
+	goNext(ctx, p.path("/plan/issued"))
 }
 
 // save puts the kind of plan in the record; false, with the problem on the
@@ -63,7 +71,7 @@ func (p *planKindPage) save() bool {
 		p.errs.add("kind", "Choose the kind of plan")
 		return false
 	}
-	problems := p.book.change(func(c *calc.Case) { c.Plans[0].Kind = calc.PlanKind(p.kind) })
+	problems := p.change(p.book, func(pl *calc.Plan) { pl.Kind = calc.PlanKind(p.kind) })
 	p.errs = errorsFrom(problems, "kind", nil)
 	return len(p.errs) == 0
 }
@@ -73,6 +81,7 @@ func (p *planKindPage) save() bool {
 type planDatePage struct {
 	app.Compo
 	book *caseBook // the parent's records, given by main
+	planRef
 	q    planDateQuestion
 	date dateText
 	errs formErrors
@@ -94,11 +103,14 @@ type planDateQuestion struct {
 	required                          bool
 	get                               func(p calc.Plan) calc.Date
 	set                               func(p *calc.Plan, d calc.Date)
+	// moves, for the plan's own date, moves the end of the plan before it
+	// along (calc.SetPlanDate), so no time is lost or counted twice.
+	moves bool
 }
 
-// forKind returns the question in the words of the record's kind of plan.
-func (q planDateQuestion) forKind(c calc.Case) planDateQuestion {
-	if len(c.Plans) > 0 && c.Plans[0].Kind == calc.PlanCarePlan && q.careQuestion != "" {
+// forKind returns the question in the words of the kind of plan.
+func (q planDateQuestion) forKind(kind calc.PlanKind) planDateQuestion {
+	if kind == calc.PlanCarePlan && q.careQuestion != "" {
 		q.question, q.hint, q.next = q.careQuestion, q.careHint, q.careNext
 	}
 	return q
@@ -107,12 +119,13 @@ func (q planDateQuestion) forKind(c calc.Case) planDateQuestion {
 var planIssued = planDateQuestion{
 	title: "Date of the plan", back: "/plan/kind", next: "/plan/review", required: true,
 	question:     "What is the date of the plan?",
-	hint:         "It is on the first or last page of the final plan, for example 14 7 2023. If the plan was changed after a review, use the date of the newest final plan.",
+	hint:         "It is on the first or last page of the final plan, for example 14 7 2023. If the plan was changed later, after a review or a move to a new school, add the changed plan as a newer plan on the list of your plans.",
 	careQuestion: "What is the date of the care plan?",
-	careHint:     "It is on the care plan, for example 15 9 2022. If the plan was changed at a review, use the date of the newest plan.",
+	careHint:     "It is on the care plan, for example 15 9 2022. If the plan was changed at a review, add the changed plan as a newer plan on the list of your plans.",
 	careNext:     "/plan/order",
 	get:          func(p calc.Plan) calc.Date { return p.Issued },
 	set:          func(p *calc.Plan, d calc.Date) { p.Issued = d },
+	moves:        true,
 }
 
 var planReview = planDateQuestion{
@@ -123,20 +136,32 @@ var planReview = planDateQuestion{
 	set:      func(p *calc.Plan, d calc.Date) { p.LastReview = d },
 }
 
-func (p *planDatePage) OnNav(ctx app.Context) {
+func (p *planDatePage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load shows the date of the plan named in the address.
+func (p *planDatePage) load(q url.Values) {
 	p.book.open()
-	p.errs = nil
-	if c := p.book.current(); len(c.Plans) > 0 {
-		p.date = dateTextOf(p.q.get(c.Plans[0]))
+	p.errs, p.planID = nil, q.Get("plan")
+	if pl, ok := p.plan(p.book); ok {
+		p.date = dateTextOf(p.q.get(pl))
 	}
+}
+
+// question is the question in the words of this plan's kind.
+func (p *planDatePage) question() planDateQuestion {
+	pl, _ := p.plan(p.book)
+	return p.q.forKind(pl.Kind)
 }
 
 func (p *planDatePage) Render() app.UI {
 	if !p.book.hasCase() {
 		return noRecordPage(p.book)
 	}
-	q := p.q.forKind(p.book.current())
-	return newQuestionPage(p.book, q.title, q.back, p.errs,
+	if _, ok := p.plan(p.book); !ok {
+		return noPlanPage(p.book)
+	}
+	q := p.question()
+	return newQuestionPage(p.book, q.title, p.path(q.back), p.errs,
 		questionForm(p.submit, "",
 			dateField{ID: "date", Legend: q.question, Hint: q.hint + " " + monthHint, AsHeading: true,
 				Value: &p.date, Error: p.errs.of("date")}.render(&p.Compo),
@@ -149,7 +174,7 @@ func (p *planDatePage) submit(ctx app.Context) {
 		focusErrorSummary(ctx)
 		return
 	}
-	goNext(ctx, p.q.forKind(p.book.current()).next)
+	goNext(ctx, p.path(p.question().next))
 }
 
 // save checks the date and puts it in the plan; false, with the problem on
@@ -171,7 +196,13 @@ func (p *planDatePage) save() bool {
 		p.errs.add("date-day", msg)
 		return false
 	}
-	problems := p.book.change(func(c *calc.Case) { p.q.set(&c.Plans[0], d) })
+	problems := p.changeCase(p.book, func(c *calc.Case, at int) {
+		if p.q.moves {
+			*c = calc.SetPlanDate(*c, c.Plans[at].ID, d)
+		} else {
+			p.q.set(&c.Plans[at], d)
+		}
+	})
 	p.errs = errorsFrom(problems, "date-day", nil)
 	return len(p.errs) == 0
 }
@@ -180,7 +211,8 @@ func (p *planDatePage) save() bool {
 // parent knows. They are optional; calc works out each deadline from them.
 type planDatesPage struct {
 	app.Compo
-	book  *caseBook // the parent's records, given by main
+	book *caseBook // the parent's records, given by main
+	planRef
 	dates [len(processDateQuestions)]dateText
 	// phase is the year the child moves school (phase transfer), typed.
 	phase string
@@ -206,11 +238,14 @@ var processDateQuestions = [...]struct {
 		func(pd *calc.ProcessDates) *calc.Date { return &pd.AmendedFinalIssued }},
 }
 
-func (p *planDatesPage) OnNav(ctx app.Context) {
+func (p *planDatesPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load shows the dates of the plan named in the address.
+func (p *planDatesPage) load(q url.Values) {
 	p.book.open()
-	p.errs = nil
-	if c := p.book.current(); len(c.Plans) > 0 {
-		pd := c.Plans[0].Process
+	p.errs, p.planID = nil, q.Get("plan")
+	if pl, ok := p.plan(p.book); ok {
+		pd := pl.Process
 		for i, q := range processDateQuestions {
 			p.dates[i] = dateTextOf(*q.field(&pd))
 		}
@@ -225,6 +260,9 @@ func (p *planDatesPage) Render() app.UI {
 	if !p.book.hasCase() {
 		return noRecordPage(p.book)
 	}
+	if _, ok := p.plan(p.book); !ok {
+		return noPlanPage(p.book)
+	}
 	fields := []app.UI{
 		app.H1().Class("question").Text("Dates in making or changing the plan"),
 		app.P().Text("Fill in the dates you know. Leave the others empty. " +
@@ -237,7 +275,7 @@ func (p *planDatesPage) Render() app.UI {
 	fields = append(fields, textField{ID: "phase", Label: "The year your child moves to a new school, if they do (optional)",
 		Hint:  "For example 2024 for a move in September 2024, such as from primary to secondary school. The council must change the plan to name the new school by 15 February that year.",
 		Width: "short", InputMode: "numeric", Value: &p.phase, Error: p.errs.of("phase")}.render(&p.Compo))
-	return newQuestionPage(p.book, "Dates in making or changing the plan", "/plan/review", p.errs,
+	return newQuestionPage(p.book, "Dates in making or changing the plan", p.path("/plan/review"), p.errs,
 		questionForm(p.submit, "", fields...))
 }
 
@@ -246,7 +284,7 @@ func (p *planDatesPage) submit(ctx app.Context) {
 		focusErrorSummary(ctx)
 		return
 	}
-	goNext(ctx, "/tasks")
+	goNext(ctx, p.listPath(p.book))
 }
 
 // save checks every date and puts them in the plan; false, with each
@@ -281,15 +319,15 @@ func (p *planDatesPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	problems := p.book.change(func(c *calc.Case) {
+	problems := p.change(p.book, func(pl *calc.Plan) {
 		for i, q := range processDateQuestions {
-			*q.field(&c.Plans[0].Process) = parsed[i]
+			*q.field(&pl.Process) = parsed[i]
 		}
-		c.Plans[0].Process.PhaseTransferYear = year
+		pl.Process.PhaseTransferYear = year
 	})
-	fields := map[string]string{"plans[0].process.phase_transfer_year": "phase"}
+	fields := map[string]string{"process.phase_transfer_year": "phase"}
 	for _, q := range processDateQuestions {
-		fields["plans[0].process."+q.path] = q.id + "-day"
+		fields["process."+q.path] = q.id + "-day"
 	}
 	p.errs = errorsFrom(problems, processDateQuestions[0].id+"-day", fields)
 	return len(p.errs) == 0
@@ -300,17 +338,20 @@ func (p *planDatesPage) save() bool {
 // EHC needs assessment, so these are its own questions.
 type planOrderPage struct {
 	app.Compo
-	book       *caseBook // the parent's records, given by main
+	book *caseBook // the parent's records, given by main
+	planRef
 	title      string
 	made, ends dateText
 	errs       formErrors
 }
 
-func (p *planOrderPage) OnNav(ctx app.Context) {
+func (p *planOrderPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }
+
+// load shows the order of the plan named in the address.
+func (p *planOrderPage) load(q url.Values) {
 	p.book.open()
-	p.errs = nil
-	if c := p.book.current(); len(c.Plans) > 0 {
-		pl := c.Plans[0]
+	p.errs, p.planID = nil, q.Get("plan")
+	if pl, ok := p.plan(p.book); ok {
 		p.title, p.made, p.ends = pl.Title, dateTextOf(pl.OrderMade), dateTextOf(pl.OrderEnds)
 	}
 }
@@ -319,7 +360,10 @@ func (p *planOrderPage) Render() app.UI {
 	if !p.book.hasCase() {
 		return noRecordPage(p.book)
 	}
-	return newQuestionPage(p.book, "The court order", "/plan/issued", p.errs,
+	if _, ok := p.plan(p.book); !ok {
+		return noPlanPage(p.book)
+	}
+	return newQuestionPage(p.book, "The court order", p.path("/plan/issued"), p.errs,
 		questionForm(p.submit, "",
 			app.H1().Class("question").Text("The court order"),
 			app.P().Text("A care plan like this is made as part of a court case. Fill in what you know and leave the rest empty. "+monthHint),
@@ -336,7 +380,7 @@ func (p *planOrderPage) submit(ctx app.Context) {
 		focusErrorSummary(ctx)
 		return
 	}
-	goNext(ctx, "/plan/reviews")
+	goNext(ctx, p.path("/plan/reviews"))
 }
 
 // save keeps the order's name and dates; false, with each problem by its
@@ -361,14 +405,13 @@ func (p *planOrderPage) save() bool {
 		return false
 	}
 	title := strings.TrimSpace(p.title)
-	problems := p.book.change(func(c *calc.Case) {
-		pl := &c.Plans[0]
+	problems := p.change(p.book, func(pl *calc.Plan) {
 		if title != "" {
 			pl.Title = "care plan under a " + strings.TrimPrefix(strings.TrimPrefix(title, "a "), "A ")
 		}
 		pl.OrderMade, pl.OrderEnds = made, ends
 	})
-	p.errs = errorsFrom(problems, "made-day", map[string]string{"plans[0].order_ends": "ends-day", "plans[0].order_made": "made-day", "plans[0].title": "title"})
+	p.errs = errorsFrom(problems, "made-day", map[string]string{"order_ends": "ends-day", "order_made": "made-day", "title": "title"})
 	return len(p.errs) == 0
 }
 
@@ -378,20 +421,23 @@ func (p *planOrderPage) save() bool {
 type planReviewsPage struct {
 	app.Compo
 	book *caseBook // the parent's records, given by main
+	planRef
 	done []dateText
 	errs formErrors
 }
 
 func (p *planReviewsPage) OnNav(ctx app.Context) {
 	p.book.open()
+	p.planID = ctx.Page().URL().Query().Get("plan")
 	p.load()
 }
 
+// load shows the reviews of the plan the page is about.
 func (p *planReviewsPage) load() {
 	p.errs = nil
 	p.done = nil
-	if c := p.book.current(); len(c.Plans) > 0 {
-		for _, s := range c.Plans[0].Steps {
+	if pl, ok := p.plan(p.book); ok {
+		for _, s := range pl.Steps {
 			p.done = append(p.done, dateTextOf(s.Done))
 		}
 	}
@@ -401,12 +447,11 @@ func (p *planReviewsPage) Render() app.UI {
 	if !p.book.hasCase() {
 		return noRecordPage(p.book)
 	}
-	c := p.book.current()
-	var steps []calc.PromisedStep
-	var issued calc.Date
-	if len(c.Plans) > 0 {
-		steps, issued = c.Plans[0].Steps, c.Plans[0].Issued
+	pl, ok := p.plan(p.book)
+	if !ok {
+		return noPlanPage(p.book)
 	}
+	steps, issued := pl.Steps, pl.Issued
 	fields := []app.UI{
 		app.H1().Class("question").Text("Reviews the care plan promised"),
 		app.P().Text("Many care plans say when they will be reviewed, for example at 3, 6 and 9 months. Say when each review happened. Leave it empty if it did not."),
@@ -414,7 +459,7 @@ func (p *planReviewsPage) Render() app.UI {
 	if len(steps) == 0 {
 		if issued.IsZero() {
 			fields = append(fields, app.P().Body(app.Text("First give the date of the care plan. "),
-				app.A().Href(pagePath(withReturn("/plan/issued", "/plan/reviews"))).Text("Add the date of the care plan")))
+				app.A().Href(pagePath(withReturn(p.path("/plan/issued"), p.path("/plan/reviews")))).Text("Add the date of the care plan")))
 		} else {
 			fields = append(fields, app.P().Body(app.Button().Type("button").ID("add-reviews").Class("button button-secondary").
 				Text("Add reviews at 3, 6 and 9 months").OnClick(func(ctx app.Context, e app.Event) { p.addReviews() })))
@@ -427,16 +472,16 @@ func (p *planReviewsPage) Render() app.UI {
 		fields = append(fields, dateField{ID: "done-" + strconv.Itoa(i), Legend: s.Name + ": due " + s.Due.Long() + ". When was it done?",
 			Value: &p.done[i], Error: p.errs.of("done-" + strconv.Itoa(i))}.render(&p.Compo))
 	}
-	return newQuestionPage(p.book, "Reviews the care plan promised", "/plan/order", p.errs, questionForm(p.submit, "", fields...))
+	return newQuestionPage(p.book, "Reviews the care plan promised", p.path("/plan/order"), p.errs, questionForm(p.submit, "", fields...))
 }
 
 // addReviews adds the reviews at 3, 6 and 9 months after the care plan's
 // date, with calc's due dates.
 func (p *planReviewsPage) addReviews() bool {
 	p.errs = nil
-	problems := p.book.change(func(c *calc.Case) {
-		if len(c.Plans[0].Steps) == 0 {
-			c.Plans[0].Steps = calc.CarePlanReviews(c.Plans[0].Issued, 3, 6, 9)
+	problems := p.change(p.book, func(pl *calc.Plan) {
+		if len(pl.Steps) == 0 {
+			pl.Steps = calc.CarePlanReviews(pl.Issued, 3, 6, 9)
 		}
 	})
 	p.errs = errorsFrom(problems, "add-reviews", nil)
@@ -449,7 +494,7 @@ func (p *planReviewsPage) submit(ctx app.Context) {
 		focusErrorSummary(ctx)
 		return
 	}
-	goNext(ctx, "/tasks")
+	goNext(ctx, p.listPath(p.book))
 }
 
 // save keeps the date each review was done; false, with each problem by
@@ -474,10 +519,10 @@ func (p *planReviewsPage) save() bool {
 	if len(p.errs) > 0 {
 		return false
 	}
-	problems := p.book.change(func(c *calc.Case) {
-		for i := range c.Plans[0].Steps {
+	problems := p.change(p.book, func(pl *calc.Plan) {
+		for i := range pl.Steps {
 			if i < len(parsed) {
-				c.Plans[0].Steps[i].Done = parsed[i]
+				pl.Steps[i].Done = parsed[i]
 			}
 		}
 	})

@@ -44,7 +44,7 @@ func TestPlanKind(t *testing.T) {
 		t.Fatalf("kind not saved: %v", p.errs)
 	}
 	q := &planKindPage{book: book}
-	q.OnNav(app.Context{})
+	q.load(nil)
 	if q.kind != string(calc.PlanCarePlan) {
 		t.Errorf("the page shows %q, want the saved kind", q.kind)
 	}
@@ -71,7 +71,7 @@ func TestPlanDates(t *testing.T) {
 
 	// The review is optional; an empty answer is saved as none.
 	review := &planReviewPage{planDatePage{book: book, q: planReview}}
-	review.OnNav(app.Context{})
+	review.load(nil)
 	if !review.date.empty() {
 		t.Errorf("the review page shows %+v before any review", review.date)
 	}
@@ -84,7 +84,7 @@ func TestPlanDates(t *testing.T) {
 	}
 	// Each page shows its own question and date, not the other's.
 	issued = &planIssuedPage{planDatePage{book: book, q: planIssued}}
-	issued.OnNav(app.Context{})
+	issued.load(nil)
 	if issued.date != dt("27", "2", "2023") || !strings.Contains(renderText(t, issued), "What is the date of the plan?") {
 		t.Errorf("the plan date page shows %+v", issued.date)
 	}
@@ -137,7 +137,7 @@ func TestPlanProcessDates(t *testing.T) {
 		t.Errorf("process dates stored %+v", pd)
 	}
 	q := &planDatesPage{book: book}
-	q.OnNav(app.Context{})
+	q.load(nil)
 	if q.dates != p.dates {
 		t.Errorf("the page shows %+v, want the saved dates %+v", q.dates, p.dates)
 	}
@@ -155,7 +155,7 @@ func TestCarePlanQuestions(t *testing.T) {
 	if !strings.Contains(text, "What is the date of the care plan?") || strings.Contains(text, "final plan") {
 		t.Errorf("the date question is not in care-plan words: %s", text)
 	}
-	if next := planIssued.forKind(book.current()).next; next != "/plan/order" {
+	if next := issued.question().next; next != "/plan/order" {
 		t.Errorf("after the care plan's date comes %s, want /plan/order (not the annual review)", next)
 	}
 	issued.date = dt("15", "9", "2022")
@@ -228,7 +228,7 @@ func TestPlanDateMonthOnly(t *testing.T) {
 		t.Fatalf("saved %v (%q), want December 2022, month only", d, d.Long())
 	}
 	again := &planIssuedPage{planDatePage{book: book, q: planIssued}}
-	again.OnNav(app.Context{})
+	again.load(nil)
 	if again.date != dt("", "12", "2022") {
 		t.Errorf("shown back as %+v", again.date)
 	}
@@ -262,7 +262,7 @@ func TestPhaseTransferYear(t *testing.T) {
 		t.Errorf("phase transfer deadline = %+v %v, want 15 February 2024, overdue", d, ok)
 	}
 	again := &planDatesPage{book: book}
-	again.OnNav(app.Context{})
+	again.load(nil)
 	if again.phase != "2024" {
 		t.Errorf("shown back as %q", again.phase)
 	}

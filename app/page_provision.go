@@ -22,8 +22,9 @@ type provisionStep struct {
 	errs formErrors
 }
 
-// begin opens the draft for a step: a new one for "?new=1", or the
-// provision named by "?id=". It reports false when there is nothing to
+// begin opens the draft for a step: a new one for "?new=1" (going into
+// the plan named by "&plan=", else the newest plan), or the provision
+// named by "?id=", in whichever plan holds it. It reports false when there is nothing to
 // edit (for example after a reload in the middle of adding).
 func (s *provisionStep) begin(q url.Values) bool {
 	s.book.open()
@@ -34,13 +35,13 @@ func (s *provisionStep) begin(q url.Values) bool {
 	c := s.book.current()
 	switch {
 	case q.Get("new") != "":
-		s.book.draft = &calc.Provision{ID: newProvisionID(c), Section: calc.SectionF, Frequency: calc.Frequency{Unit: calc.UnitSessions}}
-		s.book.draftBase, s.book.draftIsNew, s.book.draftClash = *s.book.draft, true, nil
+		s.book.draft = &calc.Provision{ID: calc.NewProvisionID(c), Section: calc.SectionF, Frequency: calc.Frequency{Unit: calc.UnitSessions}}
+		s.book.draftBase, s.book.draftIsNew, s.book.draftClash, s.book.draftPlan = *s.book.draft, true, nil, q.Get("plan")
 	case q.Get("id") != "" && (s.book.draft == nil || s.book.draft.ID != q.Get("id")):
 		for _, p := range provisionsOf(c) {
 			if p.ID == q.Get("id") {
 				d := draftOf(p)
-				s.book.draft, s.book.draftBase, s.book.draftIsNew, s.book.draftClash = &d, draftOf(p), false, nil
+				s.book.draft, s.book.draftBase, s.book.draftIsNew, s.book.draftClash, s.book.draftPlan = &d, draftOf(p), false, nil, ""
 			}
 		}
 	}
@@ -64,6 +65,18 @@ func (s *provisionStep) advance(ctx app.Context, saved bool, step string) {
 func (s *provisionStep) ready() bool {
 	s.errs = nil
 	return s.book.draft != nil
+}
+
+// draftPlanOf returns the plan the draft belongs to: the one that holds
+// it, or for new help the one it goes into.
+func draftPlanOf(b *caseBook) (calc.Plan, bool) {
+	c := b.current()
+	if b.draft != nil {
+		if i := calc.PlanHolding(c, b.draft.ID); i >= 0 {
+			return c.Plans[i], true
+		}
+	}
+	return planRef{b.draftPlan}.plan(b)
 }
 
 // noDraftPage is shown when a step is opened without a provision to edit.
@@ -142,7 +155,7 @@ func (p *provisionSectionPage) Render() app.UI {
 	if p.book.draft == nil {
 		return noDraftPage(p.book)
 	}
-	if c := p.book.current(); len(c.Plans) > 0 && c.Plans[0].Kind == calc.PlanCarePlan {
+	if pl, _ := draftPlanOf(p.book); pl.Kind == calc.PlanCarePlan {
 		// A care plan has no lettered sections: ask who must give the help.
 		return newQuestionPage(p.book, "Who must give this help", "/provision/type", p.errs, questionForm(p.submit, "",
 			radioField{ID: "section", Legend: "Who must give this help?", AsHeading: true, Options: careSections,
@@ -707,6 +720,11 @@ func (p *provisionCheckPage) store(keepMine bool) bool {
 	case !exists && !p.book.draftIsNew:
 		p.errs.add("main", "This help was removed in another tab or window, so it cannot be changed. Go back to the list to add it again.")
 		return false
+	case !exists:
+		if _, ok := draftPlanOf(p.book); !ok {
+			p.errs.add("main", "The plan this help was going into was removed in another tab or window. Go back to the list to add it to another plan.")
+			return false
+		}
 	case exists && !keepMine:
 		if clashes := applyEdits(provisionFields, &p.book.draftBase, &d, &latest, false); len(clashes) > 0 {
 			p.book.draftClash = clashes
@@ -722,7 +740,9 @@ func (p *provisionCheckPage) store(keepMine bool) bool {
 				}
 			}
 		}
-		c.Plans[0].Provisions = append(c.Plans[0].Provisions, draftOf(d))
+		if pi := (planRef{p.book.draftPlan}).index(*c); pi >= 0 {
+			c.Plans[pi].Provisions = append(c.Plans[pi].Provisions, draftOf(d))
+		}
 	})
 	if p.errs = errorsFrom(problems, "main", nil); len(p.errs) > 0 {
 		return false

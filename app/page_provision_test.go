@@ -335,7 +335,7 @@ func TestProvisionRemoveThenUndo(t *testing.T) {
 
 	p := &provisionsPage{book: book}
 	p.OnNav(app.Context{})
-	p.remove(app.Context{}, 1)
+	p.remove(app.Context{}, "salt")
 	ids := []string{}
 	for _, pr := range book.current().Plans[0].Provisions {
 		ids = append(ids, pr.ID)
@@ -358,13 +358,13 @@ func TestProvisionRemoveThenUndo(t *testing.T) {
 		t.Error("Undo is still offered after undoing")
 	}
 
-	// A position no longer there (the list changed in another tab) does nothing.
-	p.remove(app.Context{}, 7)
+	// Help no longer there (removed in another tab) does nothing.
+	p.remove(app.Context{}, "gone")
 	if logsSaved(t) != before || book.removed != nil {
 		t.Error("removing a position that is not there changed something")
 	}
 	// Leaving the page ends the offer of Undo.
-	p.remove(app.Context{}, 0)
+	p.remove(app.Context{}, "ot")
 	p.OnNav(app.Context{})
 	if book.removed != nil {
 		t.Error("Undo is still offered after leaving the list")
@@ -384,7 +384,7 @@ func TestProvisionListEmptyAndIDs(t *testing.T) {
 	// A new id is never one in use, even after a removal left a gap.
 	c.Plans[0].Provisions = []calc.Provision{{ID: "provision-2"}, {ID: "provision-3"}}
 	for _, p := range c.Plans[0].Provisions {
-		if newProvisionID(c) == p.ID {
+		if calc.NewProvisionID(c) == p.ID {
 			t.Errorf("new id %q is in use", p.ID)
 		}
 	}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"provisiontracker/calc"
@@ -27,7 +25,7 @@ func (p *provisionsPage) Render() app.UI {
 	if !p.book.hasCase() {
 		return noRecordPage(p.book)
 	}
-	list := p.book.current().Plans[0].Provisions
+	c := p.book.current()
 	content := []app.UI{
 		app.If(p.book.removed != nil, func() app.UI {
 			return app.Div().Class("notice").Attr("role", "status").Body(
@@ -37,32 +35,55 @@ func (p *provisionsPage) Render() app.UI {
 		}),
 		app.P().Text("Add each kind of help written in the plan, one at a time. Look in Section F, and in Sections G and H if help there is missing too."),
 	}
-	if len(list) == 0 {
+	all := provisionsOf(c)
+	if len(all) == 0 {
 		content = append(content, app.P().Class("empty").Text("You have not added any help yet."))
 	}
-	content = append(content, app.Ul().Class("summary-cards").Body(app.Range(list).Slice(func(i int) app.UI {
-		pr := list[i]
-		return app.Li().Class("card").Body(
-			app.H2().Class("card-title").Text(provisionName(p.book, pr)),
-			app.P().Class("card-meta").Text("Section "+string(pr.Section)+" · "+describeAmount(pr)),
-			app.If(pr.Wording != "", func() app.UI { return app.Blockquote().Class("wording").Text(pr.Wording) }),
-			app.Div().Class("card-actions").Body(
-				app.A().Href(pagePath("/provision/check?id="+pr.ID)).Body(
-					app.Text("Change"), app.Span().Class("visually-hidden").Text(" "+provisionName(p.book, pr))),
-				app.Button().Type("button").Class("link-button").
-					OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, i) }).Body(
-					app.Text("Remove"), app.Span().Class("visually-hidden").Text(" "+provisionName(p.book, pr))),
-			),
-		)
-	})),
+	// With plans over time, the help is listed under the plan that holds
+	// it, each plan with its dates and its own Add link.
+	periods := calc.PlanPeriods(c)
+	for pi, pl := range c.Plans {
+		if len(c.Plans) > 1 {
+			content = append(content, app.H2().ID("help-"+pl.ID).Text(planName(pl)+": "+planDatesWords(periods[pi])))
+		}
+		content = append(content, provisionCards(p.book, pl.Provisions, p.remove))
+		if len(c.Plans) > 1 {
+			content = append(content, app.P().Body(app.A().Href(pagePath("/provision/type?new=1&plan="+pl.ID)).Body(
+				app.Text("Add help to this plan"), app.Span().Class("visually-hidden").Text(": "+planName(pl)+", "+planDatesWords(periods[pi])))))
+		}
+	}
+	add := "/provision/type?new=1"
+	if len(c.Plans) > 1 {
+		add += "&plan=" + c.Plans[len(c.Plans)-1].ID // the newest plan
+	}
+	content = append(content,
 		app.Div().Class("actions").Body(
-			app.A().Class("button button-secondary").Href(pagePath("/provision/type?new=1")).Text(addLabel(len(list))),
-			app.If(len(list) > 0, func() app.UI {
+			app.A().Class("button button-secondary").Href(pagePath(add)).Text(addLabel(len(all))),
+			app.If(len(all) > 0, func() app.UI {
 				return app.A().Class("button").Href(pagePath("/sessions")).Text("Continue to sessions")
 			}),
 		),
 	)
 	return newPage(p.book, "Help in the plan", content...).backTo("/tasks")
+}
+
+// provisionCards lists one plan's help, each with Change and Remove.
+func provisionCards(b *caseBook, list []calc.Provision, remove func(ctx app.Context, id string)) app.UI {
+	return app.Ul().Class("summary-cards").Body(app.Range(list).Slice(func(i int) app.UI {
+		pr := list[i]
+		return app.Li().Class("card").Body(
+			app.H2().Class("card-title").Text(provisionName(b, pr)),
+			app.P().Class("card-meta").Text("Section "+string(pr.Section)+" · "+describeAmount(pr)),
+			app.If(pr.Wording != "", func() app.UI { return app.Blockquote().Class("wording").Text(pr.Wording) }),
+			app.Div().Class("card-actions").Body(
+				app.A().Href(pagePath("/provision/check?id="+pr.ID)).Body(
+					app.Text("Change"), app.Span().Class("visually-hidden").Text(" "+provisionName(b, pr))),
+				app.Button().Type("button").Class("link-button").
+					OnClick(func(ctx app.Context, e app.Event) { remove(ctx, pr.ID) }).Body(
+					app.Text("Remove"), app.Span().Class("visually-hidden").Text(" "+provisionName(b, pr))),
+			),
+		)
+	}))
 }
 
 func addLabel(n int) string {
@@ -72,48 +93,55 @@ func addLabel(n int) string {
 	return "Add more help"
 }
 
-// remove takes the provision at stored position i out of the plan and
-// keeps it for Undo. A position that is no longer there (the list changed
-// in another tab) does nothing.
-func (p *provisionsPage) remove(ctx app.Context, i int) {
-	list := p.book.current().Plans[0].Provisions
-	if i < 0 || i >= len(list) {
+// remove takes the provision with this id out of the plan that holds it
+// and keeps it, with its plan and place, for Undo. Help that is no longer
+// there (removed in another tab) does nothing.
+func (p *provisionsPage) remove(ctx app.Context, id string) {
+	p.book.refresh()
+	c := p.book.current()
+	pi := calc.PlanHolding(c, id)
+	if pi < 0 {
 		return
 	}
-	removed := list[i]
+	planID := c.Plans[pi].ID
+	var removed calc.Provision
+	at := -1
 	problems := p.book.change(func(c *calc.Case) {
-		pl := &c.Plans[0]
-		pl.Provisions = append(pl.Provisions[:i], pl.Provisions[i+1:]...)
+		pi := calc.PlanByID(*c, planID)
+		if pi < 0 {
+			return
+		}
+		pl := &c.Plans[pi]
+		for i, pr := range pl.Provisions {
+			if pr.ID == id {
+				removed, at = pr, i
+				pl.Provisions = append(pl.Provisions[:i], pl.Provisions[i+1:]...)
+				return
+			}
+		}
 	})
 	// Undo only what was really removed: calc may refuse the change.
-	if len(problems) == 0 && p.book.saveError == "" {
-		p.book.removed, p.book.removedIndex = &removed, i
+	if len(problems) == 0 && p.book.saveError == "" && at >= 0 {
+		p.book.removed, p.book.removedPlan, p.book.removedIndex = &removed, planID, at
 	}
 }
 
-// undo puts the provision just removed back where it was.
+// undo puts the provision just removed back where it was, in its plan
+// (or, if that plan is gone, in the newest).
 func (p *provisionsPage) undo(ctx app.Context, e app.Event) {
 	if p.book.removed == nil {
 		return
 	}
-	r, i := *p.book.removed, p.book.removedIndex
+	r, planID, i := *p.book.removed, p.book.removedPlan, p.book.removedIndex
+	p.book.refresh()
 	p.book.change(func(c *calc.Case) {
-		pl := &c.Plans[0]
+		pi := calc.PlanByID(*c, planID)
+		if pi < 0 {
+			pi = len(c.Plans) - 1
+		}
+		pl := &c.Plans[pi]
 		i = min(i, len(pl.Provisions))
 		pl.Provisions = append(pl.Provisions[:i], append([]calc.Provision{r}, pl.Provisions[i:]...)...)
 	})
 	p.book.removed = nil
-}
-
-// newProvisionID gives a provision an id not used in the case.
-func newProvisionID(c calc.Case) string {
-	used := map[string]bool{}
-	for _, p := range provisionsOf(c) {
-		used[p.ID] = true
-	}
-	for n := len(used) + 1; ; n++ {
-		if id := "provision-" + strconv.Itoa(n); !used[id] {
-			return id
-		}
-	}
 }

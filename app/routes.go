@@ -22,6 +22,8 @@ var routes = []route{
 	{"/child/name", func(b *caseBook) app.Composer { return &childNamePage{book: b} }},
 	{"/child/birth", func(b *caseBook) app.Composer { return &childBirthPage{book: b} }},
 	{"/child/council", func(b *caseBook) app.Composer { return &childCouncilPage{book: b} }},
+	{"/plans", func(b *caseBook) app.Composer { return &plansPage{book: b} }},
+	{"/plans/new", func(b *caseBook) app.Composer { return &planNewPage{book: b} }},
 	{"/plan/kind", func(b *caseBook) app.Composer { return &planKindPage{book: b} }},
 	{"/plan/issued", func(b *caseBook) app.Composer { return &planIssuedPage{planDatePage{book: b, q: planIssued}} }},
 	{"/plan/review", func(b *caseBook) app.Composer { return &planReviewPage{planDatePage{book: b, q: planReview}} }},

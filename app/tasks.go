@@ -33,14 +33,19 @@ func tasksFor(c calc.Case, today calc.Date) []task {
 	case c.Child.FirstName != "":
 		child = inProgress
 	}
-	plan := notStarted
+	// The plan task is about the newest plan; once it is dated, it opens
+	// the list of plans, where a newer one can be added.
+	plan, planPath := notStarted, "/plan/kind"
 	if len(c.Plans) > 0 {
-		p := c.Plans[0]
+		p := c.Plans[len(c.Plans)-1]
 		switch {
 		case !p.Issued.IsZero():
-			plan = completed
+			plan, planPath = completed, "/plans"
 		case p.Kind != "":
 			plan = inProgress
+		}
+		if len(c.Plans) > 1 {
+			planPath = "/plans"
 		}
 	}
 	provisions := provisionsOf(c)
@@ -81,7 +86,7 @@ func tasksFor(c calc.Case, today calc.Date) []task {
 	}
 	return []task{
 		{"Your child", "/child/name", child},
-		{"The plan", "/plan/kind", plan},
+		{"The plan", planPath, plan},
 		{"Help in the plan (provision)", "/provisions", prov},
 		{"Sessions: what happened", "/sessions", sessions},
 		{"Contacts and delays", "/contacts", contacts},

@@ -206,6 +206,7 @@ func Validate(c Case) []FieldError {
 	for i, p := range c.Plans {
 		validatePlan(v, "plans["+strconv.Itoa(i)+"]", p, planIDs, provIDs)
 	}
+	validatePlanOrder(v, c.Plans)
 	contactIDs := map[string]bool{}
 	for i, ct := range c.Contacts {
 		path := "contacts[" + strconv.Itoa(i) + "]"
@@ -418,6 +419,9 @@ func validatePlan(v *validator, path string, p Plan, planIDs, provIDs map[string
 	v.date(path+".issued", p.Issued, false)
 	v.date(path+".last_review", p.LastReview, false)
 	v.date(path+".ended", p.Ended, false)
+	if s := PlanStart(p); !s.IsZero() && !p.Ended.IsZero() && p.Ended.Latest().Before(s) {
+		v.add(path+".ended", "The plan cannot end before its date, "+s.Long())
+	}
 	v.date(path+".order_made", p.OrderMade, false)
 	v.date(path+".order_ends", p.OrderEnds, false)
 	v.order(path+".order_ends", p.OrderMade, p.OrderEnds, "The order must end after it was made")
@@ -461,6 +465,49 @@ func validatePlan(v *validator, path string, p Plan, planIDs, provIDs map[string
 		v.text(sp+".name", s.Name, maxShortText, true, "what was promised")
 		v.date(sp+".due", s.Due, true)
 		v.date(sp+".done", s.Done, false)
+	}
+}
+
+// validatePlanOrder checks plans over time: plans of one kind are listed
+// oldest first, no two have the same date, and an older plan that has an
+// end date ends before the next one starts. An older plan with no end date
+// ends the day before the next (PlanPeriods), so it never overlaps. Plans
+// of different kinds (an EHC plan and a care plan) may run at once.
+func validatePlanOrder(v *validator, plans []Plan) {
+	last := map[PlanKind]int{}
+	for i, p := range plans {
+		s := PlanStart(p)
+		if s.IsZero() {
+			continue
+		}
+		j, ok := last[p.Kind]
+		last[p.Kind] = i
+		if !ok {
+			continue
+		}
+		prev, ps := plans[j], PlanStart(plans[j])
+		path := "plans[" + strconv.Itoa(i) + "]"
+		switch {
+		case s.Before(ps):
+			v.add(path+".issued", "This plan is dated "+s.Long()+", before the plan above it ("+ps.Long()+"): put the plans in date order, oldest first")
+		case s.Equal(ps):
+			v.add(path+".issued", "Two plans have the same date, "+s.Long()+": give the newer plan its own date")
+		case !prev.Ended.IsZero() && !prev.Ended.Latest().Before(s):
+			v.add("plans["+strconv.Itoa(j)+"].ended", "This plan ends on "+prev.Ended.Long()+", but the newer plan starts on "+s.Long()+": end it the day before at the latest")
+		default:
+			// Each piece of help belongs to the plan in force: none is
+			// counted in two plans at once.
+			for k, pr := range p.Provisions {
+				if !pr.Start.IsZero() && pr.Start.Before(s) {
+					v.add(path+".provisions["+strconv.Itoa(k)+"].start", "This help starts on "+pr.Start.Long()+", before its plan of "+s.Long()+": start it on that date or later, or add it to the older plan")
+				}
+			}
+			for k, pr := range prev.Provisions {
+				if pr.End.IsZero() || !pr.End.Before(s) {
+					v.add("plans["+strconv.Itoa(j)+"].provisions["+strconv.Itoa(k)+"].end", "This help goes on after its plan was replaced on "+s.Long()+": end it the day before, or carry it forward into the newer plan")
+				}
+			}
+		}
 	}
 }
 

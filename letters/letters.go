@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -429,9 +431,14 @@ func (b *builder) subject(what string) string {
 	return what + " – " + strings.Join(parts, ", ")
 }
 
-// planDate is the date of the plan the letter is about.
+// planDate is the date of the plan the letter is about: the plan of this
+// kind in force today (calc says which), else the first one with a date.
 func (b *builder) planDate(kind calc.PlanKind) (calc.Date, string) {
-	for _, pl := range b.c.Plans {
+	plans := b.c.Plans
+	if i := calc.PlanInForce(b.c, kind, b.today); i >= 0 {
+		plans = append(plans[i:i+1:i+1], plans...)
+	}
+	for _, pl := range plans {
 		if pl.Kind != kind {
 			continue
 		}
@@ -768,16 +775,69 @@ func (b *builder) law() {
 	b.p("Section 42(2) of the Children and Families Act 2014 says the council must secure the special educational provision in Section F of an EHC plan. This duty is owed to " + b.child + " personally.")
 	b.p("The duty is absolute. It is not a duty to try, or to do the council's best (R v London Borough of Harrow, ex parte M [1997] ELR 62; R (N) v North Tyneside BC [2010] EWCA Civ 135).")
 	b.p("The council cannot hand the duty to someone else. If a school, a therapy service or an NHS trust does not give the help, it is still the council's failure (R (JSH) v Westmorland and Furness Council [2024] EWHC 3362 (Admin)).")
+	if b.plansInForce() {
+		return
+	}
 	// Said only when true: help missed before this plan's date was in an
-	// earlier plan, which the letter cannot date.
+	// earlier plan, which the letter cannot date. When the record holds
+	// that plan, calc says which plan was in force when help was first
+	// missed, and the duty runs from its date.
 	if d, _ := b.planDate(calc.PlanEHC); !d.IsZero() {
 		first := calc.FirstProblem(b.c, func(pl calc.Plan, p calc.Provision) bool { return councilScope(&pl, &p) }, false)
-		if first.IsZero() || !first.Before(d) {
+		if i := calc.PlanInForce(b.c, calc.PlanEHC, first); i >= 0 && !first.IsZero() {
+			d = b.c.Plans[i].Issued
+			if d.IsZero() {
+				d = calc.PlanStart(b.c.Plans[i])
+			}
+		}
+		if first.IsZero() || !first.Before(d.Earliest()) {
 			b.p("The duty runs from the date of the final plan, " + d.Long() + ". Most of the provision should be in place within 5 weeks of that date (R (BA) v Nottinghamshire CC [2021] EWHC 1348 (Admin)).")
 		} else {
 			b.p("The duty runs from the date each final plan is issued, and most of the provision should be in place within 5 weeks of it (R (BA) v Nottinghamshire CC [2021] EWHC 1348 (Admin)).")
 		}
 	}
+}
+
+// plansInForce words the duty when the letter's help was held by more than
+// one EHC plan over time: each plan with the dates calc says it was in
+// force, and the duty running from the plan in force at the time. It
+// reports false, saying nothing, when one plan or none held the help.
+func (b *builder) plansInForce() bool {
+	held := map[string]bool{}
+	for _, f := range b.facts {
+		if f.Plan != nil && f.Plan.Kind == calc.PlanEHC {
+			held[f.Plan.ID] = true
+		}
+	}
+	if len(held) < 2 {
+		return false
+	}
+	var parts []string
+	for i, pp := range calc.PlanPeriods(b.c) {
+		pl := b.c.Plans[i]
+		if !held[pl.ID] || pp.From.IsZero() {
+			continue
+		}
+		name := "the plan"
+		if t := oneLine(pl.Title); t != "" {
+			r, n := utf8.DecodeRuneInString(t) // a whole letter, even an accented one
+			name = "the " + strings.TrimPrefix(strings.TrimPrefix(string(unicode.ToLower(r))+t[n:], "the "), "an ")
+		}
+		if !pl.Issued.IsZero() {
+			name += " dated " + pl.Issued.Long()
+		}
+		to := ")"
+		if !pp.To.IsZero() {
+			to = " to " + pp.To.Long() + ")"
+		}
+		s := name + " (in force from " + pp.From.Long() + to
+		parts = append(parts, s)
+	}
+	if len(parts) < 2 {
+		return false
+	}
+	b.p("The help was written in " + strings.Join(parts, ", then in ") + ". For each time, the duty runs from the date of the plan then in force, and most of the provision should be in place within 5 weeks of it (R (BA) v Nottinghamshire CC [2021] EWHC 1348 (Admin)).")
+	return true
 }
 
 // impact adds the parent's own words on the impact and anything to add.

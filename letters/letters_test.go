@@ -572,3 +572,67 @@ func TestPaidAndOffered(t *testing.T) {
 		}
 	}
 }
+
+// Plans over time: help missed from February 2023 was in the final plan of
+// 1 September 2022, carried into the amended plan of 24 May 2023. The
+// letter names both plans with the dates calc says each was in force, and
+// never says the duty runs from the amended plan's date alone.
+func TestLetterNamesThePlanInForce(t *testing.T) {
+	salt := calc.Provision{ID: "provision-1", Section: calc.SectionF, Type: calc.TypeSALT, Wording: "Weekly SALT",
+		Frequency: calc.Frequency{Count: 1, Unit: calc.UnitSessions, Per: calc.PerWeek}, Weeks: calc.TermTime,
+		Weekdays: []string{"monday"}, Start: calc.MustDate(2023, 2, 6),
+		Outcomes: []calc.Outcome{{Date: calc.MustDate(2023, 2, 6), Status: calc.StatusMissed}, {Date: calc.MustDate(2023, 2, 13), Status: calc.StatusMissed}}}
+	c := calc.Case{SchemaVersion: calc.SchemaVersion, Child: calc.Child{FirstName: "Ava"}, Council: "305",
+		Plans: []calc.Plan{{ID: "plan-1", Kind: calc.PlanEHC, Issued: calc.MustDate(2022, 9, 1), Provisions: []calc.Provision{salt}}}}
+	today := calc.MustDate(2023, 7, 10)
+	one, err := Build(CouncilStage1, c, Inputs{}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := one.PlainText(); !strings.Contains(text, "The duty runs from the date of the final plan, 1 September 2022") {
+		t.Errorf("one plan:\n%s", text)
+	}
+	c, problems := calc.CarryForward(c, "plan-1", calc.Plan{Kind: calc.PlanEHC, Title: "amended plan after the phase transfer",
+		Issued: calc.MustDate(2023, 5, 24)}, []string{"provision-1"}, calc.Date{})
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	c.Plans[1].Provisions[0].Outcomes = []calc.Outcome{{Date: calc.MustDate(2023, 6, 5), Status: calc.StatusMissed}}
+	l, err := Build(CouncilStage1, c, Inputs{}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := l.PlainText()
+	for _, want := range []string{
+		"has an education, health and care (EHC) plan dated 24 May 2023",
+		"The help was written in the plan dated 1 September 2022 (in force from 1 September 2022 to 23 May 2023), then in the amended plan after the phase transfer dated 24 May 2023 (in force from 24 May 2023).",
+		"the duty runs from the date of the plan then in force",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("letter lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "The duty runs from the date of the final plan, 24 May 2023") {
+		t.Errorf("the duty is said to run from the amended plan:\n%s", text)
+	}
+	// The same help in the two plans is told apart by when each starts.
+	for _, want := range []string{"Speech and language therapy (from 6 February 2023)", "Speech and language therapy (from 24 May 2023)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("letter lacks %q:\n%s", want, text)
+		}
+	}
+	// A plan that holds none of the letter's help is not named in it.
+	c.Plans[0].Provisions = nil
+	if text := mustBuild(t, c, today); !strings.Contains(text, "The duty runs from the date of the final plan, 24 May 2023") || strings.Contains(text, "1 September 2022") {
+		t.Errorf("only the amended plan's help:\n%s", text)
+	}
+}
+
+func mustBuild(t *testing.T, c calc.Case, today calc.Date) string {
+	t.Helper()
+	l, err := Build(CouncilStage1, c, Inputs{}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.PlainText()
+}

@@ -14,8 +14,10 @@ import (
 // ProvisionName is the plain name of a provision in case c, capitalised:
 // the name the parent gave it ("Theraplay"), or else its kind, with the
 // provider for a therapy or other help ("Therapy (Dr G)"). Two provisions
-// that would still share a name are told apart by their order in the
-// case ("Therapy (first)", "Therapy (second)"). It never shows an
+// that would still share a name are told apart by their start dates when
+// each has its own ("Therapy (from 24 May 2023)", help carried into a
+// newer plan), else by their order in the case ("Therapy (first)",
+// "Therapy (second)"). It never shows an
 // internal ID.
 func ProvisionName(c calc.Case, p calc.Provision) string {
 	base := baseName(p)
@@ -23,10 +25,12 @@ func ProvisionName(c calc.Case, p calc.Provision) string {
 		return base
 	}
 	n, k := 0, 0
+	starts := map[calc.Date]bool{}
 	for _, pl := range c.Plans {
 		for _, q := range pl.Provisions {
 			if oneLine(q.Name) == "" && baseName(q) == base {
 				n++
+				starts[q.Start] = true
 				if q.ID == p.ID {
 					k = n
 				}
@@ -35,6 +39,10 @@ func ProvisionName(c calc.Case, p calc.Provision) string {
 	}
 	if n < 2 || k == 0 {
 		return base
+	}
+	// Help carried into a newer plan is told apart by when it starts.
+	if len(starts) == n && !starts[calc.Date{}] {
+		return base + " (from " + p.Start.Long() + ")"
 	}
 	return base + " (" + ordinal(k) + ")"
 }
