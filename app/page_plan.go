@@ -216,7 +216,12 @@ type planDatesPage struct {
 	dates [len(processDateQuestions)]dateText
 	// phase is the year the child moves school (phase transfer), typed.
 	phase string
-	errs  formErrors
+	// shownDates and shownPhase are what the boxes showed when the page
+	// opened: only the answers changed from them are saved, so a date
+	// another tab saved meanwhile is not written back.
+	shownDates [len(processDateQuestions)]dateText
+	shownPhase string
+	errs       formErrors
 }
 
 // processDateQuestions are the key dates of RULES.md §2 a parent may know.
@@ -254,6 +259,7 @@ func (p *planDatesPage) load(q url.Values) {
 			p.phase = strconv.Itoa(pd.PhaseTransferYear)
 		}
 	}
+	p.shownDates, p.shownPhase = p.dates, p.phase
 }
 
 func (p *planDatesPage) Render() app.UI {
@@ -321,16 +327,24 @@ func (p *planDatesPage) save() bool {
 	}
 	problems := p.change(p.book, func(pl *calc.Plan) {
 		for i, q := range processDateQuestions {
-			*q.field(&pl.Process) = parsed[i]
+			if p.dates[i] != p.shownDates[i] {
+				*q.field(&pl.Process) = parsed[i]
+			}
 		}
-		pl.Process.PhaseTransferYear = year
+		if strings.TrimSpace(p.phase) != strings.TrimSpace(p.shownPhase) {
+			pl.Process.PhaseTransferYear = year
+		}
 	})
 	fields := map[string]string{"process.phase_transfer_year": "phase"}
 	for _, q := range processDateQuestions {
 		fields["process."+q.path] = q.id + "-day"
 	}
 	p.errs = errorsFrom(problems, processDateQuestions[0].id+"-day", fields)
-	return len(p.errs) == 0
+	if len(p.errs) > 0 {
+		return false
+	}
+	p.shownDates, p.shownPhase = p.dates, p.phase
+	return true
 }
 
 // planOrderPage asks about the court order a care plan is made under:

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -265,5 +266,27 @@ func TestPhaseTransferYear(t *testing.T) {
 	again.load(nil)
 	if again.phase != "2024" {
 		t.Errorf("shown back as %q", again.phase)
+	}
+}
+
+// Only the plan dates changed on the page are saved: a date another tab
+// saved while the page was open stays as that tab saved it.
+func TestPlanDatesSaveOnlyWhatWasChanged(t *testing.T) {
+	other := twoTabs(t, logsSeedCase(t))
+	p := &planDatesPage{book: book}
+	p.load(url.Values{})
+	asked := calc.MustDate(2022, 3, 1)
+	other.change(func(c *calc.Case) { c.Plans[0].Process.AssessmentRequested = asked })
+	for i, q := range processDateQuestions {
+		if q.id == "final" {
+			p.dates[i] = dt("20", "10", "2022")
+		}
+	}
+	if !p.save() || book.dirty {
+		t.Fatalf("not saved: %v (unsaved %v)", p.errs, book.dirty)
+	}
+	pd := other.stored().Plans[0].Process
+	if pd.AssessmentRequested != asked || pd.FinalIssued != calc.MustDate(2022, 10, 20) {
+		t.Errorf("saved %+v; want this page's final plan date and the other tab's request date", pd)
 	}
 }
