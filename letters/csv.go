@@ -1,9 +1,10 @@
 package letters
 
 import (
-	"bytes"
-	"encoding/csv"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -15,7 +16,7 @@ var CSVHeader = []string{"provision", "section", "date", "to_date", "status", "r
 	"private_cost", "due", "delivered", "missed", "made_up", "child_absent", "paid_privately", "not_recorded", "note", "provision_id"}
 
 // SessionLogCSV writes the session log of every provision up to today as
-// CSV (RFC 4180, by encoding/csv): one row per entry of calc's session log
+// CSV (RFC 4180, written as encoding/csv writes it): one row per entry of calc's session log
 // (calc.ProvisionLog): each expected session, made-up session and recorded
 // session the schedule did not expect; each stretch when the provision was
 // not in place (status "not in place", with date and to_date and the
@@ -30,11 +31,8 @@ var CSVHeader = []string{"provision", "section", "date", "to_date", "status", "r
 // or @ gets a leading single quote, so a spreadsheet does not run it as a
 // formula.
 func SessionLogCSV(c calc.Case, today calc.Date) ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	if err := w.Write(CSVHeader); err != nil {
-		return nil, err
-	}
+	var buf []byte
+	buf = appendCSVRecord(buf, CSVHeader)
 	cal := calc.CalendarFor(c)
 	for i := range c.Plans {
 		for j := range c.Plans[i].Provisions {
@@ -52,14 +50,44 @@ func SessionLogCSV(c calc.Case, today calc.Date) ([]byte, error) {
 				for k := range rec {
 					rec[k] = SafeCell(rec[k])
 				}
-				if err := w.Write(rec); err != nil {
-					return nil, err
-				}
+				buf = appendCSVRecord(buf, rec)
 			}
 		}
 	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return buf, nil
+}
+
+// appendCSVRecord appends one CSV record as encoding/csv's Writer writes
+// it (comma, "\n" line ends, a field quoted when it holds a comma, quote or
+// line break, starts with a space or is \.). Written by hand so that the
+// wasm carries neither encoding/csv nor bufio; a test checks it against
+// encoding/csv.
+func appendCSVRecord(b []byte, rec []string) []byte {
+	for i, f := range rec {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if !csvNeedsQuotes(f) {
+			b = append(b, f...)
+			continue
+		}
+		b = append(b, '"')
+		b = append(b, strings.ReplaceAll(f, `"`, `""`)...)
+		b = append(b, '"')
+	}
+	return append(b, '\n')
+}
+
+// csvNeedsQuotes is encoding/csv's rule for when a field needs quotes.
+func csvNeedsQuotes(f string) bool {
+	if f == "" {
+		return false
+	}
+	if f == `\.` || strings.ContainsAny(f, "\n\r\",") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(f)
+	return unicode.IsSpace(r)
 }
 
 // SafeCell guards a CSV cell against spreadsheet formula injection: a cell
