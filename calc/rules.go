@@ -96,13 +96,38 @@ func rate(key, title, per string, lo, ty, hi int64, source string, checked bool)
 // marks unverified, and bands calc derives, have Checked false.
 func DefaultRules() Rules {
 	r := SeedRules()
-	r.Rates = mergeRates(r.Rates, generatedRates)
+	r.Rates = mergeRates(r.Rates, generatedRates())
 
 	r.FiguresDate = Date{}
 	for _, rt := range r.Rates {
 		r.FiguresDate = maxDate(r.FiguresDate, rt.FiguresDate)
 	}
 	return r
+}
+
+// rateRow is a rate of rates_gen.go as constants: the generated table is
+// static data rather than start-up code building decimals and dates, which
+// made calc's init the largest function of the wasm.
+type rateRow struct {
+	key, title, per, low, typical, high, further, source, ref string
+	year, month, day                                          int
+	decisions                                                 []string
+}
+
+// generatedRates are the rates of rateTable (rates_gen.go), derived from
+// the decision set and checked against it (Checked).
+func generatedRates() []Rate {
+	out := make([]Rate, len(rateTable))
+	for i, g := range rateTable {
+		out[i] = Rate{Key: g.key, Title: g.title, Per: g.per, Low: decimal.RequireFromString(g.low),
+			Typical: decimal.RequireFromString(g.typical), High: decimal.RequireFromString(g.high),
+			Source: g.source, Ref: g.ref, Checked: true, Decisions: g.decisions,
+			FiguresDate: MustDate(g.year, g.month, g.day)}
+		if g.further != "" {
+			out[i].Further = decimal.RequireFromString(g.further)
+		}
+	}
+	return out
 }
 
 // mergeRates replaces each seed rate by the generated rate of the same
