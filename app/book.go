@@ -316,9 +316,10 @@ func (b *caseBook) commit(next calc.Case) []calc.FieldError {
 		return problems
 	}
 	rev, err := b.store.Save(b.id, next, b.rev)
-	var conflict *casestore.ConflictError
+	// errors.AsType, not errors.As: no reflection in the wasm.
+	conflict, isConflict := errors.AsType[*casestore.ConflictError](err)
 	switch {
-	case errors.As(err, &conflict):
+	case isConflict:
 		// Keep this tab's change on screen (nothing typed is lost) and let
 		// the parent choose which version to keep.
 		b.setCase(next)
@@ -436,8 +437,7 @@ func (b *caseBook) keepMine() {
 		return
 	default:
 		newRev, err := b.store.Save(b.id, b.c, rev)
-		var ce *casestore.ConflictError
-		if errors.As(err, &ce) {
+		if ce, ok := errors.AsType[*casestore.ConflictError](err); ok {
 			b.setConflict(ce)
 			return
 		}

@@ -146,8 +146,8 @@ func describe(p calc.FieldError) string {
 }
 
 func importProblems(err error) error {
-	var ve *calc.ValidationError
-	if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+	ve, ok := errors.AsType[*calc.ValidationError](err)
+	if !ok || len(ve.Problems) == 0 {
 		return &Error{kind: ErrInvalid, Msg: "This backup cannot be imported: " + err.Error() + ". Nothing has been changed."}
 	}
 	msg := "This backup cannot be imported because part of it is not right. "
@@ -159,8 +159,8 @@ func importProblems(err error) error {
 }
 
 func exportProblems(err error) error {
-	var ve *calc.ValidationError
-	if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+	ve, ok := errors.AsType[*calc.ValidationError](err)
+	if !ok || len(ve.Problems) == 0 {
 		return &Error{kind: ErrInvalid, Msg: "The backup could not be made: " + err.Error() + "."}
 	}
 	return &Error{kind: ErrInvalid, Problems: ve.Problems,

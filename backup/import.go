@@ -205,14 +205,14 @@ func topLevel(data []byte) (map[string]json.RawMessage, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var v json.RawMessage
 	if err := dec.Decode(&v); err != nil {
-		var se *json.SyntaxError
+		se, isSyntax := errors.AsType[*json.SyntaxError](err)
 		switch {
 		case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
 			if bytes.Contains(data[:min(len(data), 400)], []byte(lockedFormat)) {
 				return nil, errLockedCutOff
 			}
 			return nil, errCutOff
-		case errors.As(err, &se) && first[0] == '{':
+		case isSyntax && first[0] == '{':
 			return nil, badJSON(1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n")))
 		}
 		return nil, notJSON(first)

@@ -121,8 +121,7 @@ func parseObject(data []byte) (map[string]any, error) {
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
+		if se, ok := errors.AsType[*json.SyntaxError](err); ok {
 			return nil, errors.New("the file is not valid JSON (near byte " + strconv.FormatInt(se.Offset, 10) + "): " + se.Error())
 		}
 		if err == io.EOF {

@@ -413,10 +413,11 @@ func (s *Store) addProblem(key, id, raw string, caseFile []byte, why error) {
 		name += "-" + id
 	}
 	p.FileName = name + ".txt"
-	var work *tooMuchWorkError
-	var missing errMissing
+	// errors.AsType, not errors.As: no reflection in the wasm.
+	missing, isMissing := errors.AsType[errMissing](why)
+	work, isWork := errors.AsType[*tooMuchWorkError](why)
 	switch {
-	case errors.As(why, &missing):
+	case isMissing:
 		who := "A child's"
 		if n := strings.TrimSpace(string(missing)); n != "" {
 			who = n + "'s"
@@ -424,7 +425,7 @@ func (s *Store) addProblem(key, id, raw string, caseFile []byte, why error) {
 		p.Why = who + " record is missing its saved information: only its name is left on this device. " +
 			"It may have been removed by a browser setting, a cleaning app or a tool. " +
 			"If you have a backup file of it, import it. You can download what is left and keep the file safe."
-	case errors.As(why, &work):
+	case isWork:
 		p.Why = "A saved record asks the app to count far more than it can (" + strings.TrimSuffix(work.problems[0].Message, ".") +
 			"), so it has not been opened: it would make the app too slow to use. It has been kept safe and has not been changed. " +
 			"Download it, keep the file safe, and ask for help."
