@@ -192,6 +192,9 @@ func (b *caseBook) takeCarry() {
 // savedNow is the time of a save that worked, for the "Saved on this
 // device" line. It is zero while the book works in memory because storage
 // could not be opened: nothing is saved on this device then.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func (b *caseBook) savedNow() time.Time {
 	if b.openErr != "" {
 		return time.Time{}
@@ -206,6 +209,9 @@ func (b *caseBook) setCase(c calc.Case) {
 }
 
 // hasCase reports whether a child's case is open.
+// Kept out of line (go:noinline): every page calls it.
+//
+//go:noinline
 func (b *caseBook) hasCase() bool {
 	b.open()
 	return b.id != ""
@@ -213,6 +219,9 @@ func (b *caseBook) hasCase() bool {
 
 // current returns the open case. Callers must not change it in place:
 // use change.
+// Kept out of line, as hasCase.
+//
+//go:noinline
 func (b *caseBook) current() calc.Case {
 	b.open()
 	return b.c
@@ -301,6 +310,9 @@ func (b *caseBook) changeOutcomes(provisionID string, edit func([]calc.Outcome) 
 }
 
 // provision returns the provision with this id in the open case.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func (b *caseBook) provision(id string) (calc.Provision, bool) {
 	for _, p := range provisionsOf(b.c) {
 		if p.ID == id {
@@ -339,6 +351,9 @@ func (b *caseBook) commit(next calc.Case) []calc.FieldError {
 }
 
 // setConflict records that another tab saved a newer version.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func (b *caseBook) setConflict(ce *casestore.ConflictError) {
 	b.conflict, b.other = true, ce
 	b.saveError = ce.Error()

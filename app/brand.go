@@ -16,6 +16,9 @@ var clientBrand = sync.OnceValue(func() branding.Brand { return branding.FromEnv
 // it is unbranded). The build passes it through go-app's environment, which
 // the browser reads from app.js and the static build from the process
 // environment go-app sets from the same map, so both render the same.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func siteBrand() branding.Brand {
 	if app.IsClient {
 		return clientBrand()
@@ -28,14 +31,14 @@ func brandBox(b branding.Brand) app.UI {
 	if b.IsZero() {
 		return nil
 	}
-	return app.Section().Class("brand-box").Aria("label", "Shared by "+b.Name).Body(
-		app.If(b.Logo != "", func() app.UI {
+	return elSection().Class("brand-box").Aria("label", "Shared by "+b.Name).Body(
+		elIf(b.Logo != "", func() app.UI {
 			// The name is written beside it, so the logo says nothing more.
 			return app.Img().Class("brand-logo").Src(b.Logo).Attr("role", "presentation")
 		}),
-		app.Div().Body(
-			app.P().Class("brand-name").Text("Shared with you by "+b.Name),
-			app.If(b.Description != "", func() app.UI { return app.P().Class("brand-description").Text(b.Description) }),
+		elDiv().Body(
+			elP().Class("brand-name").Text("Shared with you by "+b.Name),
+			elIf(b.Description != "", func() app.UI { return elP().Class("brand-description").Text(b.Description) }),
 			brandContact(b),
 		),
 	)
@@ -46,21 +49,21 @@ func brandContact(b branding.Brand) app.UI {
 	if b.Helpline == "" && b.Website == "" {
 		return nil
 	}
-	return app.P().Class("brand-contact").Body(
-		app.If(b.Helpline != "", func() app.UI {
+	return elP().Class("brand-contact").Body(
+		elIf(b.Helpline != "", func() app.UI {
 			hours := ""
 			if b.Hours != "" {
 				hours = " (" + b.Hours + ")"
 			}
-			return app.Span().Body(
-				app.Text("Free helpline: "),
-				app.A().Href(b.Tel()).Text(b.Helpline),
-				app.Text(hours),
+			return elSpan().Body(
+				elText("Free helpline: "),
+				elA().Href(b.Tel()).Text(b.Helpline),
+				elText(hours),
 			)
 		}),
-		app.If(b.Helpline != "" && b.Website != "", func() app.UI { return app.Br() }),
-		app.If(b.Website != "", func() app.UI {
-			return app.A().Href(b.Website).Attr("rel", "noopener").Text(b.WebsiteLabel())
+		elIf(b.Helpline != "" && b.Website != "", func() app.UI { return elBr() }),
+		elIf(b.Website != "", func() app.UI {
+			return elA().Href(b.Website).Attr("rel", "noopener").Text(b.WebsiteLabel())
 		}),
 	)
 }
@@ -70,8 +73,8 @@ func brandFooter(b branding.Brand) app.UI {
 	if b.IsZero() {
 		return nil
 	}
-	return app.Div().Class("footer-brand").Body(
-		app.P().Body(app.Strong().Text("Free help from "+b.Name)),
+	return elDiv().Class("footer-brand").Body(
+		elP().Body(elStrong().Text("Free help from "+b.Name)),
 		brandContact(b),
 	)
 }

@@ -17,23 +17,23 @@ import (
 func decisionsLikeYours(c calc.Case, now calc.Date) []app.UI {
 	r := similar.Nearest(c, now)
 	out := []app.UI{
-		app.H2().ID("decisions-like-yours").Text("Decisions like yours"),
+		elH2().ID("decisions-like-yours").Text("Decisions like yours"),
 	}
 	if len(r.Matches) == 0 {
 		return append(out,
-			app.P().Text("To show real decisions like yours, the record needs a little more:"),
-			app.Ul().Class("list similar-hints").Body(app.Range(r.Hints).Slice(func(i int) app.UI {
-				return app.Li().Text(r.Hints[i])
+			elP().Text("To show real decisions like yours, the record needs a little more:"),
+			elUl().Class("list similar-hints").Body(elRange(r.Hints).Slice(func(i int) app.UI {
+				return elLi().Text(r.Hints[i])
 			})),
 			decisionsListLink(),
 		)
 	}
 	out = append(out,
-		app.P().Text("These are real decisions of the Local Government and Social Care Ombudsman that are nearest to what you recorded."),
+		elP().Text("These are real decisions of the Local Government and Social Care Ombudsman that are nearest to what you recorded."),
 		facts(),
-		app.Ul().Class("decision-list similar-list").Body(app.Range(r.Matches).Slice(func(i int) app.UI {
+		elUl().Class("decision-list similar-list").Body(elRange(r.Matches).Slice(func(i int) app.UI {
 			m := r.Matches[i]
-			return app.Li().Body(decisionCard(m.Decision, m.Why, "h3"))
+			return elLi().Body(decisionCard(m.Decision, m.Why, "h3"))
 		})),
 		decisionsListLink(),
 	)
@@ -42,15 +42,15 @@ func decisionsLikeYours(c calc.Case, now calc.Date) []app.UI {
 
 // facts says plainly that each case turns on its facts.
 func facts() app.UI {
-	return app.Div().Class("notice-box").Body(
-		app.P().Body(app.Strong().Text("Each case turns on its own facts.")),
-		app.P().Text("The amounts are what the Ombudsman recommended for those families. They show what has happened before, "+
+	return elDiv().Class("notice-box").Body(
+		elP().Body(elStrong().Text("Each case turns on its own facts.")),
+		elP().Text("The amounts are what the Ombudsman recommended for those families. They show what has happened before, "+
 			"not what you will get."),
 	)
 }
 
 func decisionsListLink() app.UI {
-	return app.P().Class("no-print").Body(app.A().Href(pagePath("/decisions")).Text("See every decision in the set"))
+	return elP().Class("no-print").Body(elA().Href(pagePath("/decisions")).Text("See every decision in the set"))
 }
 
 // decisionCard shows one decision: council and date, what went wrong (the
@@ -68,20 +68,20 @@ func decisionCard(d similar.Decision, why []string, heading string) app.UI {
 	}
 	id := "decision-" + safeID(d.Ref)
 	title := council + ", " + when
-	var h app.UI = app.H3().ID(id).Class("card-title").Text(title)
+	var h app.UI = elH3().ID(id).Class("card-title").Text(title)
 	if heading == "h2" {
-		h = app.H2().ID(id).Class("card-title").Text(title)
+		h = elH2().ID(id).Class("card-title").Text(title)
 	}
 	return app.Article().Class("card decision").DataSet("ref", d.Ref).Aria("labelledby", id).Body(
 		h,
-		app.P().Class("summary-label").Text("What went wrong:"),
-		app.P().Class("decision-summary").Text(d.Summary),
-		app.P().Class("summary-label").Text("What the Ombudsman recommended the council pay:"),
-		app.Ul().Class("list decision-items").Body(app.Range(d.Items).Slice(func(i int) app.UI {
+		elP().Class("summary-label").Text("What went wrong:"),
+		elP().Class("decision-summary").Text(d.Summary),
+		elP().Class("summary-label").Text("What the Ombudsman recommended the council pay:"),
+		elUl().Class("list decision-items").Body(elRange(d.Items).Slice(func(i int) app.UI {
 			it := d.Items[i]
-			return app.Li().DataSet("amount", it.Amount.String()).Text(calc.FormatMoney(it.Amount) + " " + similar.CategoryName(it.Category))
+			return elLi().DataSet("amount", it.Amount.String()).Text(calc.FormatMoney(it.Amount) + " " + similar.CategoryName(it.Category))
 		})),
-		app.If(len(d.Items) > 1, func() app.UI {
+		elIf(len(d.Items) > 1, func() app.UI {
 			s := "In all " + calc.FormatMoney(d.Total())
 			for _, it := range d.Items {
 				if it.Category == "ongoing_per_month" {
@@ -89,20 +89,20 @@ func decisionCard(d similar.Decision, why []string, heading string) app.UI {
 					break
 				}
 			}
-			return app.P().Class("decision-total").Text(s + ".")
+			return elP().Class("decision-total").Text(s + ".")
 		}),
-		app.If(len(why) > 0, func() app.UI {
-			return app.Div().Body(
-				app.P().Class("summary-label").Text("Why it is like yours:"),
-				app.Ul().Class("list decision-why").Body(app.Range(why).Slice(func(i int) app.UI {
+		elIf(len(why) > 0, func() app.UI {
+			return elDiv().Body(
+				elP().Class("summary-label").Text("Why it is like yours:"),
+				elUl().Class("list decision-why").Body(elRange(why).Slice(func(i int) app.UI {
 					w := why[i]
-					return app.Li().Text(strings.ToUpper(w[:1]) + w[1:] + ".")
+					return elLi().Text(strings.ToUpper(w[:1]) + w[1:] + ".")
 				})),
 			)
 		}),
-		app.P().Class("decision-ref").Body(
-			app.Text("Reference "+d.Ref+". "),
-			app.A().Href(d.URL).Rel("noreferrer").Class("decision-link").
+		elP().Class("decision-ref").Body(
+			elText("Reference "+d.Ref+". "),
+			elA().Href(d.URL).Rel("noreferrer").Class("decision-link").
 				Text("Read decision "+d.Ref+" on the Ombudsman's website"),
 		),
 	)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -67,24 +66,24 @@ func takeSaved[T any](fields []formField[T], clashes []fieldClash, base, mine, l
 // parent keep either version. Nothing is saved until they choose.
 func clashNotice(clashes []fieldClash, keepMine, keepSaved app.EventHandler) app.UI {
 	if len(clashes) == 0 {
-		return app.Div()
+		return elDiv()
 	}
-	return app.Div().ID("clash").Class("warning conflict").Attr("role", "alert").Attr("tabindex", "-1").Body(
-		app.P().Class("warning-title").Text("This was changed somewhere else while you were working here"),
-		app.P().Text("Another tab or page saved different answers. Nothing has been saved from this page yet. Choose which to keep."),
-		app.Dl().Class("summary-list").Body(app.Range(clashes).Slice(func(i int) app.UI {
+	return elDiv().ID("clash").Class("warning conflict").Attr("role", "alert").Attr("tabindex", "-1").Body(
+		elP().Class("warning-title").Text("This was changed somewhere else while you were working here"),
+		elP().Text("Another tab or page saved different answers. Nothing has been saved from this page yet. Choose which to keep."),
+		elDl().Class("summary-list").Body(elRange(clashes).Slice(func(i int) app.UI {
 			c := clashes[i]
-			return app.Div().Class("summary-row clash-row").Body(
-				app.Dt().Class("summary-key").Text(c.Name),
-				app.Dd().Class("summary-value").Body(
-					app.P().Body(app.Strong().Text("Yours: "), app.Text(orNone(c.Mine))),
-					app.P().Body(app.Strong().Text("Saved: "), app.Text(orNone(c.Saved))),
+			return elDiv().Class("summary-row clash-row").Body(
+				elDt().Class("summary-key").Text(c.Name),
+				elDd().Class("summary-value").Body(
+					elP().Body(elStrong().Text("Yours: "), elText(orNone(c.Mine))),
+					elP().Body(elStrong().Text("Saved: "), elText(orNone(c.Saved))),
 				),
 			)
 		})),
-		app.Div().Class("actions").Body(
-			app.Button().ID("keep-yours").Type("button").Class("button").Text("Keep yours").OnClick(keepMine),
-			app.Button().ID("keep-saved").Type("button").Class("button button-secondary").Text("Keep the saved answers").OnClick(keepSaved),
+		elDiv().Class("actions").Body(
+			elButton().ID("keep-yours").Type("button").Class("button").Text("Keep yours").OnClick(keepMine),
+			elButton().ID("keep-saved").Type("button").Class("button button-secondary").Text("Keep the saved answers").OnClick(keepSaved),
 		),
 	)
 }
@@ -113,7 +112,7 @@ var provisionFields = []formField[calc.Provision]{
 		func(d, s *calc.Provision) { d.Wording = s.Wording }},
 	{"How much", func(p *calc.Provision) string {
 		f := p.Frequency
-		return strconv.Itoa(f.Count) + " " + string(f.Unit) + " per " + string(f.Per)
+		return itoa(f.Count) + " " + string(f.Unit) + " per " + string(f.Per)
 	}, func(d, s *calc.Provision) { d.Frequency = s.Frequency }},
 	{"Term time or all year", func(p *calc.Provision) string { return string(p.Weeks) },
 		func(d, s *calc.Provision) { d.Weeks = s.Weeks }},
@@ -146,11 +145,14 @@ func minutesWords(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return strconv.Itoa(n) + " minutes"
+	return itoa(n) + " minutes"
 }
 
 // draftOf is the part of a provision its steps edit: the answers, without
 // the session records, totals and notes, which stay in the record.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func draftOf(p calc.Provision) calc.Provision {
 	d := cloneProvision(p)
 	d.Outcomes, d.CountPeriods, d.NotInPlace, d.Notes = nil, nil, nil, ""

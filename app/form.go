@@ -24,9 +24,16 @@ type fieldError struct {
 // formErrors collects the problems of one submitted page, in page order.
 type formErrors []fieldError
 
+// Kept out of line (go:noinline): inlined at every field it cost the
+// wasm code and inlining records.
+//
+//go:noinline
 func (e *formErrors) add(field, message string) { *e = append(*e, fieldError{field, message}) }
 
 // of returns the message for one field, or "".
+// Kept out of line, as add.
+//
+//go:noinline
 func (e formErrors) of(field string) string {
 	for _, fe := range e {
 		if fe.Field == field || strings.HasPrefix(fe.Field, field+"-") {
@@ -40,14 +47,14 @@ func (e formErrors) of(field string) string {
 // its field, as parents know from good public-service forms.
 func errorSummary(errs formErrors) app.UI {
 	if len(errs) == 0 {
-		return app.Div() // keeps the form in its place, so it is not redrawn
+		return elDiv() // keeps the form in its place, so it is not redrawn
 	}
-	return app.Div().ID("error-summary").Class("error-summary").
+	return elDiv().ID("error-summary").Class("error-summary").
 		Attr("role", "alert").Attr("tabindex", "-1").
 		Aria("labelledby", "error-summary-title").Body(
-		app.H2().ID("error-summary-title").Text("There is a problem"),
-		app.Ul().Body(app.Range(errs).Slice(func(i int) app.UI {
-			return app.Li().Body(app.A().Href("#" + errs[i].Field).Text(errs[i].Message))
+		elH2().ID("error-summary-title").Text("There is a problem"),
+		elUl().Body(elRange(errs).Slice(func(i int) app.UI {
+			return elLi().Body(elA().Href("#" + errs[i].Field).Text(errs[i].Message))
 		})),
 	)
 }
@@ -66,11 +73,11 @@ func describedBy(id, hint, err string) string {
 
 func hintAndError(id, hint, err string) []app.UI {
 	return []app.UI{
-		app.If(hint != "", func() app.UI { return app.Div().ID(id + "-hint").Class("hint").Text(hint) }),
-		app.If(err != "", func() app.UI {
-			return app.P().ID(id+"-error").Class("field-error").Body(
-				app.Span().Class("visually-hidden").Text("Error: "),
-				app.Text(err),
+		elIf(hint != "", func() app.UI { return elDiv().ID(id + "-hint").Class("hint").Text(hint) }),
+		elIf(err != "", func() app.UI {
+			return elP().ID(id+"-error").Class("field-error").Body(
+				elSpan().Class("visually-hidden").Text("Error: "),
+				elText(err),
 			)
 		}),
 	}
@@ -97,10 +104,10 @@ type textField struct {
 }
 
 func (f textField) render(c *app.Compo) app.UI {
-	label := app.Label().For(f.ID).Class("label").Text(f.Label)
+	label := elLabel().For(f.ID).Class("label").Text(f.Label)
 	var head app.UI = label
 	if f.AsHeading {
-		head = app.H1().Class("question").Body(label)
+		head = elH1().Class("question").Body(label)
 	}
 	inputClass := "input"
 	if f.Width != "" {
@@ -116,7 +123,7 @@ func (f textField) render(c *app.Compo) app.UI {
 			Aria("invalid", f.Error != "").
 			Text(*f.Value).OnChange(c.ValueTo(f.Value))
 	} else {
-		in := app.Input().Type("text").ID(f.ID).Name(f.ID).Class(inputClass).Value(*f.Value).
+		in := elInput().Type("text").ID(f.ID).Name(f.ID).Class(inputClass).Value(*f.Value).
 			Aria("describedby", describedBy(f.ID, f.Hint, f.Error)).
 			Aria("invalid", f.Error != "").
 			Attr("spellcheck", f.InputMode == "").
@@ -129,11 +136,11 @@ func (f textField) render(c *app.Compo) app.UI {
 		}
 		input = in
 		if f.Prefix != "" {
-			input = app.Div().Class("input-prefixed").Body(
-				app.Span().Class("input-prefix").Aria("hidden", true).Text(f.Prefix), in)
+			input = elDiv().Class("input-prefixed").Body(
+				elSpan().Class("input-prefix").Aria("hidden", true).Text(f.Prefix), in)
 		}
 	}
-	return app.Div().Class(groupClass(f.Error)).Body(
+	return elDiv().Class(groupClass(f.Error)).Body(
 		append(append([]app.UI{head}, hintAndError(f.ID, f.Hint, f.Error)...), input)...,
 	)
 }
@@ -146,9 +153,9 @@ func dateTextOf(d calc.Date) dateText {
 		return dateText{}
 	}
 	if d.MonthOnly() {
-		return dateText{"", strconv.Itoa(d.Month()), strconv.Itoa(d.Year())}
+		return dateText{"", itoa(d.Month()), itoa(d.Year())}
 	}
-	return dateText{strconv.Itoa(d.Day()), strconv.Itoa(d.Month()), strconv.Itoa(d.Year())}
+	return dateText{itoa(d.Day()), itoa(d.Month()), itoa(d.Year())}
 }
 
 // monthHint tells the parent a date may be given without its day.
@@ -223,9 +230,9 @@ type dateField struct {
 }
 
 func (f dateField) render(c *app.Compo) app.UI {
-	var legend app.UI = app.Legend().Class("legend").Text(f.Legend)
+	var legend app.UI = elLegend().Class("legend").Text(f.Legend)
 	if f.AsHeading {
-		legend = app.Legend().Class("legend legend-heading").Body(app.H1().Class("question").Text(f.Legend))
+		legend = elLegend().Class("legend legend-heading").Body(elH1().Class("question").Text(f.Legend))
 	}
 	box := func(part, label, width string, v *string, autocomplete string) app.UI {
 		id := f.ID + "-" + part
@@ -233,19 +240,19 @@ func (f dateField) render(c *app.Compo) app.UI {
 		if f.Error != "" {
 			class += " input-error"
 		}
-		return app.Div().Class("date-part").Body(
-			app.Label().For(id).Class("label-small").Text(label),
-			app.Input().Type("text").ID(id).Name(id).Class(class).Value(*v).
+		return elDiv().Class("date-part").Body(
+			elLabel().For(id).Class("label-small").Text(label),
+			elInput().Type("text").ID(id).Name(id).Class(class).Value(*v).
 				Attr("inputmode", "numeric").Attr("spellcheck", false).
 				Aria("invalid", f.Error != "").
 				Attr("autocomplete", autocomplete).
 				OnChange(c.ValueTo(v)),
 		)
 	}
-	return app.FieldSet().Class(groupClass(f.Error)+" date-fieldset").
+	return elFieldSet().Class(groupClass(f.Error)+" date-fieldset").
 		Aria("describedby", describedBy(f.ID, f.Hint, f.Error)).Body(
 		append(append([]app.UI{legend}, hintAndError(f.ID, f.Hint, f.Error)...),
-			app.Div().Class("date-input").ID(f.ID).Body(
+			elDiv().Class("date-input").ID(f.ID).Body(
 				box("day", "Day", "2", &f.Value.Day, "off"),
 				box("month", "Month", "2", &f.Value.Month, "off"),
 				box("year", "Year", "4", &f.Value.Year, "off"),
@@ -268,26 +275,26 @@ type radioField struct {
 }
 
 func (f radioField) render(c *app.Compo) app.UI {
-	var legend app.UI = app.Legend().Class("legend").Text(f.Legend)
+	var legend app.UI = elLegend().Class("legend").Text(f.Legend)
 	if f.AsHeading {
-		legend = app.Legend().Class("legend legend-heading").Body(app.H1().Class("question").Text(f.Legend))
+		legend = elLegend().Class("legend legend-heading").Body(elH1().Class("question").Text(f.Legend))
 	}
-	return app.FieldSet().Class(groupClass(f.Error)).
+	return elFieldSet().Class(groupClass(f.Error)).
 		Aria("describedby", describedBy(f.ID, f.Hint, f.Error)).Body(
 		append(append([]app.UI{legend}, hintAndError(f.ID, f.Hint, f.Error)...),
-			app.Div().Class("radios").Body(app.Range(f.Options).Slice(func(i int) app.UI {
+			elDiv().Class("radios").Body(elRange(f.Options).Slice(func(i int) app.UI {
 				o := f.Options[i]
 				id := f.ID
 				if i > 0 {
-					id = f.ID + "-" + strconv.Itoa(i+1) // the first radio carries the group id, for the summary link
+					id = f.ID + "-" + itoa(i+1) // the first radio carries the group id, for the summary link
 				}
-				return app.Div().Class("radio").Body(
-					app.Input().Type("radio").ID(id).Name(f.ID).Value(o.Value).
+				return elDiv().Class("radio").Body(
+					elInput().Type("radio").ID(id).Name(f.ID).Value(o.Value).
 						Checked(*f.Value == o.Value).
 						OnChange(func(ctx app.Context, e app.Event) { *f.Value = o.Value }),
-					app.Label().For(id).Class("radio-label").Body(
-						app.Text(o.Label),
-						app.If(o.Hint != "", func() app.UI { return app.Span().Class("hint radio-hint").Text(o.Hint) }),
+					elLabel().For(id).Class("radio-label").Body(
+						elText(o.Label),
+						elIf(o.Hint != "", func() app.UI { return elSpan().Class("hint radio-hint").Text(o.Hint) }),
 					),
 				)
 			})),
@@ -302,12 +309,12 @@ type checkboxField struct {
 }
 
 func (f checkboxField) render(c *app.Compo) app.UI {
-	return app.Div().Class("field checkbox").Body(
-		app.Input().Type("checkbox").ID(f.ID).Name(f.ID).Checked(*f.Value).
+	return elDiv().Class("field checkbox").Body(
+		elInput().Type("checkbox").ID(f.ID).Name(f.ID).Checked(*f.Value).
 			Aria("describedby", describedBy(f.ID, f.Hint, "")).
 			OnChange(func(ctx app.Context, e app.Event) { *f.Value = e.Get("target").Get("checked").Bool() }),
-		app.Label().For(f.ID).Class("checkbox-label").Text(f.Label),
-		app.If(f.Hint != "", func() app.UI { return app.Div().ID(f.ID + "-hint").Class("hint checkbox-hint").Text(f.Hint) }),
+		elLabel().For(f.ID).Class("checkbox-label").Text(f.Label),
+		elIf(f.Hint != "", func() app.UI { return elDiv().ID(f.ID + "-hint").Class("hint checkbox-hint").Text(f.Hint) }),
 	)
 }
 
@@ -322,13 +329,13 @@ func questionForm(submit func(ctx app.Context), button string, body ...app.UI) a
 			e.PreventDefault()
 			submit(ctx)
 		}).Body(append(body,
-		app.Div().Class("actions").Body(
-			app.Button().Type("submit").Class("button").Text(button),
+		elDiv().Class("actions").Body(
+			elButton().Type("submit").Class("button").Text(button),
 		),
 	)...)
 }
 
 // backLink goes to the previous step.
 func backLink(path string) app.UI {
-	return app.A().Class("back-link").Href(pagePath(path)).Text("Back")
+	return elA().Class("back-link").Href(pagePath(path)).Text("Back")
 }

@@ -36,12 +36,18 @@ type page struct {
 }
 
 // newPage starts a page whose main heading is title.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func newPage(b *caseBook, title string, content ...app.UI) *page {
 	return &page{book: b, Title: title, Content: content}
 }
 
 // newQuestionPage starts a page whose heading is the question in its form;
 // title is used for the browser tab.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func newQuestionPage(b *caseBook, title, back string, errs formErrors, content ...app.UI) *page {
 	return &page{book: b, Title: title, Back: back, Errors: errs, Question: true, Content: content}
 }
@@ -53,6 +59,9 @@ func (p *page) withErrors(errs formErrors) *page {
 }
 
 // backTo adds a back link to the page.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func (p *page) backTo(path string) *page {
 	p.Back = path
 	return p
@@ -110,31 +119,31 @@ func (p *page) OnAppUpdate(ctx app.Context) {
 }
 
 func (p *page) Render() app.UI {
-	return app.Div().ID("top").Class("shell").Body(
-		app.A().Class("skip-link").Href("#main").Text("Skip to main content"),
+	return elDiv().ID("top").Class("shell").Body(
+		elA().Class("skip-link").Href("#main").Text("Skip to main content"),
 		app.Header().Class("site-header").Body(
-			app.Div().Class("width header-row").Body(
-				app.A().Class("site-name").Href(pagePath("/")).Body(
+			elDiv().Class("width header-row").Body(
+				elA().Class("site-name").Href(pagePath("/")).Body(
 					app.Img().Src("/web/icons/icon.svg").Attr("role", "presentation").Width(28).Height(28),
-					app.Span().Text(appName),
+					elSpan().Text(appName),
 				),
-				app.If(p.book.hasCase(), func() app.UI {
-					return app.A().Class("header-link").Href(pagePath("/tasks")).Text(p.book.current().Child.FirstName + "'s record")
+				elIf(p.book.hasCase(), func() app.UI {
+					return elA().Class("header-link").Href(pagePath("/tasks")).Text(p.book.current().Child.FirstName + "'s record")
 				}),
 			),
 		),
-		app.If(p.updateAvailable, func() app.UI {
-			return app.Div().Class("update-banner").Body(
-				app.Div().Class("width").Body(
-					app.P().Text("A new version of Provision Tracker is ready. Your information will stay as it is."),
-					app.If(p.updateWaits, func() app.UI {
-						return app.P().Class("field-error").Attr("role", "alert").Body(
-							app.Text("Your latest change is not saved on this device yet, so the update will wait. "),
-							app.A().Href(pagePath("/backup")).Text("Download a backup"),
-							app.Text(", or free some space, then try again."),
+		elIf(p.updateAvailable, func() app.UI {
+			return elDiv().Class("update-banner").Body(
+				elDiv().Class("width").Body(
+					elP().Text("A new version of Provision Tracker is ready. Your information will stay as it is."),
+					elIf(p.updateWaits, func() app.UI {
+						return elP().Class("field-error").Attr("role", "alert").Body(
+							elText("Your latest change is not saved on this device yet, so the update will wait. "),
+							elA().Href(pagePath("/backup")).Text("Download a backup"),
+							elText(", or free some space, then try again."),
 						)
 					}),
-					app.Button().ID("update-now").Class("button button-secondary").Type("button").
+					elButton().ID("update-now").Class("button button-secondary").Type("button").
 						Text("Update now").
 						OnClick(p.update),
 				),
@@ -142,16 +151,16 @@ func (p *page) Render() app.UI {
 		}),
 		p.main(),
 		app.Footer().Class("site-footer").Body(
-			app.Div().Class("width").Body(
-				app.P().Text("Provision Tracker is not a government or council service. It does not give legal advice."),
+			elDiv().Class("width").Body(
+				elP().Text("Provision Tracker is not a government or council service. It does not give legal advice."),
 				brandFooter(siteBrand()),
-				app.Ul().Class("footer-links").Body(
-					app.Li().Body(app.A().Href(pagePath("/privacy")).Text("Privacy")),
-					app.If(p.book.hasCase(), func() app.UI {
-						return app.Li().Body(app.A().Href(pagePath("/children")).Text("Your children's records"))
+				elUl().Class("footer-links").Body(
+					elLi().Body(elA().Href(pagePath("/privacy")).Text("Privacy")),
+					elIf(p.book.hasCase(), func() app.UI {
+						return elLi().Body(elA().Href(pagePath("/children")).Text("Your children's records"))
 					}),
-					app.Li().Body(app.A().Href(pagePath("/backup")).Text("Back up or import")),
-					app.Li().Body(app.A().Href(pagePath("/decisions")).Text("Ombudsman decisions")),
+					elLi().Body(elA().Href(pagePath("/backup")).Text("Back up or import")),
+					elLi().Body(elA().Href(pagePath("/decisions")).Text("Ombudsman decisions")),
 				),
 			),
 		),
@@ -173,11 +182,11 @@ func (p *page) main() app.UI {
 		m = m.DataSet("ready", p.shownFor)
 	}
 	return m.Body(
-		app.If(p.Back != "", func() app.UI { return backLink(p.Back) }),
+		elIf(p.Back != "", func() app.UI { return backLink(p.Back) }),
 		dataSafetyNotices(p.book),
 		errorSummary(p.Errors),
-		app.If(!p.Question, func() app.UI { return app.H1().Text(p.Title) }),
-		app.Div().Body(p.Content...),
+		elIf(!p.Question, func() app.UI { return elH1().Text(p.Title) }),
+		elDiv().Body(p.Content...),
 		savedLine(p.book),
 	)
 }
@@ -194,9 +203,9 @@ func (p *page) update(ctx app.Context, e app.Event) {
 // savedLine quietly confirms that the last change was kept.
 func savedLine(b *caseBook) app.UI {
 	if b.saved.IsZero() || b.saveError != "" {
-		return app.P().Class("saved-line").Attr("role", "status")
+		return elP().Class("saved-line").Attr("role", "status")
 	}
-	return app.P().Class("saved-line").Attr("role", "status").
+	return elP().Class("saved-line").Attr("role", "status").
 		Text("Saved on this device at " + b.saved.Format("15:04"))
 }
 

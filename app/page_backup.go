@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -56,25 +55,25 @@ func (k *keepSafe) Render() app.UI {
 			text = "You have changed " + name + "'s record since your last backup on " + backupDate(s.BackedUpAt) + "."
 		}
 		text += " If this phone is lost or the browser clears its data, a backup file is the only copy."
-		body := []app.UI{app.P().Class("reminder-title").Text("Make a backup"), app.P().Text(text)}
+		body := []app.UI{elP().Class("reminder-title").Text("Make a backup"), elP().Text(text)}
 		if !k.onBackupPage {
-			body = append(body, app.P().Body(app.A().Href(pagePath("/backup")).Text("Download a backup")))
+			body = append(body, elP().Body(elA().Href(pagePath("/backup")).Text("Download a backup")))
 		}
-		parts = append(parts, app.Div().Class("callout reminder backup-reminder").Body(body...))
+		parts = append(parts, elDiv().Class("callout reminder backup-reminder").Body(body...))
 	}
 	if k.apple && !k.installed {
-		parts = append(parts, app.Div().Class("callout reminder home-screen-tip").Body(
-			app.P().Class("reminder-title").Text("On an iPhone or iPad: add this app to your Home Screen"),
-			app.P().Text("Safari deletes what a website saved if you do not open it for 7 days. "+
+		parts = append(parts, elDiv().Class("callout reminder home-screen-tip").Body(
+			elP().Class("reminder-title").Text("On an iPhone or iPad: add this app to your Home Screen"),
+			elP().Text("Safari deletes what a website saved if you do not open it for 7 days. "+
 				"An app on your Home Screen keeps its information."),
-			app.Ol().Class("list").Body(
-				app.Li().Text("Download a backup first: the Home Screen app starts empty, as it keeps its own copy."),
-				app.Li().Text("In Safari, tap the Share button (a square with an arrow), then Add to Home Screen."),
-				app.Li().Text("Open Provision Tracker from your Home Screen and import the backup."),
+			elOl().Class("list").Body(
+				elLi().Text("Download a backup first: the Home Screen app starts empty, as it keeps its own copy."),
+				elLi().Text("In Safari, tap the Share button (a square with an arrow), then Add to Home Screen."),
+				elLi().Text("Open Provision Tracker from your Home Screen and import the backup."),
 			),
 		))
 	}
-	return app.Div().Class("keep-safe").Body(parts...)
+	return elDiv().Class("keep-safe").Body(parts...)
 }
 
 // backupPage downloads the open record as a backup file, optionally locked
@@ -102,8 +101,8 @@ func (p *backupPage) OnNav(ctx app.Context) {
 func (p *backupPage) Render() app.UI {
 	if !p.book.hasCase() {
 		return newPage(p.book, "Download a backup",
-			app.P().Text("There is no record on this device to back up yet."),
-			app.P().Body(app.A().Href(pagePath("/import")).Text("Import a backup file")),
+			elP().Text("There is no record on this device to back up yet."),
+			elP().Body(elA().Href(pagePath("/import")).Text("Import a backup file")),
 		)
 	}
 	c := p.book.current()
@@ -115,27 +114,27 @@ func (p *backupPage) Render() app.UI {
 	}
 	return newPage(p.book, "Download a backup",
 		&keepSafe{book: p.book, onBackupPage: true, State: keepSafeState(p.book)},
-		app.P().Text("A backup is a file with everything you entered for "+name+". "+
+		elP().Text("A backup is a file with everything you entered for "+name+". "+
 			"Keep it somewhere safe, such as your email or a cloud drive. "+
 			"If this phone is lost or the browser clears its data, you can import it again, on this or another device."),
 		summaryList([]summaryRow{
 			{Key: "Record", Value: name + "'s record"},
 			{Key: "Last backup", Value: last},
 		}),
-		app.If(p.done != "", func() app.UI {
-			return app.Div().Class("notice").Attr("role", "status").ID("backup-done").Body(
-				app.P().Text(downloadStatus(true, p.done)),
+		elIf(p.done != "", func() app.UI {
+			return elDiv().Class("notice").Attr("role", "status").ID("backup-done").Body(
+				elP().Text(downloadStatus(true, p.done)),
 			)
 		}),
 		questionForm(p.submit, "Download backup file",
-			app.If(len(p.book.list()) > 1, func() app.UI {
+			elIf(len(p.book.list()) > 1, func() app.UI {
 				return radioField{
 					ID: "which", Legend: "Which records?",
 					Hint:  "An advocate or a family with more than one child can keep every record in one file.",
 					Value: &p.which, Error: p.errs.of("which"),
 					Options: []option{
 						{Value: "this", Label: "Only " + name + "'s record"},
-						{Value: "all", Label: "All " + strconv.Itoa(len(p.book.list())) + " records on this device, in one file"},
+						{Value: "all", Label: "All " + itoa(len(p.book.list())) + " records on this device, in one file"},
 					},
 				}.render(&p.Compo)
 			}),
@@ -150,23 +149,23 @@ func (p *backupPage) Render() app.UI {
 					{Value: "yes", Label: "Yes, protect it with a passphrase"},
 				},
 			}.render(&p.Compo),
-			app.If(p.lock == "yes", func() app.UI {
-				return app.Div().Class("passphrase-fields").Body(
+			elIf(p.lock == "yes", func() app.UI {
+				return elDiv().Class("passphrase-fields").Body(
 					passwordField(&p.Compo, "passphrase", "Passphrase",
 						"At least 8 characters, and not one that is easy to guess. Three or four words you can remember work well, like \"purple kite river\". "+
 							"If you forget it, nobody can open the file.", p.errs.of("passphrase"), &p.pass, "new-password"),
 					passwordField(&p.Compo, "passphrase-again", "Type the passphrase again", "", p.errs.of("passphrase-again"), &p.pass2, "new-password"),
 				)
 			}),
-			app.If(p.working, func() app.UI {
-				return app.P().Class("working").Attr("role", "status").ID("backup-working").
+			elIf(p.working, func() app.UI {
+				return elP().Class("working").Attr("role", "status").ID("backup-working").
 					Text("Locking the file… this can take a few seconds.")
 			}),
 		),
-		app.H2().Text("Other things you can do"),
-		app.Ul().Class("list").Body(
-			app.Li().Body(app.A().Href(pagePath("/import")).Text("Import a backup file")),
-			app.Li().Body(app.A().Href(pagePath("/delete")).Text("Delete everything from this device")),
+		elH2().Text("Other things you can do"),
+		elUl().Class("list").Body(
+			elLi().Body(elA().Href(pagePath("/import")).Text("Import a backup file")),
+			elLi().Body(elA().Href(pagePath("/delete")).Text("Delete everything from this device")),
 		),
 	).withErrors(p.errs).backTo("/tasks")
 }
@@ -291,9 +290,9 @@ func passwordField(c *app.Compo, id, label, hint, errMsg string, value *string, 
 	if errMsg != "" {
 		class += " input-error"
 	}
-	return app.Div().Class(groupClass(errMsg)).Body(
-		append(append([]app.UI{app.Label().For(id).Class("label").Text(label)}, hintAndError(id, hint, errMsg)...),
-			app.Input().Type("password").ID(id).Name(id).Class(class).Value(*value).
+	return elDiv().Class(groupClass(errMsg)).Body(
+		append(append([]app.UI{elLabel().For(id).Class("label").Text(label)}, hintAndError(id, hint, errMsg)...),
+			elInput().Type("password").ID(id).Name(id).Class(class).Value(*value).
 				Attr("autocomplete", autocomplete).Attr("spellcheck", false).
 				Aria("describedby", describedBy(id, hint, errMsg)).
 				Aria("invalid", errMsg != "").

@@ -30,7 +30,7 @@ func calendarTermName(t calc.Term, i int) string {
 	if t.Name != "" {
 		return sentence(t.Name)
 	}
-	return "Term " + strconv.Itoa(i+1)
+	return "Term " + itoa(i+1)
 }
 
 // calendarYears returns the school years the record's help covers, as the
@@ -92,9 +92,9 @@ func (p *calendarPage) Render() app.UI {
 	cal := calc.CalendarFor(c)
 	years := calendarYears(c, cal, today())
 	content := []app.UI{
-		app.P().Text("We use the school's term dates to work out which sessions were due. " +
+		elP().Text("We use the school's term dates to work out which sessions were due. " +
 			"Check them against your child's school's dates, and change any that are different."),
-		app.P().Text("Bank holidays are left out for you: you do not need to add them."),
+		elP().Text("Bank holidays are left out for you: you do not need to add them."),
 	}
 	for _, sy := range years {
 		content = append(content, p.renderYear(c, sy))
@@ -102,31 +102,31 @@ func (p *calendarPage) Render() app.UI {
 	inset := append([]calc.Date(nil), c.Calendar.InsetDays...)
 	sortBy(inset, func(a, b calc.Date) bool { return a.Before(b) })
 	content = append(content,
-		app.H2().Text("INSET days"),
-		app.P().Text("Training days when the school is closed to pupils. Help that happens in term time is not due on these days."),
-		app.If(p.removed != nil, func() app.UI {
-			return app.Div().Class("notice").Attr("role", "status").Body(
-				app.P().Text("You removed the INSET day on "+p.removed.Long()+"."),
-				app.Button().Type("button").Class("button button-secondary").Text("Undo").OnClick(p.undo),
+		elH2().Text("INSET days"),
+		elP().Text("Training days when the school is closed to pupils. Help that happens in term time is not due on these days."),
+		elIf(p.removed != nil, func() app.UI {
+			return elDiv().Class("notice").Attr("role", "status").Body(
+				elP().Text("You removed the INSET day on "+p.removed.Long()+"."),
+				elButton().Type("button").Class("button button-secondary").Text("Undo").OnClick(p.undo),
 			)
 		}),
-		app.If(len(inset) == 0, func() app.UI {
-			return app.P().Class("empty").Text("You have not added any INSET days.")
+		elIf(len(inset) == 0, func() app.UI {
+			return elP().Class("empty").Text("You have not added any INSET days.")
 		}),
-		app.If(len(inset) > 0, func() app.UI {
-			return app.Ul().Class("inset-list").Body(app.Range(inset).Slice(func(i int) app.UI {
+		elIf(len(inset) > 0, func() app.UI {
+			return elUl().Class("inset-list").Body(elRange(inset).Slice(func(i int) app.UI {
 				d := inset[i]
-				return app.Li().Class("inset-day").Body(
-					app.Span().Text(d.Long()),
-					app.Button().Type("button").Class("link-button").
+				return elLi().Class("inset-day").Body(
+					elSpan().Text(d.Long()),
+					elButton().Type("button").Class("link-button").
 						OnClick(func(ctx app.Context, e app.Event) { p.removeInset(d) }).Body(
-						app.Text("Remove"), app.Span().Class("visually-hidden").Text(" the INSET day on "+d.Long())),
+						elText("Remove"), elSpan().Class("visually-hidden").Text(" the INSET day on "+d.Long())),
 				)
 			}))
 		}),
-		app.Div().Class("actions").Body(
-			app.A().Class("button button-secondary").Href(pagePath("/calendar/inset")).Text("Add an INSET day"),
-			app.A().Class("button").Href(pagePath("/tasks")).Text("Back to the record"),
+		elDiv().Class("actions").Body(
+			elA().Class("button button-secondary").Href(pagePath("/calendar/inset")).Text("Add an INSET day"),
+			elA().Class("button").Href(pagePath("/tasks")).Text("Back to the record"),
 		),
 	)
 	return newPage(p.book, "School term dates", content...).backTo("/tasks")
@@ -153,14 +153,14 @@ func (p *calendarPage) renderYear(c calc.Case, sy calc.SchoolYear) app.UI {
 			v += "\nHalf term: " + t.HalfTermStart.Long() + " to " + t.HalfTermEnd.Long()
 		}
 		rows = append(rows, summaryRow{Key: calendarTermName(t, i) + " " + sy.Year, Value: v,
-			Change: "/calendar/term?year=" + strconv.Itoa(y) + "&term=" + strconv.Itoa(i)})
+			Change: "/calendar/term?year=" + itoa(y) + "&term=" + itoa(i)})
 	}
-	return app.Section().Class("calendar-year").Body(
-		app.H2().Text("School year "+sy.Year),
-		app.P().Class("hint").Text(source),
+	return elSection().Class("calendar-year").Body(
+		elH2().Text("School year "+sy.Year),
+		elP().Class("hint").Text(source),
 		summaryList(rows),
-		app.If(changed, func() app.UI {
-			return app.Button().Type("button").Class("link-button").
+		elIf(changed, func() app.UI {
+			return elButton().Type("button").Class("link-button").
 				OnClick(func(ctx app.Context, e app.Event) { p.resetYear(y) }).
 				Text("Use the usual dates for " + sy.Year + " again")
 		}),
@@ -257,16 +257,16 @@ func (p *calendarTermPage) Render() app.UI {
 	}
 	if !p.found {
 		return newPage(p.book, "Term not found",
-			app.P().Text("We could not find that term. Nothing you saved has been lost."),
-			app.A().Class("button").Href(pagePath("/calendar")).Text("Go to the term dates"),
+			elP().Text("We could not find that term. Nothing you saved has been lost."),
+			elA().Class("button").Href(pagePath("/calendar")).Text("Go to the term dates"),
 		)
 	}
 	sy, _ := calendarYearOf(p.book.current(), p.year)
 	title := calendarTermName(sy.Terms[p.term], p.term) + " " + sy.Year
 	return newQuestionPage(p.book, title, "/calendar", p.errs,
 		questionForm(p.submit, "Save these dates",
-			app.H1().Class("question").Text("Dates of the "+strings.ToLower(title)),
-			app.P().Text("Use your child's school's dates. They are usually on the school's website."),
+			elH1().Class("question").Text("Dates of the "+strings.ToLower(title)),
+			elP().Text("Use your child's school's dates. They are usually on the school's website."),
 			dateField{ID: "start", Legend: "First day of term", Hint: "Count INSET days as part of the term.",
 				Value: &p.start, Error: p.errs.of("start")}.render(&p.Compo),
 			dateField{ID: "end", Legend: "Last day of term",
@@ -340,13 +340,13 @@ func (p *calendarTermPage) save() bool {
 		}
 		sy.Source = calendarChangedSource
 	})
-	path := "calendar.school_years[" + strconv.Itoa(at) + "]"
-	term := path + ".terms[" + strconv.Itoa(p.term) + "]"
+	path := "calendar.school_years[" + itoa(at) + "]"
+	term := path + ".terms[" + itoa(p.term) + "]"
 	p.errs = errorsFrom(problems, "start-day", map[string]string{
 		term + ".start": "start-day", term + ".end": "end-day",
 		term + ".half_term_start": "half-start-day", term + ".half_term_end": "half-end-day",
 		// The next term must start after this one ends: that is about this end date.
-		path + ".terms[" + strconv.Itoa(p.term+1) + "].start": "end-day",
+		path + ".terms[" + itoa(p.term+1) + "].start": "end-day",
 	})
 	if len(p.errs) > 0 {
 		return false

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -29,6 +28,10 @@ var checkPlanKinds = map[calc.PlanKind]string{
 	calc.PlanOther:    "Something else",
 }
 
+// Kept out of line (go:noinline): it has many calls, and inlined it
+// cost the wasm code and inlining records.
+//
+//go:noinline
 func checkDate(d calc.Date) string {
 	if d.IsZero() {
 		return "Not given"
@@ -42,21 +45,21 @@ func (p *checkPage) Render() app.UI {
 	}
 	c := p.book.current()
 	content := []app.UI{
-		app.P().Text("Check what you have put in. Use a Change link to put anything right."),
-		app.H2().Text("Your child"),
+		elP().Text("Check what you have put in. Use a Change link to put anything right."),
+		elH2().Text("Your child"),
 		summaryList(checkChildRows(c)),
-		app.H2().Text("The plan"),
+		elH2().Text("The plan"),
 		summaryList(checkPlanRows(c)),
-		app.H2().Text("Help in the plan"),
+		elH2().Text("Help in the plan"),
 		checkProvisions(p.book, c),
-		app.H2().Text("Contacts and your complaint"),
+		elH2().Text("Contacts and your complaint"),
 		summaryList(checkContactRows(c)),
-		app.H2().Text("School term dates"),
+		elH2().Text("School term dates"),
 		summaryList(checkCalendarRows(c)),
-		app.H2().Text("Now see the summary"),
-		app.P().Text("The summary shows what was missed, the deadlines and what the Ombudsman has given in cases like yours."),
-		app.Div().Class("actions").Body(
-			app.A().Class("button").Href(pagePath("/summary")).Text("Continue to the summary"),
+		elH2().Text("Now see the summary"),
+		elP().Text("The summary shows what was missed, the deadlines and what the Ombudsman has given in cases like yours."),
+		elDiv().Class("actions").Body(
+			elA().Class("button").Href(pagePath("/summary")).Text("Continue to the summary"),
 		),
 	}
 	return newPage(p.book, "Check your answers", content...).backTo("/tasks")
@@ -105,7 +108,7 @@ func checkOnePlan(pl calc.Plan, ref planRef) []summaryRow {
 		}
 	}
 	if pl.Process.PhaseTransferYear != 0 {
-		dates = append(dates, "Moves to a new school in "+strconv.Itoa(pl.Process.PhaseTransferYear))
+		dates = append(dates, "Moves to a new school in "+itoa(pl.Process.PhaseTransferYear))
 	}
 	if len(dates) == 0 {
 		dates = []string{"None given"}
@@ -122,9 +125,9 @@ func checkOnePlan(pl calc.Plan, ref planRef) []summaryRow {
 func checkProvisions(b *caseBook, c calc.Case) app.UI {
 	list := provisionsOf(c)
 	if len(list) == 0 {
-		return app.Div().Body(
-			app.P().Class("empty").Text("You have not added any help from the plan."),
-			app.P().Body(app.A().Href(pagePath("/provisions")).Text("Add the help in the plan")),
+		return elDiv().Body(
+			elP().Class("empty").Text("You have not added any help from the plan."),
+			elP().Body(elA().Href(pagePath("/provisions")).Text("Add the help in the plan")),
 		)
 	}
 	cal := calc.CalendarFor(c)
@@ -143,9 +146,9 @@ func checkProvisions(b *caseBook, c calc.Case) app.UI {
 // checkCountsWords puts calc's counts for one piece of help into words.
 func checkCountsWords(n calc.Counts) string {
 	lines := []string{
-		strconv.Itoa(n.Due) + " due so far",
-		strconv.Itoa(n.Delivered) + " given",
-		strconv.Itoa(n.Missed) + " missed",
+		itoa(n.Due) + " due so far",
+		itoa(n.Delivered) + " given",
+		itoa(n.Missed) + " missed",
 	}
 	for _, extra := range []struct {
 		n    int
@@ -157,7 +160,7 @@ func checkCountsWords(n calc.Counts) string {
 		{n.Unrecorded, " not recorded yet"},
 	} {
 		if extra.n > 0 {
-			lines = append(lines, strconv.Itoa(extra.n)+extra.text)
+			lines = append(lines, itoa(extra.n)+extra.text)
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -170,7 +173,7 @@ func checkContactRows(c calc.Case) []summaryRow {
 	case 1:
 		contacts = "1 contact"
 	default:
-		contacts = strconv.Itoa(n) + " contacts"
+		contacts = itoa(n) + " contacts"
 	}
 	rows := []summaryRow{{"Contacts with the council", contacts, "/contacts"}}
 	for _, q := range complaintStepsFor(c) {
@@ -198,7 +201,7 @@ func checkCalendarRows(c calc.Case) []summaryRow {
 	if n := len(c.Calendar.InsetDays); n == 1 {
 		inset = "1 day"
 	} else if n > 1 {
-		inset = strconv.Itoa(n) + " days"
+		inset = itoa(n) + " days"
 	}
 	return []summaryRow{
 		{"Term dates", terms, "/calendar"},

@@ -185,23 +185,23 @@ func (p *childCouncilPage) Render() app.UI {
 	}
 	return newQuestionPage(p.book, "Council", "/child/birth", p.errs,
 		questionForm(p.submit, "",
-			app.Div().Class(groupClass(err)).Body(
-				app.H1().Class("question").Body(
-					app.Label().For("council").Class("label").Text("Which council is responsible for the plan?"),
+			elDiv().Class(groupClass(err)).Body(
+				elH1().Class("question").Body(
+					elLabel().For("council").Class("label").Text("Which council is responsible for the plan?"),
 				),
-				app.Div().ID("council-hint").Class("hint").Text("It is usually the council for the area where your child lives. "+
+				elDiv().ID("council-hint").Class("hint").Text("It is usually the council for the area where your child lives. "+
 					"Its name is on the first page of the plan."),
-				app.If(err != "", func() app.UI {
-					return app.P().ID("council-error").Class("field-error").Body(
-						app.Span().Class("visually-hidden").Text("Error: "), app.Text(err))
+				elIf(err != "", func() app.UI {
+					return elP().ID("council-error").Class("field-error").Body(
+						elSpan().Class("visually-hidden").Text("Error: "), elText(err))
 				}),
-				app.Select().ID("council").Name("council").Class(class).
+				elSelect().ID("council").Name("council").Class(class).
 					Aria("describedby", describedBy("council", "hint", err)).
 					OnChange(p.ValueTo(&p.council)).Body(
-					app.Option().Value("").Selected(p.council == "").Text("Choose a council"),
-					app.Range(councils).Slice(func(i int) app.UI {
+					elOption().Value("").Selected(p.council == "").Text("Choose a council"),
+					elRange(councils).Slice(func(i int) app.UI {
 						co := councils[i]
-						return app.Option().Value(co.Code).Selected(co.Code == p.council).Text(co.ShortName)
+						return elOption().Value(co.Code).Selected(co.Code == p.council).Text(co.ShortName)
 					}),
 				),
 			),
@@ -244,7 +244,7 @@ func councilsByName() []calc.Council {
 // noRecordPage is shown on a record's pages when there is no record yet.
 func noRecordPage(b *caseBook) app.UI {
 	return newPage(b, "Start a record first",
-		app.P().Text("There is no record for a child on this device yet."),
-		app.A().Class("button").Href(pagePath("/child/name")).Text("Start a record"),
+		elP().Text("There is no record for a child on this device yet."),
+		elA().Class("button").Href(pagePath("/child/name")).Text("Start a record"),
 	)
 }

@@ -22,43 +22,43 @@ func (p *childrenPage) OnNav(ctx app.Context) {
 func (p *childrenPage) Render() app.UI {
 	list := p.book.list()
 	return newPage(p.book, "Your children's records",
-		app.If(len(list) == 0, func() app.UI { return app.P().Text("There are no records on this device yet.") }),
-		app.Ul().Class("summary-cards").Body(app.Range(list).Slice(func(i int) app.UI {
+		elIf(len(list) == 0, func() app.UI { return elP().Text("There are no records on this device yet.") }),
+		elUl().Class("summary-cards").Body(elRange(list).Slice(func(i int) app.UI {
 			s := list[i]
 			name := s.ChildName
 			if name == "" {
 				name = "A child with no name yet"
 			}
-			return app.Li().Class("card").Body(
-				app.H2().Class("card-title").Text(name),
-				app.P().Class("card-meta").Text("Last changed "+s.Updated.Format("2 January 2006 at 15:04")),
-				app.If(p.confirm == s.ID, func() app.UI {
-					return app.Div().Class("warning").Attr("role", "alert").Body(
-						app.P().Class("warning-title").Text("Remove "+name+"'s record from this device?"),
-						app.P().Text("Everything you entered for "+name+" will be deleted. This cannot be undone. Download a backup first if you may need it."),
-						app.Div().Class("actions").Body(
-							app.Button().Type("button").Class("button button-warning").Text("Yes, remove it").
+			return elLi().Class("card").Body(
+				elH2().Class("card-title").Text(name),
+				elP().Class("card-meta").Text("Last changed "+s.Updated.Format("2 January 2006 at 15:04")),
+				elIf(p.confirm == s.ID, func() app.UI {
+					return elDiv().Class("warning").Attr("role", "alert").Body(
+						elP().Class("warning-title").Text("Remove "+name+"'s record from this device?"),
+						elP().Text("Everything you entered for "+name+" will be deleted. This cannot be undone. Download a backup first if you may need it."),
+						elDiv().Class("actions").Body(
+							elButton().Type("button").Class("button button-warning").Text("Yes, remove it").
 								OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, s.ID) }),
-							app.Button().Type("button").Class("button button-secondary").Text("No, keep it").
+							elButton().Type("button").Class("button button-secondary").Text("No, keep it").
 								OnClick(func(ctx app.Context, e app.Event) { p.confirm = "" }),
 						),
 					)
 				}).Else(func() app.UI {
-					return app.Div().Class("card-actions").Body(
-						app.If(s.ID == p.book.id, func() app.UI { return app.Strong().Class("tag tag-blue").Text("Open now") }).
+					return elDiv().Class("card-actions").Body(
+						elIf(s.ID == p.book.id, func() app.UI { return elStrong().Class("tag tag-blue").Text("Open now") }).
 							Else(func() app.UI {
-								return app.Button().Type("button").Class("link-button").
+								return elButton().Type("button").Class("link-button").
 									OnClick(func(ctx app.Context, e app.Event) { p.open(ctx, s.ID) }).Body(
-									app.Text("Open"), app.Span().Class("visually-hidden").Text(" "+name+"'s record"))
+									elText("Open"), elSpan().Class("visually-hidden").Text(" "+name+"'s record"))
 							}),
-						app.Button().Type("button").Class("link-button").
+						elButton().Type("button").Class("link-button").
 							OnClick(func(ctx app.Context, e app.Event) { p.confirm = s.ID }).Body(
-							app.Text("Remove"), app.Span().Class("visually-hidden").Text(" "+name+"'s record")),
+							elText("Remove"), elSpan().Class("visually-hidden").Text(" "+name+"'s record")),
 					)
 				}),
 			)
 		})),
-		app.A().Class("button button-secondary").Href(pagePath("/child/name?new=1")).Text("Add another child"),
+		elA().Class("button button-secondary").Href(pagePath("/child/name?new=1")).Text("Add another child"),
 	).backTo("/tasks")
 }
 

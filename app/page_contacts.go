@@ -2,7 +2,6 @@ package main
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -43,7 +42,7 @@ func (p *contactsPage) OnNav(ctx app.Context) {
 // contactReplyStatus finds calc's verdict on the reply promised in
 // contact i (stored order), if it made one.
 func contactReplyStatus(deadlines []calc.Deadline, i int) (calc.Deadline, bool) {
-	key := "contact_" + strconv.Itoa(i) + "_reply"
+	key := "contact_" + itoa(i) + "_reply"
 	for _, d := range deadlines {
 		if d.Key == key {
 			return d, true
@@ -71,35 +70,35 @@ func (p *contactsPage) Render() app.UI {
 	deadlines := calc.Deadlines(c, calc.CalendarFor(c), today())
 	order := contactOrder(c.Contacts)
 	content := []app.UI{
-		app.If(p.removed != nil, func() app.UI {
-			return app.Div().Class("notice").Attr("role", "status").Body(
-				app.P().Text("You removed the contact on "+p.removed.Date.Long()+"."),
-				app.Button().Type("button").Class("button button-secondary").Text("Undo").OnClick(p.undo),
+		elIf(p.removed != nil, func() app.UI {
+			return elDiv().Class("notice").Attr("role", "status").Body(
+				elP().Text("You removed the contact on "+p.removed.Date.Long()+"."),
+				elButton().Type("button").Class("button button-secondary").Text("Undo").OnClick(p.undo),
 			)
 		}),
-		app.P().Text("Write down each time you were in touch with the council about the missing help: " +
+		elP().Text("Write down each time you were in touch with the council about the missing help: " +
 			"emails, phone calls, letters and meetings. Say what you were told and what they promised."),
 	}
 	if len(order) == 0 {
-		content = append(content, app.P().Class("empty").Text("You have not added any contacts yet."))
+		content = append(content, elP().Class("empty").Text("You have not added any contacts yet."))
 	}
 	content = append(content,
-		app.Ul().Class("summary-cards contact-list").Body(app.Range(order).Slice(func(n int) app.UI {
+		elUl().Class("summary-cards contact-list").Body(elRange(order).Slice(func(n int) app.UI {
 			i := order[n]
 			return contactCard(c.Contacts[i], i, deadlines, p.remove)
 		})),
-		app.Div().Class("actions").Body(
-			app.A().Class("button button-secondary").Href(pagePath("/contact?new=1")).Text(contactAddLabel(len(order))),
+		elDiv().Class("actions").Body(
+			elA().Class("button button-secondary").Href(pagePath("/contact?new=1")).Text(contactAddLabel(len(order))),
 		),
-		app.H2().Text("Delays and your complaint"),
-		app.Ul().Class("list").Body(
-			app.Li().Body(app.A().Href(pagePath("/delays")).Text("Your complaint to the council and the Ombudsman")),
-			app.Li().Body(app.A().Href(pagePath(withReturn("/plan/dates", "/contacts"))).Text("Dates in making or changing the plan")),
-			app.Li().Body(app.A().Href(pagePath("/deadlines")).Text("Deadlines the council met or missed")),
-			app.Li().Body(app.A().Href(pagePath("/payments")).Text("Money the council has paid or offered")),
+		elH2().Text("Delays and your complaint"),
+		elUl().Class("list").Body(
+			elLi().Body(elA().Href(pagePath("/delays")).Text("Your complaint to the council and the Ombudsman")),
+			elLi().Body(elA().Href(pagePath(withReturn("/plan/dates", "/contacts"))).Text("Dates in making or changing the plan")),
+			elLi().Body(elA().Href(pagePath("/deadlines")).Text("Deadlines the council met or missed")),
+			elLi().Body(elA().Href(pagePath("/payments")).Text("Money the council has paid or offered")),
 		),
-		app.Div().Class("actions").Body(
-			app.A().Class("button").Href(pagePath("/tasks")).Text("Back to the record"),
+		elDiv().Class("actions").Body(
+			elA().Class("button").Href(pagePath("/tasks")).Text("Back to the record"),
 		),
 	)
 	return newPage(p.book, "Contacts with the council", content...).backTo("/tasks")
@@ -136,26 +135,26 @@ func contactCard(ct calc.Contact, i int, deadlines []calc.Deadline, remove func(
 	if d, ok := contactReplyStatus(deadlines, i); ok {
 		switch d.Status {
 		case calc.Overdue:
-			tag = app.Strong().Class("tag tag-overdue").Text("Reply overdue")
+			tag = elStrong().Class("tag tag-overdue").Text("Reply overdue")
 		case calc.Late:
-			tag = app.Strong().Class("tag tag-late").Text("Replied late")
+			tag = elStrong().Class("tag tag-late").Text("Replied late")
 		case calc.Met:
-			tag = app.Strong().Class("tag tag-green").Text("Replied in time")
+			tag = elStrong().Class("tag tag-green").Text("Replied in time")
 		case calc.Pending:
-			tag = app.Strong().Class("tag tag-blue").Text("Waiting for a reply")
+			tag = elStrong().Class("tag tag-blue").Text("Waiting for a reply")
 		}
 	}
 	name := " the contact on " + ct.Date.Long()
-	return app.Li().Class("card contact-card").Body(
-		app.H2().Class("card-title").Text(title),
-		app.If(tag != nil, func() app.UI { return app.P().Class("card-meta").Body(tag) }),
-		app.If(len(rows) > 0, func() app.UI { return summaryList(rows) }),
-		app.Div().Class("card-actions").Body(
-			app.A().Href(pagePath("/contact?id="+url.QueryEscape(ct.ID))).Body(
-				app.Text("Change"), app.Span().Class("visually-hidden").Text(name)),
-			app.Button().Type("button").Class("link-button").
+	return elLi().Class("card contact-card").Body(
+		elH2().Class("card-title").Text(title),
+		elIf(tag != nil, func() app.UI { return elP().Class("card-meta").Body(tag) }),
+		elIf(len(rows) > 0, func() app.UI { return summaryList(rows) }),
+		elDiv().Class("card-actions").Body(
+			elA().Href(pagePath("/contact?id="+url.QueryEscape(ct.ID))).Body(
+				elText("Change"), elSpan().Class("visually-hidden").Text(name)),
+			elButton().Type("button").Class("link-button").
 				OnClick(func(ctx app.Context, e app.Event) { remove(ctx, ct.ID) }).Body(
-				app.Text("Remove"), app.Span().Class("visually-hidden").Text(name)),
+				elText("Remove"), elSpan().Class("visually-hidden").Text(name)),
 		),
 	)
 }
@@ -270,8 +269,8 @@ func (p *contactPage) Render() app.UI {
 	}
 	if !p.found {
 		return newPage(p.book, "Contact not found",
-			app.P().Text("We could not find that contact. Nothing you saved has been lost."),
-			app.A().Class("button").Href(pagePath("/contacts")).Text("Go to your contacts"),
+			elP().Text("We could not find that contact. Nothing you saved has been lost."),
+			elA().Class("button").Href(pagePath("/contacts")).Text("Go to your contacts"),
 		)
 	}
 	heading := "Add a contact with the council"
@@ -280,18 +279,18 @@ func (p *contactPage) Render() app.UI {
 	}
 	return newQuestionPage(p.book, heading, "/contacts", p.errs,
 		clashNotice(p.clashes, p.keepMine, p.keepSaved),
-		app.If(p.gone, func() app.UI {
-			return app.Div().ID("clash").Class("warning conflict").Attr("role", "alert").Attr("tabindex", "-1").Body(
-				app.P().Class("warning-title").Text("This contact was removed in another tab or window"),
-				app.P().Text("What you typed here is still on this page and has not been saved. You can save it as a new contact, or go back to your contacts."),
-				app.Div().Class("actions").Body(
-					app.Button().ID("save-as-new").Type("button").Class("button").Text("Save it as a new contact").OnClick(p.saveAsNew),
-					app.A().Class("button button-secondary").Href(pagePath("/contacts")).Text("Go to your contacts"),
+		elIf(p.gone, func() app.UI {
+			return elDiv().ID("clash").Class("warning conflict").Attr("role", "alert").Attr("tabindex", "-1").Body(
+				elP().Class("warning-title").Text("This contact was removed in another tab or window"),
+				elP().Text("What you typed here is still on this page and has not been saved. You can save it as a new contact, or go back to your contacts."),
+				elDiv().Class("actions").Body(
+					elButton().ID("save-as-new").Type("button").Class("button").Text("Save it as a new contact").OnClick(p.saveAsNew),
+					elA().Class("button button-secondary").Href(pagePath("/contacts")).Text("Go to your contacts"),
 				),
 			)
 		}),
 		questionForm(p.submit, "Save this contact",
-			app.H1().Class("question").Text(heading),
+			elH1().Class("question").Text(heading),
 			dateField{ID: "date", Legend: "When were you in touch?", Hint: "For example, 4 4 2023.",
 				Value: &p.date, Error: p.errs.of("date")}.render(&p.Compo),
 			radioField{ID: "kind", Legend: "How were you in touch?", Options: contactKinds,
@@ -442,7 +441,7 @@ func (p *contactPage) store(keepMine bool) bool {
 		calc.AssignContactIDs(c)
 		saved = c.Contacts[len(c.Contacts)-1]
 	})
-	path := "contacts[" + strconv.Itoa(i) + "]"
+	path := "contacts[" + itoa(i) + "]"
 	p.errs = errorsFrom(problems, "date-day", map[string]string{
 		path + ".date": "date-day", path + ".kind": "kind", path + ".with": "with", path + ".said": "said",
 		path + ".promised": "promised", path + ".reply_due_by": "reply-due-day", path + ".replied": "replied-day",

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"provisiontracker/calc/similar"
@@ -34,12 +32,12 @@ func (p *decisionsPage) Render() app.UI {
 	ch := similar.ChoicesIn(all)
 	shown := p.filter().Apply(all)
 	option := func(value, label, current string) app.UI {
-		return app.Option().Value(value).Selected(value == current).Text(label)
+		return elOption().Value(value).Selected(value == current).Text(label)
 	}
 	filter := func(id, label string, value *string, options []app.UI) app.UI {
-		return app.Div().Class("form-group decision-filter").Body(
-			app.Label().For(id).Class("label").Text(label),
-			app.Select().ID(id).Name(id).Class("select").OnChange(p.ValueTo(value)).Body(options...),
+		return elDiv().Class("form-group decision-filter").Body(
+			elLabel().For(id).Class("label").Text(label),
+			elSelect().ID(id).Name(id).Class("select").OnChange(p.ValueTo(value)).Body(options...),
 		)
 	}
 	helpOpts := []app.UI{option("", "Any kind of help", p.help)}
@@ -56,34 +54,34 @@ func (p *decisionsPage) Render() app.UI {
 	}
 	yearOpts := []app.UI{option("", "Any year", p.year)}
 	for _, y := range ch.Years {
-		yearOpts = append(yearOpts, option(strconv.Itoa(y), strconv.Itoa(y), p.year))
+		yearOpts = append(yearOpts, option(itoa(y), itoa(y), p.year))
 	}
-	status := "Showing all " + strconv.Itoa(len(all)) + " decisions."
+	status := "Showing all " + itoa(len(all)) + " decisions."
 	if len(shown) != len(all) {
-		status = "Showing " + strconv.Itoa(len(shown)) + " of " + strconv.Itoa(len(all)) + " decisions."
+		status = "Showing " + itoa(len(shown)) + " of " + itoa(len(all)) + " decisions."
 	}
 	filtered := p.help != "" || p.fault != "" || p.council != "" || p.year != ""
 	return newPage(p.book, "Ombudsman decisions",
-		app.P().Text("Real decisions of the Local Government and Social Care Ombudsman about help in EHC plans and care plans "+
+		elP().Text("Real decisions of the Local Government and Social Care Ombudsman about help in EHC plans and care plans "+
 			"that was not given, or was late. Each shows what went wrong, in our words, and what the Ombudsman recommended the council pay."),
 		facts(),
-		app.Div().Class("decision-filters no-print").Role("group").Aria("labelledby", "filters-title").Body(
-			app.H2().ID("filters-title").Text("Choose which decisions to show"),
+		elDiv().Class("decision-filters no-print").Role("group").Aria("labelledby", "filters-title").Body(
+			elH2().ID("filters-title").Text("Choose which decisions to show"),
 			filter("help", "Kind of help", &p.help, helpOpts),
 			filter("fault", "What went wrong", &p.fault, faultOpts),
 			filter("council", "Council", &p.council, councilOpts),
 			filter("year", "Year of the decision", &p.year, yearOpts),
-			app.If(filtered, func() app.UI {
-				return app.Button().Type("button").ID("clear-filters").Class("button button-secondary").Text("Show all decisions").
+			elIf(filtered, func() app.UI {
+				return elButton().Type("button").ID("clear-filters").Class("button button-secondary").Text("Show all decisions").
 					OnClick(func(ctx app.Context, e app.Event) { p.help, p.fault, p.council, p.year = "", "", "", "" })
 			}),
 		),
-		app.P().ID("decisions-status").Class("decisions-status").Attr("role", "status").Text(status),
-		app.If(len(shown) == 0, func() app.UI {
-			return app.P().Class("empty").Text("No decision in the set matches all of these. Choose fewer.")
+		elP().ID("decisions-status").Class("decisions-status").Attr("role", "status").Text(status),
+		elIf(len(shown) == 0, func() app.UI {
+			return elP().Class("empty").Text("No decision in the set matches all of these. Choose fewer.")
 		}),
-		app.Ul().Class("decision-list").Body(app.Range(shown).Slice(func(i int) app.UI {
-			return app.Li().Body(decisionCard(shown[i], nil, "h2"))
+		elUl().Class("decision-list").Body(elRange(shown).Slice(func(i int) app.UI {
+			return elLi().Body(decisionCard(shown[i], nil, "h2"))
 		})),
 	)
 }

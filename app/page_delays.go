@@ -137,7 +137,7 @@ func (p *complaintDatesPage) Render() app.UI {
 		fields = append(fields, dateField{ID: d.id, Legend: d.label, Hint: withMonthHint(d.hint), AsHeading: true,
 			Value: &p.dates[0], Error: p.errs.of(d.id)}.render(&p.Compo))
 	} else {
-		fields = append(fields, app.H1().Class("question").Text(p.q.heading), app.P().Text(p.q.intro))
+		fields = append(fields, elH1().Class("question").Text(p.q.heading), elP().Text(p.q.intro))
 		for i, d := range p.q.dates {
 			fields = append(fields, dateField{ID: d.id, Legend: d.label, Hint: withMonthHint(d.hint),
 				Value: &p.dates[i], Error: p.errs.of(d.id)}.render(&p.Compo))
@@ -410,7 +410,7 @@ func (p *complaintTimescalesPage) load() {
 	for i, t := range complaintTimescales {
 		p.days[i] = ""
 		if n := *t.field(&eff); n > 0 {
-			p.days[i] = strconv.Itoa(n)
+			p.days[i] = itoa(n)
 		}
 	}
 	p.source = pol.Source
@@ -424,10 +424,10 @@ func (p *complaintTimescalesPage) Render() app.UI {
 	pol := p.book.current().Complaint.Policy
 	def := calc.EffectivePolicy(calc.ComplaintPolicy{Procedure: pol.Procedure})
 	fields := []app.UI{
-		app.H1().Class("question").Text("How long does the council have to answer?"),
-		app.P().Text("We have filled in the usual time limits, from the " + def.Source + ". " +
+		elH1().Class("question").Text("How long does the council have to answer?"),
+		elP().Text("We have filled in the usual time limits, from the " + def.Source + ". " +
 			"If your council's complaints policy gives other numbers, put those in."),
-		app.P().Class("hint").Text("Working days leave out weekends and bank holidays."),
+		elP().Class("hint").Text("Working days leave out weekends and bank holidays."),
 	}
 	for i, t := range complaintTimescales {
 		hint := ""
@@ -540,21 +540,21 @@ func (p *delaysPage) Render() app.UI {
 		summaryRow{Key: "Time limits", Value: complaintPolicyWords(pol), Change: withReturn("/complaint/timescales", ret)},
 	)
 	return newPage(p.book, "Delays and your complaint",
-		app.P().Text("The law and the council's own rules give time limits. Put in the dates you know and we will show which limits the council missed."),
-		app.H2().Text("Making or changing the plan"),
-		app.P().Body(
-			app.A().Href(pagePath(withReturn("/plan/dates", ret))).Text("Dates in making or changing the plan"),
-			app.Text(": asking for an assessment, the draft and final plan, and the annual review."),
+		elP().Text("The law and the council's own rules give time limits. Put in the dates you know and we will show which limits the council missed."),
+		elH2().Text("Making or changing the plan"),
+		elP().Body(
+			elA().Href(pagePath(withReturn("/plan/dates", ret))).Text("Dates in making or changing the plan"),
+			elText(": asking for an assessment, the draft and final plan, and the annual review."),
 		),
-		app.H2().Text("Your complaint"),
+		elH2().Text("Your complaint"),
 		summaryList(rows),
-		app.Div().Class("actions").Body(
-			app.If(c.Complaint == (calc.Complaint{}), func() app.UI {
-				return app.A().Class("button button-secondary").Href(pagePath("/complaint/noticed")).Text("Add your complaint dates")
+		elDiv().Class("actions").Body(
+			elIf(c.Complaint == (calc.Complaint{}), func() app.UI {
+				return elA().Class("button button-secondary").Href(pagePath("/complaint/noticed")).Text("Add your complaint dates")
 			}),
-			app.A().Class("button").Href(pagePath("/deadlines")).Text("See the deadlines"),
+			elA().Class("button").Href(pagePath("/deadlines")).Text("See the deadlines"),
 		),
-		app.P().Body(app.A().Href(pagePath("/contacts")).Text("Back to your contacts with the council")),
+		elP().Body(elA().Href(pagePath("/contacts")).Text("Back to your contacts with the council")),
 	).backTo("/contacts")
 }
 
@@ -564,7 +564,7 @@ func complaintDateName(d complaintDate) string { return d.short }
 // complaintPolicyWords says the time limits in use in one sentence.
 func complaintPolicyWords(pol calc.ComplaintPolicy) string {
 	stage := func(n, ack, answer int) string {
-		s := "Stage " + strconv.Itoa(n) + ": "
+		s := "Stage " + itoa(n) + ": "
 		if ack > 0 {
 			s += "say it got it within " + workingDays(ack) + ", "
 		}
@@ -579,7 +579,7 @@ func workingDays(n int) string {
 	if n == 1 {
 		return "1 working day"
 	}
-	return strconv.Itoa(n) + " working days"
+	return itoa(n) + " working days"
 }
 
 // deadlinesPage shows every deadline calc can work out from the record:
@@ -611,7 +611,7 @@ func deadlineLateness(d calc.Deadline) string {
 	case d.WeeksLate == 1:
 		weeks = "1 week"
 	case d.WeeksLate > 1:
-		weeks = strconv.Itoa(d.WeeksLate) + " weeks"
+		weeks = itoa(d.WeeksLate) + " weeks"
 	}
 	s := weeks + " (" + workingDays(d.WorkingDaysLate) + ")"
 	if d.Status == calc.Overdue {
@@ -628,23 +628,23 @@ func (p *deadlinesPage) Render() app.UI {
 	now := today()
 	list := calc.Deadlines(c, calc.CalendarFor(c), now)
 	content := []app.UI{
-		app.P().Text("These are the time limits we can work out from the dates you gave, on " + now.Long() + ". " +
+		elP().Text("These are the time limits we can work out from the dates you gave, on " + now.Long() + ". " +
 			"Working days leave out weekends and bank holidays."),
 	}
 	if len(list) == 0 {
 		content = append(content,
-			app.P().Class("empty").Text("There are no deadlines to show yet. Add the dates you know and they will appear here."),
+			elP().Class("empty").Text("There are no deadlines to show yet. Add the dates you know and they will appear here."),
 		)
 	} else {
 		content = append(content, deadlineTable(list))
 	}
 	content = append(content,
-		app.H2().Class("no-print").Text("Add or change dates"),
-		app.Ul().Class("list no-print").Body(
-			app.Li().Body(app.A().Href(pagePath(withReturn("/plan/dates", "/deadlines"))).Text("Dates in making or changing the plan")),
-			app.Li().Body(app.A().Href(pagePath("/delays")).Text("Your complaint and the council's time limits")),
-			app.Li().Body(app.A().Href(pagePath("/contacts")).Text("Replies the council promised (your contacts)")),
-			app.Li().Body(app.A().Href(pagePath("/calendar")).Text("School term dates")),
+		elH2().Class("no-print").Text("Add or change dates"),
+		elUl().Class("list no-print").Body(
+			elLi().Body(elA().Href(pagePath(withReturn("/plan/dates", "/deadlines"))).Text("Dates in making or changing the plan")),
+			elLi().Body(elA().Href(pagePath("/delays")).Text("Your complaint and the council's time limits")),
+			elLi().Body(elA().Href(pagePath("/contacts")).Text("Replies the council promised (your contacts)")),
+			elLi().Body(elA().Href(pagePath("/calendar")).Text("School term dates")),
 		),
 	)
 	return newPage(p.book, "Deadlines", content...).backTo("/contacts")
@@ -656,30 +656,30 @@ func deadlineTable(list []calc.Deadline) app.UI {
 	cols := []string{"What must happen", "Due", "Done", "Where it stands", "How late"}
 	return app.Table().Class("deadline-table").Body(
 		app.Caption().Class("visually-hidden").Text("Deadlines, with the date each was due and done"),
-		app.THead().Body(app.Tr().Body(app.Range(cols).Slice(func(i int) app.UI {
-			return app.Th().Scope("col").Text(cols[i])
+		app.THead().Body(elTr().Body(elRange(cols).Slice(func(i int) app.UI {
+			return elTh().Scope("col").Text(cols[i])
 		}))),
-		app.TBody().Body(app.Range(list).Slice(func(i int) app.UI {
+		app.TBody().Body(elRange(list).Slice(func(i int) app.UI {
 			d := list[i]
 			st := deadlineStatusWords[d.Status]
 			done := "Not yet"
 			if !d.Done.IsZero() {
 				done = d.Done.Long()
 			}
-			return app.Tr().Class("deadline-row deadline-"+string(d.Status)).Body(
-				app.Td().DataSet("label", cols[0]).Class("deadline-rule").Body(
-					app.Span().Class("deadline-rule-text").Text(d.Rule),
-					app.If(d.ParentDeadline, func() app.UI {
-						return app.Span().Class("deadline-note").Text("This is a time limit for you, not the council.")
+			return elTr().Class("deadline-row deadline-"+string(d.Status)).Body(
+				elTd().DataSet("label", cols[0]).Class("deadline-rule").Body(
+					elSpan().Class("deadline-rule-text").Text(d.Rule),
+					elIf(d.ParentDeadline, func() app.UI {
+						return elSpan().Class("deadline-note").Text("This is a time limit for you, not the council.")
 					}),
 					// How calc counted it, for example from a month-only date.
-					app.If(d.Note != "", func() app.UI { return app.Span().Class("deadline-note").Text(d.Note) }),
-					app.Span().Class("deadline-source").Text(d.Source),
+					elIf(d.Note != "", func() app.UI { return elSpan().Class("deadline-note").Text(d.Note) }),
+					elSpan().Class("deadline-source").Text(d.Source),
 				),
-				app.Td().DataSet("label", cols[1]).Text(d.Due.Long()),
-				app.Td().DataSet("label", cols[2]).Text(done),
-				app.Td().DataSet("label", cols[3]).Body(app.Strong().Class("tag "+st.tag).Text(st.text)),
-				app.Td().DataSet("label", cols[4]).Text(deadlineLateness(d)),
+				elTd().DataSet("label", cols[1]).Text(d.Due.Long()),
+				elTd().DataSet("label", cols[2]).Text(done),
+				elTd().DataSet("label", cols[3]).Body(elStrong().Class("tag "+st.tag).Text(st.text)),
+				elTd().DataSet("label", cols[4]).Text(deadlineLateness(d)),
 			)
 		})),
 	)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -25,10 +23,10 @@ func (p *deletePage) OnNav(ctx app.Context) {
 func (p *deletePage) Render() app.UI {
 	if p.done {
 		return newPage(p.book, "Everything has been deleted",
-			app.Div().Class("notice").Attr("role", "status").ID("delete-done").Body(
-				app.P().Text("Nothing that Provision Tracker saved is left in this browser on this device."),
+			elDiv().Class("notice").Attr("role", "status").ID("delete-done").Body(
+				elP().Text("Nothing that Provision Tracker saved is left in this browser on this device."),
 			),
-			app.P().Body(app.A().Href(pagePath("/")).Text("Go to the start page")),
+			elP().Body(elA().Href(pagePath("/")).Text("Go to the start page")),
 		)
 	}
 	list := p.book.list()
@@ -38,42 +36,42 @@ func (p *deletePage) Render() app.UI {
 	case len(list) == 1:
 		what = "There is 1 child's record on this device."
 	case len(list) > 1:
-		what = "There are " + strconv.Itoa(len(list)) + " children's records on this device."
+		what = "There are " + itoa(len(list)) + " children's records on this device."
 	}
 	if problems > 0 {
 		what += " There is also saved information that could not be read."
 	}
 	nothing := len(list) == 0 && problems == 0
 	return newPage(p.book, "Delete everything from this device",
-		app.P().Text("This deletes every child's record you entered, and everything else Provision Tracker saved, "+
+		elP().Text("This deletes every child's record you entered, and everything else Provision Tracker saved, "+
 			"from this browser on this device. It cannot be undone."),
-		app.P().Text(what),
-		app.If(!nothing, func() app.UI {
-			return app.Div().Class("callout").Body(
-				app.P().Text("If you may need a record again, download a backup of it first."),
-				app.P().Body(app.A().Href(pagePath("/backup")).Text("Download a backup")),
+		elP().Text(what),
+		elIf(!nothing, func() app.UI {
+			return elDiv().Class("callout").Body(
+				elP().Text("If you may need a record again, download a backup of it first."),
+				elP().Body(elA().Href(pagePath("/backup")).Text("Download a backup")),
 			)
 		}),
-		app.If(p.problem != "", func() app.UI {
-			return app.Div().Class("warning").Attr("role", "alert").Body(
-				app.P().Class("warning-title").Text("Not everything could be deleted"),
-				app.P().Text(p.problem),
+		elIf(p.problem != "", func() app.UI {
+			return elDiv().Class("warning").Attr("role", "alert").Body(
+				elP().Class("warning-title").Text("Not everything could be deleted"),
+				elP().Text(p.problem),
 			)
 		}),
-		app.If(p.confirming, func() app.UI {
-			return app.Div().Class("warning").Attr("role", "alert").ID("delete-confirm").Body(
-				app.P().Class("warning-title").Text("Are you sure you want to delete everything?"),
-				app.P().Text(what+" All of it will be deleted from this device."),
-				app.Div().Class("actions").Body(
-					app.Button().Type("button").Class("button button-warning").ID("delete-yes").
+		elIf(p.confirming, func() app.UI {
+			return elDiv().Class("warning").Attr("role", "alert").ID("delete-confirm").Body(
+				elP().Class("warning-title").Text("Are you sure you want to delete everything?"),
+				elP().Text(what+" All of it will be deleted from this device."),
+				elDiv().Class("actions").Body(
+					elButton().Type("button").Class("button button-warning").ID("delete-yes").
 						Text("Yes, delete everything").OnClick(p.deleteAll),
-					app.Button().Type("button").Class("button button-secondary").ID("delete-no").
+					elButton().Type("button").Class("button button-secondary").ID("delete-no").
 						Text("No, keep everything").OnClick(func(ctx app.Context, e app.Event) { p.confirming = false }),
 				),
 			)
 		}).ElseIf(!nothing, func() app.UI {
-			return app.Div().Class("actions").Body(
-				app.Button().Type("button").Class("button button-warning").ID("delete-everything").
+			return elDiv().Class("actions").Body(
+				elButton().Type("button").Class("button button-warning").ID("delete-everything").
 					Text("Delete everything").
 					OnClick(func(ctx app.Context, e app.Event) { p.confirming = true }),
 			)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -41,42 +40,42 @@ func (p *importPage) OnNav(ctx app.Context) {
 
 func (p *importPage) Render() app.UI {
 	return newPage(p.book, "Import a backup",
-		app.If(p.doneName != "", func() app.UI {
-			return app.Div().Class("notice").Attr("role", "status").ID("import-done").Body(
-				app.P().Text(p.doneName+"'s record has been imported and is open now."),
-				app.P().Body(app.A().Href(pagePath("/tasks")).Text("Go to "+p.doneName+"'s record")),
+		elIf(p.doneName != "", func() app.UI {
+			return elDiv().Class("notice").Attr("role", "status").ID("import-done").Body(
+				elP().Text(p.doneName+"'s record has been imported and is open now."),
+				elP().Body(elA().Href(pagePath("/tasks")).Text("Go to "+p.doneName+"'s record")),
 			)
 		}),
-		app.If(p.doneCount > 0, func() app.UI {
-			return app.Div().Class("notice").Attr("role", "status").ID("import-done").Body(
-				app.P().Text(strconv.Itoa(p.doneCount)+" records have been imported, beside the ones already on this device."),
-				app.P().Body(app.A().Href(pagePath("/children")).Text("See all the records")),
+		elIf(p.doneCount > 0, func() app.UI {
+			return elDiv().Class("notice").Attr("role", "status").ID("import-done").Body(
+				elP().Text(itoa(p.doneCount)+" records have been imported, beside the ones already on this device."),
+				elP().Body(elA().Href(pagePath("/children")).Text("See all the records")),
 			)
 		}),
-		app.P().Text("Choose a backup file that Provision Tracker made. Its name starts with provision-tracker-. "+
+		elP().Text("Choose a backup file that Provision Tracker made. Its name starts with provision-tracker-. "+
 			"Nothing on this device changes until you have seen what is in the file and chosen Import."),
-		app.Div().Class(groupClass(p.errs.of("backup-file"))).Body(
-			append(append([]app.UI{app.Label().For("backup-file").Class("label").Text("Backup file")},
+		elDiv().Class(groupClass(p.errs.of("backup-file"))).Body(
+			append(append([]app.UI{elLabel().For("backup-file").Class("label").Text("Backup file")},
 				hintAndError("backup-file", "", p.errs.of("backup-file"))...),
-				app.Input().Type("file").ID("backup-file").Name("backup-file").Class("file-input").
+				elInput().Type("file").ID("backup-file").Name("backup-file").Class("file-input").
 					Attr("accept", ".json,application/json").
 					Aria("describedby", describedBy("backup-file", "", p.errs.of("backup-file"))).
 					Aria("invalid", p.errs.of("backup-file") != "").
 					OnChange(p.read),
 			)...,
 		),
-		app.If(p.locked && p.plan == nil, func() app.UI {
+		elIf(p.locked && p.plan == nil, func() app.UI {
 			return questionForm(p.unlock, "Open the file",
-				app.P().Text("This backup is protected with a passphrase."),
+				elP().Text("This backup is protected with a passphrase."),
 				passwordField(&p.Compo, "import-passphrase", "Passphrase", "Capital letters and spaces count.",
 					p.errs.of("import-passphrase"), &p.pass, "current-password"),
-				app.If(p.working, func() app.UI {
-					return app.P().Class("working").Attr("role", "status").ID("import-working").
+				elIf(p.working, func() app.UI {
+					return elP().Class("working").Attr("role", "status").ID("import-working").
 						Text("Opening the file… this can take a few seconds.")
 				}),
 			)
 		}),
-		app.If(p.plan != nil, func() app.UI { return p.renderPlan() }),
+		elIf(p.plan != nil, func() app.UI { return p.renderPlan() }),
 	).withErrors(p.errs)
 }
 
@@ -97,10 +96,10 @@ func (p *importPage) renderPlan() app.UI {
 		{Key: "File", Value: p.fileName},
 		{Key: "Child", Value: name},
 		{Key: "Council", Value: council},
-		{Key: "Plans", Value: strconv.Itoa(pl.Plans)},
-		{Key: "Kinds of help", Value: strconv.Itoa(pl.Provisions)},
-		{Key: "Session records", Value: strconv.Itoa(pl.Sessions)},
-		{Key: "Contacts", Value: strconv.Itoa(pl.Contacts)},
+		{Key: "Plans", Value: itoa(pl.Plans)},
+		{Key: "Kinds of help", Value: itoa(pl.Provisions)},
+		{Key: "Session records", Value: itoa(pl.Sessions)},
+		{Key: "Contacts", Value: itoa(pl.Contacts)},
 	}
 	var choice app.UI
 	if m := pl.Match; m != nil {
@@ -118,10 +117,10 @@ func (p *importPage) renderPlan() app.UI {
 			},
 		}.render(&p.Compo)
 	} else {
-		choice = app.P().Text("It will be added as a new record. Nothing else on this device changes.")
+		choice = elP().Text("It will be added as a new record. Nothing else on this device changes.")
 	}
-	return app.Div().Class("import-plan").Body(
-		app.H2().Text("What is in the file"),
+	return elDiv().Class("import-plan").Body(
+		elH2().Text("What is in the file"),
 		summaryList(rows),
 		questionForm(p.apply, "Import", choice),
 	)
@@ -142,18 +141,18 @@ func (p *importPage) renderRecords() app.UI {
 		if r.CouncilName != "" {
 			line += ", " + r.CouncilName
 		}
-		line += ": " + strconv.Itoa(r.Provisions) + " kinds of help, " + strconv.Itoa(r.Sessions) + " session records, " +
-			strconv.Itoa(r.Contacts) + " contacts"
+		line += ": " + itoa(r.Provisions) + " kinds of help, " + itoa(r.Sessions) + " session records, " +
+			itoa(r.Contacts) + " contacts"
 		if r.Match != nil {
 			matches++
 			line += " (already on this device)"
 		}
-		items = append(items, app.Li().Text(line))
+		items = append(items, elLi().Text(line))
 	}
 	var choice app.UI
 	if matches > 0 {
 		choice = radioField{
-			ID: "import-choice", Legend: strconv.Itoa(matches) + " of these children already have a record on this device. What should happen to those?",
+			ID: "import-choice", Legend: itoa(matches) + " of these children already have a record on this device. What should happen to those?",
 			Value: &p.choice, Error: p.errs.of("import-choice"),
 			Options: []option{
 				{Value: "replace", Label: "Replace them with the records in the file",
@@ -162,16 +161,16 @@ func (p *importPage) renderRecords() app.UI {
 			},
 		}.render(&p.Compo)
 	} else {
-		choice = app.P().Text("They will be added as new records, beside the ones already on this device. Nothing else changes.")
+		choice = elP().Text("They will be added as new records, beside the ones already on this device. Nothing else changes.")
 	}
-	return app.Div().Class("import-plan").Body(
-		app.H2().Text("What is in the file"),
+	return elDiv().Class("import-plan").Body(
+		elH2().Text("What is in the file"),
 		summaryList([]summaryRow{
 			{Key: "File", Value: p.fileName},
-			{Key: "Records", Value: strconv.Itoa(len(pl.Records))},
+			{Key: "Records", Value: itoa(len(pl.Records))},
 		}),
-		app.Ul().Class("list").ID("import-records").Body(items...),
-		questionForm(p.apply, "Import all "+strconv.Itoa(len(pl.Records)), choice),
+		elUl().Class("list").ID("import-records").Body(items...),
+		questionForm(p.apply, "Import all "+itoa(len(pl.Records)), choice),
 	)
 }
 
@@ -338,8 +337,8 @@ func (p *importPage) applyRecords(ctx app.Context) {
 			id, _, err = p.book.store.Create(r.Case)
 		}
 		if err != nil {
-			p.errs.add("backup-file", "Record "+strconv.Itoa(i+1)+" ("+r.ChildName+") could not be imported, so the import stopped there: "+
-				strconv.Itoa(i)+" of "+strconv.Itoa(len(pl.Records))+" records were imported. "+err.Error())
+			p.errs.add("backup-file", "Record "+itoa(i+1)+" ("+r.ChildName+") could not be imported, so the import stopped there: "+
+				itoa(i)+" of "+itoa(len(pl.Records))+" records were imported. "+err.Error())
 			focusErrorSummary(ctx)
 			return
 		}

@@ -55,9 +55,9 @@ func (p *letterPage) Render() app.UI {
 	if !ok {
 		kinds := letters.Available(p.book.current())
 		return newPage(p.book, "Choose a letter",
-			app.P().Text("This letter does not fit your child's record. These ones do:"),
-			app.Ul().Class("list").Body(app.Range(kinds).Slice(func(i int) app.UI {
-				return app.Li().Body(app.A().Href(pagePath(letterPath(kinds[i]))).Text(letterLinkText(kinds[i])))
+			elP().Text("This letter does not fit your child's record. These ones do:"),
+			elUl().Class("list").Body(elRange(kinds).Slice(func(i int) app.UI {
+				return elLi().Body(elA().Href(pagePath(letterPath(kinds[i]))).Text(letterLinkText(kinds[i])))
 			})),
 		).backTo("/summary")
 	}
@@ -71,33 +71,33 @@ func (p *letterPage) Render() app.UI {
 		intro = "Copy these answers into the Ombudsman's online complaint form, part by part. The parts with a yellow background are in your own words."
 	}
 	return newPage(p.book, l.Title,
-		app.Div().Class("no-print letter-tools").Body(
-			app.P().Text(intro),
-			app.If(len(l.Missing) > 0, func() app.UI {
-				return app.Div().Class("notice-box letter-missing").Body(
-					app.P().Body(app.Strong().Text("Before you send it, add:")),
-					app.Ul().Class("list list-bullet").Body(app.Range(l.Missing).Slice(func(i int) app.UI {
-						return app.Li().Text(l.Missing[i])
+		elDiv().Class("no-print letter-tools").Body(
+			elP().Text(intro),
+			elIf(len(l.Missing) > 0, func() app.UI {
+				return elDiv().Class("notice-box letter-missing").Body(
+					elP().Body(elStrong().Text("Before you send it, add:")),
+					elUl().Class("list list-bullet").Body(elRange(l.Missing).Slice(func(i int) app.UI {
+						return elLi().Text(l.Missing[i])
 					})),
 				)
 			}),
-			app.P().Body(app.A().Href(pagePath(details)).Text("Add or change your details and your own words")),
-			app.Div().Class("export-actions").Body(
-				app.If(p.canPrint, func() app.UI {
-					return app.Button().Type("button").Class("button").ID("letter-print").Text("Print").
+			elP().Body(elA().Href(pagePath(details)).Text("Add or change your details and your own words")),
+			elDiv().Class("export-actions").Body(
+				elIf(p.canPrint, func() app.UI {
+					return elButton().Type("button").Class("button").ID("letter-print").Text("Print").
 						OnClick(func(ctx app.Context, e app.Event) { printPage() })
 				}),
-				app.Button().Type("button").Class("button button-secondary").ID("letter-download-txt").
+				elButton().Type("button").Class("button button-secondary").ID("letter-download-txt").
 					Text("Download as text").
 					OnClick(func(ctx app.Context, e app.Event) {
 						p.notice = saveNotice(base+".txt", downloadFile(base+".txt", "text/plain;charset=utf-8", []byte(l.PlainText())))
 					}),
-				app.Button().Type("button").Class("button button-secondary").ID("letter-download-html").
+				elButton().Type("button").Class("button button-secondary").ID("letter-download-html").
 					Text("Download as a web page").
 					OnClick(func(ctx app.Context, e app.Event) {
 						p.notice = saveNotice(base+".html", downloadFile(base+".html", "text/html;charset=utf-8", []byte(l.StandaloneHTML())))
 					}),
-				app.Button().Type("button").Class("button button-secondary").ID("letter-copy").Text("Copy").
+				elButton().Type("button").Class("button button-secondary").ID("letter-copy").Text("Copy").
 					OnClick(func(ctx app.Context, e app.Event) {
 						copyText(l.PlainText(), func(ok bool) {
 							ctx.Dispatch(func(ctx app.Context) {
@@ -109,8 +109,8 @@ func (p *letterPage) Render() app.UI {
 							})
 						})
 					}),
-				app.If(p.canShare, func() app.UI {
-					return app.Button().Type("button").Class("button button-secondary").ID("letter-share").Text("Share").
+				elIf(p.canShare, func() app.UI {
+					return elButton().Type("button").Class("button button-secondary").ID("letter-share").Text("Share").
 						OnClick(func(ctx app.Context, e app.Event) {
 							shareText(l.Title, l.PlainText(), func(problem string) {
 								ctx.Dispatch(func(ctx app.Context) { p.notice = problem })
@@ -118,19 +118,19 @@ func (p *letterPage) Render() app.UI {
 						})
 				}),
 			),
-			app.P().Class("export-notice").ID("letter-notice").Attr("role", "status").Text(p.notice),
+			elP().Class("export-notice").ID("letter-notice").Attr("role", "status").Text(p.notice),
 		),
 		letterView(l),
-		app.Div().Class("no-print").Body(
-			app.H2().Text("Other letters"),
-			app.Ul().Class("list").Body(app.Range(letters.Available(c)).Slice(func(i int) app.UI {
+		elDiv().Class("no-print").Body(
+			elH2().Text("Other letters"),
+			elUl().Class("list").Body(elRange(letters.Available(c)).Slice(func(i int) app.UI {
 				k := letters.Available(c)[i]
 				if k == p.kind {
-					return app.Li().Text(letterLinkText(k) + " (this one)")
+					return elLi().Text(letterLinkText(k) + " (this one)")
 				}
-				return app.Li().Body(app.A().Href(pagePath(letterPath(k))).Text(letterLinkText(k)))
+				return elLi().Body(elA().Href(pagePath(letterPath(k))).Text(letterLinkText(k)))
 			})),
-			app.P().Body(app.A().Href(pagePath("/summary")).Text("Back to the summary")),
+			elP().Body(elA().Href(pagePath("/summary")).Text("Back to the summary")),
 		),
 	).backTo("/summary")
 }
@@ -150,33 +150,33 @@ func letterView(l letters.Letter) app.UI {
 		if len(l.Sender) > 0 {
 			parts = append(parts, app.Address().Class("letter-sender").Body(lines(l.Sender)...))
 		}
-		parts = append(parts, app.P().Class("letter-date").Text(l.Date.Long()))
+		parts = append(parts, elP().Class("letter-date").Text(l.Date.Long()))
 		if len(l.Recipient) > 0 {
 			parts = append(parts, app.Address().Class("letter-recipient").Body(lines(l.Recipient)...))
 		}
 		if l.Subject != "" {
-			parts = append(parts, app.P().Class("letter-subject").Text(l.Subject))
+			parts = append(parts, elP().Class("letter-subject").Text(l.Subject))
 		}
 		if l.Salutation != "" {
-			parts = append(parts, app.P().Class("letter-salutation").Text(l.Salutation))
+			parts = append(parts, elP().Class("letter-salutation").Text(l.Salutation))
 		}
 	} else {
-		parts = append(parts, app.P().Class("letter-date").Text("Written on "+l.Date.Long()))
+		parts = append(parts, elP().Class("letter-date").Text("Written on "+l.Date.Long()))
 	}
 	for _, b := range l.Blocks {
 		parts = append(parts, letterBlock(b))
 	}
 	if l.SignOff != "" {
 		parts = append(parts,
-			app.P().Class("letter-signoff").Text(l.SignOff),
-			app.P().Class("letter-signname").Text(l.SignName),
+			elP().Class("letter-signoff").Text(l.SignOff),
+			elP().Class("letter-signname").Text(l.SignName),
 		)
 	}
 	if len(l.CC) > 0 {
-		parts = append(parts, app.P().Class("letter-cc").Text("Copy to: "+strings.Join(l.CC, "; ")))
+		parts = append(parts, elP().Class("letter-cc").Text("Copy to: "+strings.Join(l.CC, "; ")))
 	}
 	if len(l.FreeHelp) > 0 {
-		parts = append(parts, app.P().Class("letter-cc letter-free-help").Body(lines(l.FreeHelp)...))
+		parts = append(parts, elP().Class("letter-cc letter-free-help").Body(lines(l.FreeHelp)...))
 	}
 	label := "The letter"
 	if !l.IsLetter() {
@@ -189,9 +189,9 @@ func lines(ls []string) []app.UI {
 	var out []app.UI
 	for i, s := range ls {
 		if i > 0 {
-			out = append(out, app.Br())
+			out = append(out, elBr())
 		}
-		out = append(out, app.Text(s))
+		out = append(out, elText(s))
 	}
 	return out
 }
@@ -203,15 +203,15 @@ func letterBlock(b letters.Block) app.UI {
 	}
 	switch b.Kind {
 	case letters.BlockHeading:
-		return app.H2().Class("letter-heading").Text(b.Text)
+		return elH2().Class("letter-heading").Text(b.Text)
 	case letters.BlockQuote:
-		return app.Blockquote().Class("letter-quote" + own).Body(app.P().Body(multilineText(strings.TrimSpace(b.Text))...))
+		return elBlockquote().Class("letter-quote" + own).Body(elP().Body(multilineText(strings.TrimSpace(b.Text))...))
 	case letters.BlockList:
-		items := app.Range(b.Items).Slice(func(i int) app.UI { return app.Li().Text(b.Items[i]) })
+		items := elRange(b.Items).Slice(func(i int) app.UI { return elLi().Text(b.Items[i]) })
 		if b.Numbered {
-			return app.Ol().Class("letter-list").Body(items)
+			return elOl().Class("letter-list").Body(items)
 		}
-		return app.Ul().Class("letter-list").Body(items)
+		return elUl().Class("letter-list").Body(items)
 	case letters.BlockTable:
 		if b.Table == nil {
 			return nil
@@ -220,10 +220,10 @@ func letterBlock(b letters.Block) app.UI {
 	}
 	paras := strings.Split(strings.ReplaceAll(strings.TrimSpace(b.Text), "\r\n", "\n"), "\n\n")
 	if len(paras) == 1 {
-		return app.P().Class("letter-para" + own).Body(multilineText(paras[0])...)
+		return elP().Class("letter-para" + own).Body(multilineText(paras[0])...)
 	}
-	return app.Div().Class("letter-paras" + own).Body(app.Range(paras).Slice(func(i int) app.UI {
-		return app.P().Class("letter-para").Body(multilineText(strings.TrimSpace(paras[i]))...)
+	return elDiv().Class("letter-paras" + own).Body(elRange(paras).Slice(func(i int) app.UI {
+		return elP().Class("letter-para").Body(multilineText(strings.TrimSpace(paras[i]))...)
 	}))
 }
 
@@ -243,29 +243,29 @@ func letterTable(t *letters.Table) app.UI {
 			class = "letter-date-col"
 		}
 		if th {
-			return app.Th().Scope("col").Class(class).Text(s)
+			return elTh().Scope("col").Class(class).Text(s)
 		}
 		// data-label names the column, for the stacked rows on a phone.
 		label := ""
 		if col < len(t.Headers) {
 			label = t.Headers[col]
 		}
-		return app.Td().Class(class).DataSet("label", label).Text(s)
+		return elTd().Class(class).DataSet("label", label).Text(s)
 	}
 	label := t.Caption
 	if label == "" && len(t.Headers) > 0 {
 		label = "Table: " + strings.Join(t.Headers, ", ")
 	}
-	return app.Div().Class("table-wrap").Attr("role", "region").Aria("label", label).Attr("tabindex", 0).Body(
+	return elDiv().Class("table-wrap").Attr("role", "region").Aria("label", label).Attr("tabindex", 0).Body(
 		app.Table().Class("letter-table").Body(
-			app.If(t.Caption != "", func() app.UI { return app.Caption().Text(t.Caption) }),
-			app.THead().Body(app.Tr().Body(app.Range(t.Headers).Slice(func(i int) app.UI { return cell(t.Headers[i], true, i) }))),
-			app.TBody().Body(app.Range(t.Rows).Slice(func(i int) app.UI {
+			elIf(t.Caption != "", func() app.UI { return app.Caption().Text(t.Caption) }),
+			app.THead().Body(elTr().Body(elRange(t.Headers).Slice(func(i int) app.UI { return cell(t.Headers[i], true, i) }))),
+			app.TBody().Body(elRange(t.Rows).Slice(func(i int) app.UI {
 				r := t.Rows[i]
-				return app.Tr().Body(app.Range(r).Slice(func(j int) app.UI { return cell(r[j], false, j) }))
+				return elTr().Body(elRange(r).Slice(func(j int) app.UI { return cell(r[j], false, j) }))
 			})),
-			app.If(len(t.Totals) > 0, func() app.UI {
-				return app.TFoot().Body(app.Tr().Body(app.Range(t.Totals).Slice(func(j int) app.UI { return cell(t.Totals[j], false, j) })))
+			elIf(len(t.Totals) > 0, func() app.UI {
+				return app.TFoot().Body(elTr().Body(elRange(t.Totals).Slice(func(j int) app.UI { return cell(t.Totals[j], false, j) })))
 			}),
 		),
 	)

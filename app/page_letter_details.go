@@ -79,6 +79,10 @@ var letterFields = []formField[calc.LetterDetails]{
 		func(d, s *calc.LetterDetails) { d.AskFor = s.AskFor }},
 }
 
+// Kept out of line (go:noinline): it has many calls, and inlined it
+// cost the wasm code and inlining records.
+//
+//go:noinline
 func letterText(name string, f func(l *calc.LetterDetails) *string) formField[calc.LetterDetails] {
 	return formField[calc.LetterDetails]{name, func(l *calc.LetterDetails) string { return *f(l) },
 		func(d, s *calc.LetterDetails) { *f(d) = *f(s) }}
@@ -99,6 +103,15 @@ var letterDetailFields = map[string]string{
 	"letter.cc": "cc", "letter.stage1_reference": "reference", "letter.ask_for": "ask-for",
 }
 
+// field is one text box of the page (a method kept out of line rather
+// than a closure the compiler copies into each of its calls).
+//
+//go:noinline
+func (p *letterDetailsPage) field(id, label, hint string, v *string, multiline bool, autocomplete string) app.UI {
+	return textField{ID: id, Label: label, Hint: hint, Error: p.errs.of(id), Value: v,
+		Multiline: multiline, AutoComplete: autocomplete}.render(&p.Compo)
+}
+
 func (p *letterDetailsPage) Render() app.UI {
 	if !p.book.hasCase() {
 		return noRecordPage(p.book)
@@ -107,36 +120,32 @@ func (p *letterDetailsPage) Render() app.UI {
 	if child == "" {
 		child = "your child"
 	}
-	c := &p.Compo
-	field := func(id, label, hint string, v *string, multiline bool, autocomplete string) app.UI {
-		return textField{ID: id, Label: label, Hint: hint, Error: p.errs.of(id), Value: v,
-			Multiline: multiline, AutoComplete: autocomplete}.render(c)
-	}
+	field := p.field
 	return newPage(p.book, "Your details for the letters",
 		clashNotice(p.clashes, p.keepMine, p.keepSaved),
-		app.P().Text("The letters use what you put here. Everything is optional: leave out what you do not want in a letter. "+
+		elP().Text("The letters use what you put here. Everything is optional: leave out what you do not want in a letter. "+
 			"It is saved on this device with the rest of the record."),
 		questionForm(p.submit, "Save and see the letter",
-			app.FieldSet().Class("field-group").Body(
-				app.Legend().Class("legend legend-group").Text("About you"),
+			elFieldSet().Class("field-group").Body(
+				elLegend().Class("legend legend-group").Text("About you"),
 				field("sender-name", "Your full name", "", &p.senderName, false, "name"),
 				field("sender-address", "Your address", "One line of the address on each line.", &p.senderAddress, true, "street-address"),
 				field("sender-email", "Your email address", "", &p.senderEmail, false, "email"),
 				field("sender-phone", "Your phone number", "", &p.senderPhone, false, "tel"),
 			),
-			app.FieldSet().Class("field-group").Body(
-				app.Legend().Class("legend legend-group").Text("Who the letter goes to"),
+			elFieldSet().Class("field-group").Body(
+				elLegend().Class("legend legend-group").Text("Who the letter goes to"),
 				field("recipient-name", "Name of the person, if you know it", "For example Ms Priya Patel. Leave it empty to write \"Dear Sir or Madam\".", &p.recipientName, false, "off"),
 				field("recipient-role", "Their job title", "For example Complaints Manager.", &p.recipientRole, false, "off"),
 				field("recipient-address", "The council's address", "One line on each line. Leave it empty to write only the council's name.", &p.recipientAddress, true, "off"),
 				field("cc", "Send a copy to (optional)", "One person on each line, for example Mr Jones, SEN caseworker.", &p.cc, true, "off"),
 			),
-			app.FieldSet().Class("field-group").Body(
-				app.Legend().Class("legend legend-group").Text("About "+child),
+			elFieldSet().Class("field-group").Body(
+				elLegend().Class("legend legend-group").Text("About "+child),
 				field("school", child+"'s school", "", &p.school, false, "off"),
 			),
-			app.FieldSet().Class("field-group").Body(
-				app.Legend().Class("legend legend-group").Text("In your own words"),
+			elFieldSet().Class("field-group").Body(
+				elLegend().Class("legend legend-group").Text("In your own words"),
 				field("impact", "How has missing this help affected "+child+" and your family?",
 					"Say what you have seen, in your own words. Leave a blank line between paragraphs.", &p.impact, true, "off"),
 				field("not-resolved", "If you had an answer at stage 1: why did it not put things right?",
@@ -144,12 +153,12 @@ func (p *letterDetailsPage) Render() app.UI {
 				field("reference", "The council's reference for your stage 1 complaint (optional)", "", &p.reference, false, "off"),
 				field("extra", "Anything else you want to add (optional)", "", &p.extra, true, "off"),
 			),
-			app.FieldSet().Class("field-group").Body(
-				app.Legend().Class("legend legend-group").Text("The payment"),
+			elFieldSet().Class("field-group").Body(
+				elLegend().Class("legend legend-group").Text("The payment"),
 				textField{ID: "ask-for", Label: "The total to ask for, in pounds (optional)",
 					Hint: "Leave it empty to ask for the typical figure the letter works out from the Ombudsman's past decisions. " +
 						"If you put in your own figure, the letter still shows that typical figure and its range.",
-					Width: "short", InputMode: "decimal", Prefix: "£", Error: p.errs.of("ask-for"), Value: &p.askFor}.render(c),
+					Width: "short", InputMode: "decimal", Prefix: "£", Error: p.errs.of("ask-for"), Value: &p.askFor}.render(&p.Compo),
 			),
 		),
 	).withErrors(p.errs).backTo("/summary")

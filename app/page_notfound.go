@@ -10,7 +10,7 @@ type notFoundPage struct {
 
 func (p *notFoundPage) Render() app.UI {
 	return newPage(p.book, "Page not found",
-		app.P().Text("We could not find that page. The link may be wrong or out of date."),
-		app.P().Body(app.A().Href(pagePath("/")).Text("Go to the start page")),
+		elP().Text("We could not find that page. The link may be wrong or out of date."),
+		elP().Body(elA().Href(pagePath("/")).Text("Go to the start page")),
 	)
 }

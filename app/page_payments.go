@@ -2,7 +2,6 @@ package main
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -26,25 +25,25 @@ func (p *paymentsPage) Render() app.UI {
 	}
 	list := p.book.current().Payments
 	content := []app.UI{
-		app.P().Text("Has the council already paid you money, or offered to, to put things right? " +
+		elP().Text("Has the council already paid you money, or offered to, to put things right? " +
 			"Add each payment or offer here. We take what was paid off what we work out is still owed, so nothing is asked for twice."),
 	}
 	if len(list) == 0 {
-		content = append(content, app.P().Class("empty").Text("You have not added any payments or offers."))
+		content = append(content, elP().Class("empty").Text("You have not added any payments or offers."))
 	}
 	add := "Add a payment or offer"
 	if len(list) > 0 {
 		add = "Add another payment or offer"
 	}
 	content = append(content,
-		app.Ul().Class("summary-cards").Body(app.Range(list).Slice(func(i int) app.UI {
+		elUl().Class("summary-cards").Body(elRange(list).Slice(func(i int) app.UI {
 			return paymentCard(list[i], p.remove)
 		})),
-		app.Div().Class("actions").Body(
-			app.A().Class("button button-secondary").Href(pagePath("/payment?new=1")).Text(add),
+		elDiv().Class("actions").Body(
+			elA().Class("button button-secondary").Href(pagePath("/payment?new=1")).Text(add),
 		),
-		app.Div().Class("actions").Body(
-			app.A().Class("button").Href(pagePath("/tasks")).Text("Back to the record"),
+		elDiv().Class("actions").Body(
+			elA().Class("button").Href(pagePath("/tasks")).Text("Back to the record"),
 		),
 	)
 	return newPage(p.book, "Money the council has paid or offered", content...).backTo("/tasks")
@@ -66,15 +65,15 @@ func paymentTitle(pm calc.Payment) string {
 // typed goes in through Text, so it shows exactly as typed.
 func paymentCard(pm calc.Payment, remove func(ctx app.Context, id string)) app.UI {
 	name := " " + paymentTitle(pm)
-	return app.Li().Class("card").Body(
-		app.H2().Class("card-title").Text(paymentTitle(pm)),
-		app.If(pm.WhatFor != "", func() app.UI { return summaryList([]summaryRow{{Key: "What it is for", Value: pm.WhatFor}}) }),
-		app.Div().Class("card-actions").Body(
-			app.A().Href(pagePath("/payment?id="+url.QueryEscape(pm.ID))).Body(
-				app.Text("Change"), app.Span().Class("visually-hidden").Text(name)),
-			app.Button().Type("button").Class("link-button").
+	return elLi().Class("card").Body(
+		elH2().Class("card-title").Text(paymentTitle(pm)),
+		elIf(pm.WhatFor != "", func() app.UI { return summaryList([]summaryRow{{Key: "What it is for", Value: pm.WhatFor}}) }),
+		elDiv().Class("card-actions").Body(
+			elA().Href(pagePath("/payment?id="+url.QueryEscape(pm.ID))).Body(
+				elText("Change"), elSpan().Class("visually-hidden").Text(name)),
+			elButton().Type("button").Class("link-button").
 				OnClick(func(ctx app.Context, e app.Event) { remove(ctx, pm.ID) }).Body(
-				app.Text("Remove"), app.Span().Class("visually-hidden").Text(name)),
+				elText("Remove"), elSpan().Class("visually-hidden").Text(name)),
 		),
 	)
 }
@@ -144,13 +143,13 @@ func (p *paymentPage) Render() app.UI {
 	}
 	if !p.found {
 		return newPage(p.book, "Payment not found",
-			app.P().Text("We could not find that payment. It may have been removed in another tab. Nothing you saved has been lost."),
-			app.A().Class("button").Href(pagePath("/payments")).Text("Go to the payments"),
+			elP().Text("We could not find that payment. It may have been removed in another tab. Nothing you saved has been lost."),
+			elA().Class("button").Href(pagePath("/payments")).Text("Go to the payments"),
 		)
 	}
 	return newQuestionPage(p.book, "A payment or offer from the council", "/payments", p.errs,
 		questionForm(p.submit, "",
-			app.H1().Class("question").Text("A payment or offer from the council"),
+			elH1().Class("question").Text("A payment or offer from the council"),
 			textField{ID: "amount", Label: "How much?", Width: "short", InputMode: "decimal", Prefix: "£",
 				Value: &p.amount, Error: p.errs.of("amount")}.render(&p.Compo),
 			radioField{ID: "offered", Legend: "Has it been paid?", Options: paymentKinds, Value: &p.offered,
@@ -235,7 +234,7 @@ func (p *paymentPage) save() bool {
 		p.errs.add("amount", "This payment was removed in another tab. Go back to the payments to add it again.")
 		return false
 	}
-	path := "payments[" + strconv.Itoa(at) + "]"
+	path := "payments[" + itoa(at) + "]"
 	p.errs = errorsFrom(problems, "amount", map[string]string{
 		path + ".amount": "amount", path + ".date": "date-day", path + ".what_for": "what-for"})
 	return len(p.errs) == 0

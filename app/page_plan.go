@@ -256,7 +256,7 @@ func (p *planDatesPage) load(q url.Values) {
 		}
 		p.phase = ""
 		if pd.PhaseTransferYear != 0 {
-			p.phase = strconv.Itoa(pd.PhaseTransferYear)
+			p.phase = itoa(pd.PhaseTransferYear)
 		}
 	}
 	p.shownDates, p.shownPhase = p.dates, p.phase
@@ -270,8 +270,8 @@ func (p *planDatesPage) Render() app.UI {
 		return noPlanPage(p.book)
 	}
 	fields := []app.UI{
-		app.H1().Class("question").Text("Dates in making or changing the plan"),
-		app.P().Text("Fill in the dates you know. Leave the others empty. " +
+		elH1().Class("question").Text("Dates in making or changing the plan"),
+		elP().Text("Fill in the dates you know. Leave the others empty. " +
 			"We use them to check the council's legal deadlines. " + monthHint),
 	}
 	for i, q := range processDateQuestions {
@@ -379,8 +379,8 @@ func (p *planOrderPage) Render() app.UI {
 	}
 	return newQuestionPage(p.book, "The court order", p.path("/plan/issued"), p.errs,
 		questionForm(p.submit, "",
-			app.H1().Class("question").Text("The court order"),
-			app.P().Text("A care plan like this is made as part of a court case. Fill in what you know and leave the rest empty. "+monthHint),
+			elH1().Class("question").Text("The court order"),
+			elP().Text("A care plan like this is made as part of a court case. Fill in what you know and leave the rest empty. "+monthHint),
 			textField{ID: "title", Label: "What is the order? (optional)", Hint: "For example: a 12-month supervision order.",
 				Value: &p.title, Error: p.errs.of("title")}.render(&p.Compo),
 			dateField{ID: "made", Legend: "When the court made the order (optional)", Value: &p.made, Error: p.errs.of("made")}.render(&p.Compo),
@@ -467,15 +467,15 @@ func (p *planReviewsPage) Render() app.UI {
 	}
 	steps, issued := pl.Steps, pl.Issued
 	fields := []app.UI{
-		app.H1().Class("question").Text("Reviews the care plan promised"),
-		app.P().Text("Many care plans say when they will be reviewed, for example at 3, 6 and 9 months. Say when each review happened. Leave it empty if it did not."),
+		elH1().Class("question").Text("Reviews the care plan promised"),
+		elP().Text("Many care plans say when they will be reviewed, for example at 3, 6 and 9 months. Say when each review happened. Leave it empty if it did not."),
 	}
 	if len(steps) == 0 {
 		if issued.IsZero() {
-			fields = append(fields, app.P().Body(app.Text("First give the date of the care plan. "),
-				app.A().Href(pagePath(withReturn(p.path("/plan/issued"), p.path("/plan/reviews")))).Text("Add the date of the care plan")))
+			fields = append(fields, elP().Body(elText("First give the date of the care plan. "),
+				elA().Href(pagePath(withReturn(p.path("/plan/issued"), p.path("/plan/reviews")))).Text("Add the date of the care plan")))
 		} else {
-			fields = append(fields, app.P().Body(app.Button().Type("button").ID("add-reviews").Class("button button-secondary").
+			fields = append(fields, elP().Body(elButton().Type("button").ID("add-reviews").Class("button button-secondary").
 				Text("Add reviews at 3, 6 and 9 months").OnClick(func(ctx app.Context, e app.Event) { p.addReviews() })))
 		}
 	}
@@ -483,8 +483,8 @@ func (p *planReviewsPage) Render() app.UI {
 		if i >= len(p.done) {
 			break
 		}
-		fields = append(fields, dateField{ID: "done-" + strconv.Itoa(i), Legend: s.Name + ": due " + s.Due.Long() + ". When was it done?",
-			Value: &p.done[i], Error: p.errs.of("done-" + strconv.Itoa(i))}.render(&p.Compo))
+		fields = append(fields, dateField{ID: "done-" + itoa(i), Legend: s.Name + ": due " + s.Due.Long() + ". When was it done?",
+			Value: &p.done[i], Error: p.errs.of("done-" + itoa(i))}.render(&p.Compo))
 	}
 	return newQuestionPage(p.book, "Reviews the care plan promised", p.path("/plan/order"), p.errs, questionForm(p.submit, "", fields...))
 }
@@ -520,7 +520,7 @@ func (p *planReviewsPage) save() bool {
 	}
 	parsed := make([]calc.Date, len(p.done))
 	for i := range p.done {
-		id := "done-" + strconv.Itoa(i)
+		id := "done-" + itoa(i)
 		d, msg := p.done[i].parse("The date of the review")
 		if msg == "" && d.After(today()) {
 			msg = "The date of the review must be today or in the past"

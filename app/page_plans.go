@@ -1,7 +1,6 @@
 package main
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -86,7 +85,7 @@ func (r planRef) changeCase(b *caseBook, edit func(c *calc.Case, at int)) []calc
 	if at < 0 {
 		return []calc.FieldError{{Message: "This plan is no longer in the record. Go back to the list of plans."}}
 	}
-	prefix := "plans[" + strconv.Itoa(at) + "]."
+	prefix := "plans[" + itoa(at) + "]."
 	for i := range problems {
 		problems[i].Path = strings.TrimPrefix(problems[i].Path, prefix)
 	}
@@ -96,8 +95,8 @@ func (r planRef) changeCase(b *caseBook, edit func(c *calc.Case, at int)) []calc
 // noPlanPage is shown when the plan in the address is not in the record.
 func noPlanPage(b *caseBook) app.UI {
 	return newPage(b, "We could not find this plan",
-		app.P().Text("It may have been removed in another tab or window. Nothing you saved has been lost."),
-		app.A().Class("button").Href(pagePath("/plans")).Text("Go to your plans"))
+		elP().Text("It may have been removed in another tab or window. Nothing you saved has been lost."),
+		elA().Class("button").Href(pagePath("/plans")).Text("Go to your plans"))
 }
 
 // planName names a plan for the parent: its own title, or its kind.
@@ -149,16 +148,16 @@ func (p *plansPage) Render() app.UI {
 		}
 		help := "1 kind of help in it"
 		if n := len(pl.Provisions); n != 1 {
-			help = strconv.Itoa(n) + " kinds of help in it"
+			help = itoa(n) + " kinds of help in it"
 		}
 		rows[i] = summaryRow{key, planDatesWords(periods[i]) + "\n" + help, "/plan/kind?plan=" + pl.ID}
 	}
 	return newPage(p.book, "Your plans",
-		app.P().Text("A plan can change: after a review, when your child moves school, or when a new plan is written. Add each plan, so the help in it counts for the time it was in force."),
+		elP().Text("A plan can change: after a review, when your child moves school, or when a new plan is written. Add each plan, so the help in it counts for the time it was in force."),
 		summaryList(rows),
-		app.Div().Class("actions").Body(
-			app.A().Class("button button-secondary").Href(pagePath("/plans/new")).Text("Add a newer plan"),
-			app.A().Class("button").Href(pagePath("/tasks")).Text("Continue"),
+		elDiv().Class("actions").Body(
+			elA().Class("button button-secondary").Href(pagePath("/plans/new")).Text("Add a newer plan"),
+			elA().Class("button").Href(pagePath("/tasks")).Text("Continue"),
 		),
 	).backTo("/tasks")
 }
@@ -199,15 +198,15 @@ func (p *planNewPage) Render() app.UI {
 		oldWords += " of " + d.Long()
 	}
 	fields := []app.UI{
-		app.H1().Class("question").Text("Add a newer plan"),
-		app.P().Text("The newer plan follows the " + oldWords + ". That plan ends the day before the newer one. " + monthHint),
+		elH1().Class("question").Text("Add a newer plan"),
+		elP().Text("The newer plan follows the " + oldWords + ". That plan ends the day before the newer one. " + monthHint),
 		dateField{ID: "date", Legend: "What is the date of the newer plan?", Hint: "For example the final amended plan after a review or a move to a new school, such as 24 5 2023.",
 			Value: &p.date, Error: p.errs.of("date")}.render(&p.Compo),
 		textField{ID: "title", Label: "What is the newer plan? (optional)", Hint: "For example: amended plan after the phase transfer.",
 			Value: &p.title, Error: p.errs.of("title")}.render(&p.Compo),
 	}
 	if len(old.Provisions) > 0 {
-		boxes := append([]app.UI{app.Legend().Class("legend").Text("Help to carry forward into the newer plan")},
+		boxes := append([]app.UI{elLegend().Class("legend").Text("Help to carry forward into the newer plan")},
 			hintAndError("carry", carryHint, p.errs.of("carry"))...)
 		for _, pr := range old.Provisions {
 			v := p.carry[pr.ID]
@@ -218,7 +217,7 @@ func (p *planNewPage) Render() app.UI {
 			boxes = append(boxes, checkboxField{ID: "carry-" + pr.ID, Label: provisionName(p.book, pr), Hint: describeAmount(pr), Value: v}.render(&p.Compo))
 		}
 		fields = append(fields,
-			app.FieldSet().ID("carry").Class(groupClass(p.errs.of("carry"))).Aria("describedby", describedBy("carry", carryHint, p.errs.of("carry"))).Body(boxes...),
+			elFieldSet().ID("carry").Class(groupClass(p.errs.of("carry"))).Aria("describedby", describedBy("carry", carryHint, p.errs.of("carry"))).Body(boxes...),
 			dateField{ID: "from", Legend: "Carry forward from (optional)", Hint: "Leave it empty to carry the help forward from the date of the newer plan.",
 				Value: &p.from, Error: p.errs.of("from")}.render(&p.Compo))
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -35,8 +34,8 @@ func noticesState(b *caseBook) string {
 	if b.other != nil {
 		other = b.other.Revision
 	}
-	return b.saveError + "|" + b.openErr + "|" + b.notice + "|" + strconv.Itoa(other) +
-		"|" + strconv.Itoa(len(b.store.Problems())) + "|" + b.id
+	return b.saveError + "|" + b.openErr + "|" + b.notice + "|" + itoa(other) +
+		"|" + itoa(len(b.store.Problems())) + "|" + b.id
 }
 
 func (d *dataNotices) OnMount(ctx app.Context) {
@@ -70,25 +69,25 @@ func (d *dataNotices) Render() app.UI {
 	}
 	problems := d.book.store.Problems()
 	onProblemsPage := app.IsClient && app.Window().URL().Path == pagePath("/problems")
-	return app.Div().Class("data-notices").Body(
-		app.If(d.book.other != nil, func() app.UI { return conflictChoices(d.book) }).
+	return elDiv().Class("data-notices").Body(
+		elIf(d.book.other != nil, func() app.UI { return conflictChoices(d.book) }).
 			ElseIf(msg != "", func() app.UI {
-				return app.Div().Class("warning").Attr("role", "alert").Body(
-					app.P().Class("warning-title").Text(title),
-					app.P().Text(msg),
-					app.If(d.book.hasCase(), func() app.UI {
-						return app.P().Body(app.A().Href(pagePath("/backup")).Text("Download a backup now"))
+				return elDiv().Class("warning").Attr("role", "alert").Body(
+					elP().Class("warning-title").Text(title),
+					elP().Text(msg),
+					elIf(d.book.hasCase(), func() app.UI {
+						return elP().Body(elA().Href(pagePath("/backup")).Text("Download a backup now"))
 					}),
 				)
 			}),
-		app.If(d.book.notice != "", func() app.UI {
-			return app.Div().Class("notice").Attr("role", "status").Body(app.P().Text(d.book.notice))
+		elIf(d.book.notice != "", func() app.UI {
+			return elDiv().Class("notice").Attr("role", "status").Body(elP().Text(d.book.notice))
 		}),
-		app.If(len(problems) > 0 && !onProblemsPage, func() app.UI {
-			return app.Div().Class("warning").Attr("role", "alert").Body(
-				app.P().Class("warning-title").Text("Some saved information could not be read"),
-				app.P().Text("It has been kept safe on this device and has not been changed. Download a copy so it cannot be lost."),
-				app.P().Body(app.A().Href(pagePath("/problems")).Text("See what could not be read and download it")),
+		elIf(len(problems) > 0 && !onProblemsPage, func() app.UI {
+			return elDiv().Class("warning").Attr("role", "alert").Body(
+				elP().Class("warning-title").Text("Some saved information could not be read"),
+				elP().Text("It has been kept safe on this device and has not been changed. Download a copy so it cannot be lost."),
+				elP().Body(elA().Href(pagePath("/problems")).Text("See what could not be read and download it")),
 			)
 		}),
 	)
@@ -101,22 +100,22 @@ func conflictChoices(b *caseBook) app.UI {
 	if !o.SavedAt.IsZero() {
 		when = " It was saved at " + o.SavedAt.Local().Format("15:04 on 2 January") + "."
 	}
-	return app.Div().Class("warning conflict").Attr("role", "alert").Body(
-		app.P().Class("warning-title").Text("This record was changed in another tab or window"),
-		app.P().Text("Another tab or window saved a newer version of this record after you opened it here. "+
+	return elDiv().Class("warning conflict").Attr("role", "alert").Body(
+		elP().Class("warning-title").Text("This record was changed in another tab or window"),
+		elP().Text("Another tab or window saved a newer version of this record after you opened it here. "+
 			"Your latest change here is not saved yet, so nothing has been lost. Choose which version to keep."+when),
-		app.Div().Class("actions").Body(
-			app.Button().Type("button").Class("button button-secondary").ID("keep-other").
+		elDiv().Class("actions").Body(
+			elButton().Type("button").Class("button button-secondary").ID("keep-other").
 				Text("Keep the other tab's version").
 				OnClick(func(ctx app.Context, e app.Event) { b.keepOther() }),
-			app.Button().Type("button").Class("button").ID("keep-mine").
+			elButton().Type("button").Class("button").ID("keep-mine").
 				Text("Keep this tab's version").
 				OnClick(func(ctx app.Context, e app.Event) { b.keepMine() }),
 		),
-		app.P().Class("hint").Body(
-			app.Text("Keeping this tab's version saves it over the other one. Not sure? "),
-			app.A().Href(pagePath("/backup")).Text("Download a backup of this tab's version"),
-			app.Text(" first."),
+		elP().Class("hint").Body(
+			elText("Keeping this tab's version saves it over the other one. Not sure? "),
+			elA().Href(pagePath("/backup")).Text("Download a backup of this tab's version"),
+			elText(" first."),
 		),
 	)
 }
@@ -141,43 +140,43 @@ func (p *problemsPage) Render() app.UI {
 	p.book.open()
 	problems := p.book.store.Problems()
 	return newPage(p.book, "Saved information that could not be read",
-		app.If(len(problems) == 0, func() app.UI {
-			return app.P().Text("Everything saved on this device can be read. There is nothing to do here.")
+		elIf(len(problems) == 0, func() app.UI {
+			return elP().Text("Everything saved on this device can be read. There is nothing to do here.")
 		}).Else(func() app.UI {
-			return app.P().Text("Provision Tracker found saved information it could not read. " +
+			return elP().Text("Provision Tracker found saved information it could not read. " +
 				"It has kept it exactly as it was and will not write over it. " +
 				"Download it now and keep the file safe: someone who helps you, or a newer version of the app, may be able to read it.")
 		}),
-		app.If(p.status != "", func() app.UI {
-			return app.Div().Class("notice").Attr("role", "status").Body(app.P().Text(p.status))
+		elIf(p.status != "", func() app.UI {
+			return elDiv().Class("notice").Attr("role", "status").Body(elP().Text(p.status))
 		}),
-		app.Ul().Class("summary-cards").Body(app.Range(problems).Slice(func(i int) app.UI {
+		elUl().Class("summary-cards").Body(elRange(problems).Slice(func(i int) app.UI {
 			pr := problems[i]
-			return app.Li().Class("card problem").Body(
-				app.H2().Class("card-title").Text("Unreadable information "+strconv.Itoa(i+1)),
-				app.P().Text(pr.Why),
-				app.P().Class("card-meta").Text("Stored as "+pr.Key+" ("+strconv.Itoa(len(pr.Raw))+" characters)"),
-				app.Div().Class("actions").Body(
-					app.Button().Type("button").Class("button").ID("download-problem-"+strconv.Itoa(i+1)).
+			return elLi().Class("card problem").Body(
+				elH2().Class("card-title").Text("Unreadable information "+itoa(i+1)),
+				elP().Text(pr.Why),
+				elP().Class("card-meta").Text("Stored as "+pr.Key+" ("+itoa(len(pr.Raw))+" characters)"),
+				elDiv().Class("actions").Body(
+					elButton().Type("button").Class("button").ID("download-problem-"+itoa(i+1)).
 						Text("Download it as it is").
 						OnClick(func(ctx app.Context, e app.Event) {
 							p.status = downloadStatus(downloadFile(pr.FileName, "text/plain;charset=utf-8", []byte(pr.Raw)), pr.FileName)
 						}),
-					app.If(len(pr.CaseFile) > 0, func() app.UI {
+					elIf(len(pr.CaseFile) > 0, func() app.UI {
 						name := "provision-tracker-recovered-" + pr.ID + "-" + today().String() + ".json"
-						return app.Button().Type("button").Class("button button-secondary").
+						return elButton().Type("button").Class("button button-secondary").
 							Text("Download the record inside as a backup file").
 							OnClick(func(ctx app.Context, e app.Event) {
 								p.status = downloadStatus(downloadFile(name, "application/json", pr.CaseFile), name)
 							})
 					}),
 				),
-				app.If(p.confirm == pr.Key, func() app.UI {
-					return app.Div().Class("warning").Attr("role", "alert").Body(
-						app.P().Class("warning-title").Text("Remove this information from this device?"),
-						app.P().Text("Only do this once you have downloaded it. It cannot be undone."),
-						app.Div().Class("actions").Body(
-							app.Button().Type("button").Class("button button-warning").Text("Yes, remove it").
+				elIf(p.confirm == pr.Key, func() app.UI {
+					return elDiv().Class("warning").Attr("role", "alert").Body(
+						elP().Class("warning-title").Text("Remove this information from this device?"),
+						elP().Text("Only do this once you have downloaded it. It cannot be undone."),
+						elDiv().Class("actions").Body(
+							elButton().Type("button").Class("button button-warning").Text("Yes, remove it").
 								OnClick(func(ctx app.Context, e app.Event) {
 									if err := p.book.store.DiscardProblem(pr.Key); err != nil {
 										p.status = err.Error()
@@ -186,19 +185,19 @@ func (p *problemsPage) Render() app.UI {
 									}
 									p.confirm = ""
 								}),
-							app.Button().Type("button").Class("button button-secondary").Text("No, keep it").
+							elButton().Type("button").Class("button button-secondary").Text("No, keep it").
 								OnClick(func(ctx app.Context, e app.Event) { p.confirm = "" }),
 						),
 					)
 				}).Else(func() app.UI {
-					return app.Button().Type("button").Class("link-button").
+					return elButton().Type("button").Class("link-button").
 						OnClick(func(ctx app.Context, e app.Event) { p.confirm = pr.Key }).Body(
-						app.Text("Remove it from this device"),
-						app.Span().Class("visually-hidden").Text(" (unreadable information "+strconv.Itoa(i+1)+")"))
+						elText("Remove it from this device"),
+						elSpan().Class("visually-hidden").Text(" (unreadable information "+itoa(i+1)+")"))
 				}),
 			)
 		})),
-		app.P().Body(app.A().Href(pagePath("/import")).Text("Import a backup file")),
+		elP().Body(elA().Href(pagePath("/import")).Text("Import a backup file")),
 	)
 }
 

@@ -82,8 +82,8 @@ func draftPlanOf(b *caseBook) (calc.Plan, bool) {
 // noDraftPage is shown when a step is opened without a provision to edit.
 func noDraftPage(b *caseBook) app.UI {
 	return newPage(b, "Start again from the list",
-		app.P().Text("We could not find the help you were adding. Nothing you saved has been lost."),
-		app.A().Class("button").Href(pagePath("/provisions")).Text("Go to the help in the plan"),
+		elP().Text("We could not find the help you were adding. Nothing you saved has been lost."),
+		elA().Class("button").Href(pagePath("/provisions")).Text("Go to the help in the plan"),
 	)
 }
 
@@ -248,7 +248,7 @@ func (p *provisionAmountPage) load(q url.Values) {
 		f := p.book.draft.Frequency
 		p.count, p.unit, p.per = "", string(f.Unit), string(f.Per)
 		if f.Count > 0 {
-			p.count = strconv.Itoa(f.Count)
+			p.count = itoa(f.Count)
 		}
 		if p.unit == "" {
 			p.unit = string(calc.UnitSessions)
@@ -262,23 +262,23 @@ func (p *provisionAmountPage) Render() app.UI {
 	}
 	perErr := p.errs.of("per")
 	return newQuestionPage(p.book, "How much help", "/provision/wording", p.errs, questionForm(p.submit, "",
-		app.H1().Class("question").Text("How much help does the plan say?"),
-		app.P().Class("hint").Text("For example: 1 session a week, 6 sessions each half term, 12 sessions in total, or 3 hours a week."),
+		elH1().Class("question").Text("How much help does the plan say?"),
+		elP().Class("hint").Text("For example: 1 session a week, 6 sessions each half term, 12 sessions in total, or 3 hours a week."),
 		textField{ID: "count", Label: "Number", Width: "short", InputMode: "numeric",
 			Value: &p.count, Error: p.errs.of("count")}.render(&p.Compo),
 		radioField{ID: "unit", Legend: "Sessions or hours?", Options: []option{
 			{string(calc.UnitSessions), "Sessions", ""}, {string(calc.UnitHours), "Hours", ""}},
 			Value: &p.unit, Error: p.errs.of("unit")}.render(&p.Compo),
-		app.Div().Class(groupClass(perErr)).Body(
-			app.Label().For("per").Class("label").Text("How often"),
-			app.If(perErr != "", func() app.UI {
-				return app.P().ID("per-error").Class("field-error").Body(app.Span().Class("visually-hidden").Text("Error: "), app.Text(perErr))
+		elDiv().Class(groupClass(perErr)).Body(
+			elLabel().For("per").Class("label").Text("How often"),
+			elIf(perErr != "", func() app.UI {
+				return elP().ID("per-error").Class("field-error").Body(elSpan().Class("visually-hidden").Text("Error: "), elText(perErr))
 			}),
-			app.Select().ID("per").Name("per").Class("select").Aria("describedby", describedBy("per", "", perErr)).
+			elSelect().ID("per").Name("per").Class("select").Aria("describedby", describedBy("per", "", perErr)).
 				OnChange(p.ValueTo(&p.per)).Body(
-				app.Option().Value("").Selected(p.per == "").Text("Choose how often"),
-				app.Range(perOptions).Slice(func(i int) app.UI {
-					return app.Option().Value(perOptions[i].Value).Selected(p.per == perOptions[i].Value).Text(perOptions[i].Label)
+				elOption().Value("").Selected(p.per == "").Text("Choose how often"),
+				elRange(perOptions).Slice(func(i int) app.UI {
+					return elOption().Value(perOptions[i].Value).Selected(p.per == perOptions[i].Value).Text(perOptions[i].Label)
 				}),
 			),
 		),
@@ -352,7 +352,7 @@ func (p *provisionWeeksPage) load(q url.Values) {
 			p.weekday = d.Weekdays[0]
 		}
 		if d.SessionMinutes > 0 {
-			p.minutes = strconv.Itoa(d.SessionMinutes)
+			p.minutes = itoa(d.SessionMinutes)
 		}
 	}
 }
@@ -362,7 +362,7 @@ func (p *provisionWeeksPage) Render() app.UI {
 		return noDraftPage(p.book)
 	}
 	return newQuestionPage(p.book, "When the help happens", "/provision/amount", p.errs, questionForm(p.submit, "",
-		app.H1().Class("question").Text("When does the help happen?"),
+		elH1().Class("question").Text("When does the help happen?"),
 		radioField{ID: "weeks", Legend: "Is it only in school term time?", Options: []option{
 			{string(calc.TermTime), "Term time only", "Not in the school holidays."},
 			{string(calc.AllYear), "All year", "Holidays too."}},
@@ -429,7 +429,7 @@ func (p *provisionDatesPage) Render() app.UI {
 		return noDraftPage(p.book)
 	}
 	return newQuestionPage(p.book, "Start and end dates", "/provision/weeks", p.errs, questionForm(p.submit, "",
-		app.H1().Class("question").Text("When should this help start and end?"),
+		elH1().Class("question").Text("When should this help start and end?"),
 		dateField{ID: "start", Legend: "Start date", Value: &p.start, Error: p.errs.of("start"),
 			Hint: "The date it should have started. Usually the date of the final plan, or when the provider was meant to start. For example, 27 2 2023."}.render(&p.Compo),
 		dateField{ID: "end", Legend: "End date (optional)", Value: &p.end, Error: p.errs.of("end"),
@@ -490,7 +490,7 @@ func (p *provisionProviderPage) Render() app.UI {
 		return noDraftPage(p.book)
 	}
 	return newQuestionPage(p.book, "Who gives the help", "/provision/dates", p.errs, questionForm(p.submit, "",
-		app.H1().Class("question").Text("Who gives this help?"),
+		elH1().Class("question").Text("Who gives this help?"),
 		textField{ID: "provider", Label: "Name of the therapist, service or company (optional)",
 			Value: &p.provider, Error: p.errs.of("provider")}.render(&p.Compo),
 		textField{ID: "price", Label: "Price of one session, if you know it (optional)", Width: "short", InputMode: "decimal", Prefix: "£",
@@ -566,7 +566,7 @@ func (p *provisionIndirectPage) Render() app.UI {
 			Hint:    "For example a programme for home and school, the therapist talking to school staff, or training for staff.",
 			Options: yn, Value: &p.includes, Error: p.errs.of("includes")}.render(&p.Compo),
 		// Asked only after "Yes": after "No" there is no indirect work to miss.
-		app.If(p.includes == "yes", func() app.UI {
+		elIf(p.includes == "yes", func() app.UI {
 			return radioField{ID: "missed", Legend: "Was the indirect work missed?",
 				Options: yn, Value: &p.missed, Error: p.errs.of("missed")}.render(&p.Compo)
 		}),
@@ -751,6 +751,10 @@ func (p *provisionCheckPage) store(keepMine bool) bool {
 	return true
 }
 
+// Kept out of line (go:noinline): inlined at each of its many calls it
+// cost the wasm code and inlining records.
+//
+//go:noinline
 func orNone(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "Not given"

@@ -27,29 +27,29 @@ func (p *provisionsPage) Render() app.UI {
 	}
 	c := p.book.current()
 	content := []app.UI{
-		app.If(p.book.removed != nil, func() app.UI {
-			return app.Div().Class("notice").Attr("role", "status").Body(
-				app.P().Text("You removed "+provisionName(p.book, *p.book.removed)+"."),
-				app.Button().Type("button").Class("button button-secondary").Text("Undo").OnClick(p.undo),
+		elIf(p.book.removed != nil, func() app.UI {
+			return elDiv().Class("notice").Attr("role", "status").Body(
+				elP().Text("You removed "+provisionName(p.book, *p.book.removed)+"."),
+				elButton().Type("button").Class("button button-secondary").Text("Undo").OnClick(p.undo),
 			)
 		}),
-		app.P().Text("Add each kind of help written in the plan, one at a time. Look in Section F, and in Sections G and H if help there is missing too."),
+		elP().Text("Add each kind of help written in the plan, one at a time. Look in Section F, and in Sections G and H if help there is missing too."),
 	}
 	all := provisionsOf(c)
 	if len(all) == 0 {
-		content = append(content, app.P().Class("empty").Text("You have not added any help yet."))
+		content = append(content, elP().Class("empty").Text("You have not added any help yet."))
 	}
 	// With plans over time, the help is listed under the plan that holds
 	// it, each plan with its dates and its own Add link.
 	periods := calc.PlanPeriods(c)
 	for pi, pl := range c.Plans {
 		if len(c.Plans) > 1 {
-			content = append(content, app.H2().ID("help-"+pl.ID).Text(planName(pl)+": "+planDatesWords(periods[pi])))
+			content = append(content, elH2().ID("help-"+pl.ID).Text(planName(pl)+": "+planDatesWords(periods[pi])))
 		}
 		content = append(content, provisionCards(p.book, pl.Provisions, p.remove))
 		if len(c.Plans) > 1 {
-			content = append(content, app.P().Body(app.A().Href(pagePath("/provision/type?new=1&plan="+pl.ID)).Body(
-				app.Text("Add help to this plan"), app.Span().Class("visually-hidden").Text(": "+planName(pl)+", "+planDatesWords(periods[pi])))))
+			content = append(content, elP().Body(elA().Href(pagePath("/provision/type?new=1&plan="+pl.ID)).Body(
+				elText("Add help to this plan"), elSpan().Class("visually-hidden").Text(": "+planName(pl)+", "+planDatesWords(periods[pi])))))
 		}
 	}
 	add := "/provision/type?new=1"
@@ -57,10 +57,10 @@ func (p *provisionsPage) Render() app.UI {
 		add += "&plan=" + c.Plans[len(c.Plans)-1].ID // the newest plan
 	}
 	content = append(content,
-		app.Div().Class("actions").Body(
-			app.A().Class("button button-secondary").Href(pagePath(add)).Text(addLabel(len(all))),
-			app.If(len(all) > 0, func() app.UI {
-				return app.A().Class("button").Href(pagePath("/sessions")).Text("Continue to sessions")
+		elDiv().Class("actions").Body(
+			elA().Class("button button-secondary").Href(pagePath(add)).Text(addLabel(len(all))),
+			elIf(len(all) > 0, func() app.UI {
+				return elA().Class("button").Href(pagePath("/sessions")).Text("Continue to sessions")
 			}),
 		),
 	)
@@ -69,18 +69,18 @@ func (p *provisionsPage) Render() app.UI {
 
 // provisionCards lists one plan's help, each with Change and Remove.
 func provisionCards(b *caseBook, list []calc.Provision, remove func(ctx app.Context, id string)) app.UI {
-	return app.Ul().Class("summary-cards").Body(app.Range(list).Slice(func(i int) app.UI {
+	return elUl().Class("summary-cards").Body(elRange(list).Slice(func(i int) app.UI {
 		pr := list[i]
-		return app.Li().Class("card").Body(
-			app.H2().Class("card-title").Text(provisionName(b, pr)),
-			app.P().Class("card-meta").Text("Section "+string(pr.Section)+" · "+describeAmount(pr)),
-			app.If(pr.Wording != "", func() app.UI { return app.Blockquote().Class("wording").Text(pr.Wording) }),
-			app.Div().Class("card-actions").Body(
-				app.A().Href(pagePath("/provision/check?id="+pr.ID)).Body(
-					app.Text("Change"), app.Span().Class("visually-hidden").Text(" "+provisionName(b, pr))),
-				app.Button().Type("button").Class("link-button").
+		return elLi().Class("card").Body(
+			elH2().Class("card-title").Text(provisionName(b, pr)),
+			elP().Class("card-meta").Text("Section "+string(pr.Section)+" · "+describeAmount(pr)),
+			elIf(pr.Wording != "", func() app.UI { return elBlockquote().Class("wording").Text(pr.Wording) }),
+			elDiv().Class("card-actions").Body(
+				elA().Href(pagePath("/provision/check?id="+pr.ID)).Body(
+					elText("Change"), elSpan().Class("visually-hidden").Text(" "+provisionName(b, pr))),
+				elButton().Type("button").Class("link-button").
 					OnClick(func(ctx app.Context, e app.Event) { remove(ctx, pr.ID) }).Body(
-					app.Text("Remove"), app.Span().Class("visually-hidden").Text(" "+provisionName(b, pr))),
+					elText("Remove"), elSpan().Class("visually-hidden").Text(" "+provisionName(b, pr))),
 			),
 		)
 	}))

@@ -31,36 +31,42 @@ func (p *sessionCountPage) load(q url.Values) {
 	*p = sessionCountPage{Compo: p.Compo, book: p.book, id: q.Get("id")}
 }
 
+// number is one number box of the page (a method kept out of line rather
+// than a closure the compiler copies into each of its calls).
+//
+//go:noinline
+func (p *sessionCountPage) number(id, label, hint string, v *string) app.UI {
+	return textField{ID: id, Label: label, Hint: hint, Width: "short", InputMode: "numeric",
+		Value: v, Error: p.errs.of(id)}.render(&p.Compo)
+}
+
 func (p *sessionCountPage) Render() app.UI {
 	if !p.book.hasCase() {
 		return noRecordPage(p.book)
 	}
 	pr, ok := p.book.provision(p.id)
 	if !ok {
-		return newPage(p.book, "Sessions", app.P().Text("We could not find this help in the record.")).backTo("/sessions")
+		return newPage(p.book, "Sessions", elP().Text("We could not find this help in the record.")).backTo("/sessions")
 	}
 	periods := pr.CountPeriods
-	number := func(id, label, hint string, v *string) app.UI {
-		return textField{ID: id, Label: label, Hint: hint, Width: "short", InputMode: "numeric",
-			Value: v, Error: p.errs.of(id)}.render(&p.Compo)
-	}
+	number := p.number
 	return newQuestionPage(p.book, "Totals for "+provisionName(p.book, pr), "/sessions", p.errs,
-		app.H1().Class("question").Text("Enter totals for "+provisionName(p.book, pr)),
-		app.If(len(periods) > 0, func() app.UI {
-			return app.Div().Body(
-				app.H2().Text("Totals you entered"),
-				app.Ul().Class("summary-cards").Body(app.Range(periods).Slice(func(i int) app.UI {
+		elH1().Class("question").Text("Enter totals for "+provisionName(p.book, pr)),
+		elIf(len(periods) > 0, func() app.UI {
+			return elDiv().Body(
+				elH2().Text("Totals you entered"),
+				elUl().Class("summary-cards").Body(elRange(periods).Slice(func(i int) app.UI {
 					cp := periods[i]
-					return app.Li().Class("card").Body(
-						app.P().Class("card-title").Text(cp.From.Long()+" to "+cp.To.Long()),
-						app.P().Text(countPeriodWords(cp)),
-						app.Button().Type("button").Class("link-button").Text("Remove these totals").
+					return elLi().Class("card").Body(
+						elP().Class("card-title").Text(cp.From.Long()+" to "+cp.To.Long()),
+						elP().Text(countPeriodWords(cp)),
+						elButton().Type("button").Class("link-button").Text("Remove these totals").
 							OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, i) }),
 					)
 				})),
 			)
 		}),
-		app.P().Text("Use this if you know how many sessions were missed in a period, but not the dates. "+
+		elP().Text("Use this if you know how many sessions were missed in a period, but not the dates. "+
 			"These totals replace any dates you recorded in the same period."),
 		questionForm(p.submit, "Save these totals",
 			dateField{ID: "from", Legend: "From", Hint: "For example, 1 2 2023.", Value: &p.from, Error: p.errs.of("from")}.render(&p.Compo),
@@ -77,15 +83,15 @@ func (p *sessionCountPage) Render() app.UI {
 }
 
 func countPeriodWords(cp calc.CountPeriod) string {
-	s := strconv.Itoa(cp.Delivered) + " happened, " + strconv.Itoa(cp.Missed) + " missed"
+	s := itoa(cp.Delivered) + " happened, " + itoa(cp.Missed) + " missed"
 	if cp.Due > 0 {
-		s = strconv.Itoa(cp.Due) + " due, " + s
+		s = itoa(cp.Due) + " due, " + s
 	}
 	if cp.ChildAbsent > 0 {
-		s += ", " + strconv.Itoa(cp.ChildAbsent) + " child absent"
+		s += ", " + itoa(cp.ChildAbsent) + " child absent"
 	}
 	if cp.PaidPrivately > 0 {
-		s += ", " + strconv.Itoa(cp.PaidPrivately) + " paid for by you (" + calc.FormatMoney(cp.PrivateCost) + ")"
+		s += ", " + itoa(cp.PaidPrivately) + " paid for by you (" + calc.FormatMoney(cp.PrivateCost) + ")"
 	}
 	return s
 }
@@ -172,8 +178,8 @@ func (p *sessionCountPage) save() bool {
 		for pi := range c.Plans {
 			for i := range c.Plans[pi].Provisions {
 				if pr := &c.Plans[pi].Provisions[i]; pr.ID == p.id {
-					path = "plans[" + strconv.Itoa(pi) + "].provisions[" + strconv.Itoa(i) +
-						"].count_periods[" + strconv.Itoa(len(pr.CountPeriods)) + "]"
+					path = "plans[" + itoa(pi) + "].provisions[" + itoa(i) +
+						"].count_periods[" + itoa(len(pr.CountPeriods)) + "]"
 					pr.CountPeriods = append(pr.CountPeriods, cp)
 				}
 			}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -81,7 +80,7 @@ func monthsOf(lg calc.SessionLog) []sessionMonthData {
 		}
 		key := e.Date.String()[:7]
 		if len(months) == 0 || months[len(months)-1].Key != key {
-			months = append(months, sessionMonthData{Key: key, Label: monthNames[e.Date.Month()-1] + " " + strconv.Itoa(e.Date.Year())})
+			months = append(months, sessionMonthData{Key: key, Label: monthNames[e.Date.Month()-1] + " " + itoa(e.Date.Year())})
 		}
 		m := &months[len(months)-1]
 		if e.Kind == calc.EntrySession {
@@ -102,18 +101,22 @@ func stretchText(e calc.LogEntry) string {
 	if e.Kind == calc.EntryNotInPlace {
 		return "Not in place from " + span + ": the " + plural(e.Missed, "session") + " due in that time count as missed."
 	}
-	s := "Totals you entered for " + span + ": " + strconv.Itoa(e.Delivered) + " delivered, " + strconv.Itoa(e.Missed) + " missed"
+	s := "Totals you entered for " + span + ": " + itoa(e.Delivered) + " delivered, " + itoa(e.Missed) + " missed"
 	if e.Unrecorded > 0 {
-		s += ", " + strconv.Itoa(e.Unrecorded) + " not recorded"
+		s += ", " + itoa(e.Unrecorded) + " not recorded"
 	}
 	return s + "."
 }
 
+// Kept out of line (go:noinline): inlined at each of its many calls it
+// cost the wasm code and inlining records.
+//
+//go:noinline
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	return itoa(n) + " " + word + "s"
 }
 
 var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July",
@@ -125,24 +128,24 @@ func (p *sessionLogPage) Render() app.UI {
 	}
 	pr, ok := p.book.provision(p.id)
 	if !ok {
-		return newPage(p.book, "Sessions", app.P().Text("We could not find this help in the record."),
-			app.A().Href(pagePath("/sessions")).Text("Go back to the list")).backTo("/sessions")
+		return newPage(p.book, "Sessions", elP().Text("We could not find this help in the record."),
+			elA().Href(pagePath("/sessions")).Text("Go back to the list")).backTo("/sessions")
 	}
 	content := []app.UI{
-		app.P().Class("card-meta").Text(describeAmount(pr)),
+		elP().Class("card-meta").Text(describeAmount(pr)),
 		&sessionCounts{book: p.book, ProvisionID: p.id},
-		app.P().Text("Tap what happened to each session. It is saved straight away."),
+		elP().Text("Tap what happened to each session. It is saved straight away."),
 	}
 	if len(p.months) == 0 {
-		content = append(content, app.P().Text("No sessions were due yet between the start date and today. "+
+		content = append(content, elP().Text("No sessions were due yet between the start date and today. "+
 			"Check the start date of this help, or enter totals instead."))
 	}
 	for _, m := range p.months {
 		content = append(content, &sessionMonth{book: p.book, ProvisionID: p.id, Month: m, StartOpen: p.open[m.Key]})
 	}
-	content = append(content, app.P().Body(
-		app.A().Href(pagePath("/sessions/count?id="+p.id)).Text("Enter totals instead (for example 12 missed between February and July)")),
-		app.P().Body(app.A().Class("button").Href(pagePath("/sessions")).Text("Done: back to all the help")))
+	content = append(content, elP().Body(
+		elA().Href(pagePath("/sessions/count?id="+p.id)).Text("Enter totals instead (for example 12 missed between February and July)")),
+		elP().Body(elA().Class("button").Href(pagePath("/sessions")).Text("Done: back to all the help")))
 	return newPage(p.book, "Sessions: "+provisionName(p.book, pr), content...).backTo("/sessions")
 }
 
@@ -162,7 +165,7 @@ func (c *sessionCounts) Render() app.UI {
 	pr, _ := c.book.provision(c.ProvisionID)
 	now := today()
 	n := calc.ProvisionLog(pr, calc.CalendarFor(c.book.current()), calc.Date{}, now).Counts
-	return app.Div().Class("counts-box").Attr("aria-live", "polite").Body(countsLine(n))
+	return elDiv().Class("counts-box").Attr("aria-live", "polite").Body(countsLine(n))
 }
 
 // sessionMonth is one month's heading, its bulk action and, when open,
@@ -195,33 +198,33 @@ func (m *sessionMonth) Render() app.UI {
 	open := m.unrecorded()
 	status := "all recorded"
 	if len(open) > 0 {
-		status = strconv.Itoa(len(open)) + " not recorded"
+		status = itoa(len(open)) + " not recorded"
 	}
 	bodyID := "month-" + m.Month.Key
-	return app.Section().Class("month").Body(
-		app.H2().Class("month-title").Body(
-			app.Button().Type("button").Class("month-toggle").
+	return elSection().Class("month").Body(
+		elH2().Class("month-title").Body(
+			elButton().Type("button").Class("month-toggle").
 				Aria("expanded", m.open).Aria("controls", bodyID).
 				OnClick(func(ctx app.Context, e app.Event) { m.open = !m.open }).Body(
-				app.Span().Text(m.Month.Label),
-				app.Span().Class("month-status").Text(monthStatus(m.Month, status)),
+				elSpan().Text(m.Month.Label),
+				elSpan().Class("month-status").Text(monthStatus(m.Month, status)),
 			),
 		),
-		app.If(m.open, func() app.UI {
-			return app.Div().ID(bodyID).Body(
-				app.Range(m.Month.Stretches).Slice(func(i int) app.UI {
-					return app.P().Class("session-stretch").Text(stretchText(m.Month.Stretches[i]))
+		elIf(m.open, func() app.UI {
+			return elDiv().ID(bodyID).Body(
+				elRange(m.Month.Stretches).Slice(func(i int) app.UI {
+					return elP().Class("session-stretch").Text(stretchText(m.Month.Stretches[i]))
 				}),
-				app.If(len(open) > 0, func() app.UI {
-					return app.Div().Class("bulk").Body(
-						app.Span().Class("bulk-label").Text("Mark the "+strconv.Itoa(len(open))+" not recorded in "+m.Month.Label+" as:"),
-						app.Button().Type("button").Class("button button-small").Text("Delivered").
+				elIf(len(open) > 0, func() app.UI {
+					return elDiv().Class("bulk").Body(
+						elSpan().Class("bulk-label").Text("Mark the "+itoa(len(open))+" not recorded in "+m.Month.Label+" as:"),
+						elButton().Type("button").Class("button button-small").Text("Delivered").
 							OnClick(func(ctx app.Context, e app.Event) { m.tapAll(ctx, calc.StatusDelivered) }),
-						app.Button().Type("button").Class("button button-small button-secondary").Text("Missed").
+						elButton().Type("button").Class("button button-small button-secondary").Text("Missed").
 							OnClick(func(ctx app.Context, e app.Event) { m.tapAll(ctx, calc.StatusMissed) }),
 					)
 				}),
-				app.Ul().Class("session-list").Body(app.Range(m.Month.Sessions).Slice(func(i int) app.UI {
+				elUl().Class("session-list").Body(elRange(m.Month.Sessions).Slice(func(i int) app.UI {
 					s := m.Month.Sessions[i]
 					return &sessionRow{book: m.book, ProvisionID: m.ProvisionID, MonthKey: m.Month.Key, Date: s.Date, Seq: s.Seq, Rev: m.book.rev}
 				})),
@@ -239,7 +242,7 @@ func monthStatus(m sessionMonthData, status string) string {
 		}
 		return "totals entered"
 	}
-	return strconv.Itoa(len(m.Sessions)) + " due, " + status
+	return itoa(len(m.Sessions)) + " due, " + status
 }
 
 func (m *sessionMonth) tapAll(ctx app.Context, status calc.Status) {
@@ -299,30 +302,30 @@ func (r *sessionRow) Render() app.UI {
 		if pressed {
 			class += " choice-on"
 		}
-		return app.Button().Type("button").Class(class).Aria("pressed", pressed).Text(label).
+		return elButton().Type("button").Class(class).Aria("pressed", pressed).Text(label).
 			OnClick(func(ctx app.Context, e app.Event) {
 				if r.mark(calc.Outcome{Status: s}) {
 					outcomesChanged(ctx, r.MonthKey)
 				}
 			})
 	}
-	return app.Li().Class("session").ID(id).Body(
-		app.Div().Class("session-head").Body(
-			app.Span().Class("session-date").Text(weekdayNames[r.Date.Weekday()]+" "+r.Date.Long()),
-			app.Span().Class("tag tag-"+statusTag(o, recorded)).Text(statusText),
+	return elLi().Class("session").ID(id).Body(
+		elDiv().Class("session-head").Body(
+			elSpan().Class("session-date").Text(weekdayNames[r.Date.Weekday()]+" "+r.Date.Long()),
+			elSpan().Class("tag tag-"+statusTag(o, recorded)).Text(statusText),
 		),
-		app.Div().Class("choices").Attr("role", "group").Aria("label", "What happened on "+r.Date.Long()).Body(
+		elDiv().Class("choices").Attr("role", "group").Aria("label", "What happened on "+r.Date.Long()).Body(
 			button("Delivered", calc.StatusDelivered),
 			button("Missed", calc.StatusMissed),
 			button("Child absent", calc.StatusChildAbsent),
-			app.Button().Type("button").Class("choice choice-more").Aria("expanded", r.more).
+			elButton().Type("button").Class("choice choice-more").Aria("expanded", r.more).
 				Text("More").OnClick(func(ctx app.Context, e app.Event) { r.more = !r.more }),
 		),
-		app.If(hasMadeUp, func() app.UI {
-			return app.P().Class("session-note").Text("Made up on " + madeUpBy.Long())
+		elIf(hasMadeUp, func() app.UI {
+			return elP().Class("session-note").Text("Made up on " + madeUpBy.Long())
 		}),
-		app.If(recorded && o.Note != "", func() app.UI { return app.P().Class("session-note").Text("Note: " + o.Note) }),
-		app.If(r.more, func() app.UI { return r.renderMore(id, o, recorded) }).
+		elIf(recorded && o.Note != "", func() app.UI { return elP().Class("session-note").Text("Note: " + o.Note) }),
+		elIf(r.more, func() app.UI { return r.renderMore(id, o, recorded) }).
 			// A refused tap (for example "Delivered" on a missed session
 			// that was made up) says why here; with More open it is there.
 			Else(func() app.UI { return errorSummaryInline(r.rowErrors) }),
@@ -330,21 +333,21 @@ func (r *sessionRow) Render() app.UI {
 }
 
 func (r *sessionRow) renderMore(id string, o calc.Outcome, recorded bool) app.UI {
-	return app.Div().Class("session-more").Body(
+	return elDiv().Class("session-more").Body(
 		errorSummaryInline(r.rowErrors),
 		textField{ID: id + "-cost", Label: "You paid for this session yourself. What did it cost?", Width: "short",
 			InputMode: "decimal", Prefix: "£", Value: &r.cost, Error: r.rowErrors.of(id + "-cost")}.render(&r.Compo),
-		app.Button().Type("button").Class("button button-small button-secondary").Text("Save: paid for by me").
+		elButton().Type("button").Class("button button-small button-secondary").Text("Save: paid for by me").
 			OnClick(func(ctx app.Context, e app.Event) {
 				if r.paidPrivately(id) {
 					outcomesChanged(ctx, r.MonthKey)
 				}
 			}),
-		app.If(recorded && o.Status == calc.StatusMissed, func() app.UI {
-			return app.Div().Class("made-up").Body(
+		elIf(recorded && o.Status == calc.StatusMissed, func() app.UI {
+			return elDiv().Class("made-up").Body(
 				dateField{ID: id + "-madeup", Legend: "It was made up later, on", Value: &r.madeUp,
 					Error: r.rowErrors.of(id + "-madeup")}.render(&r.Compo),
-				app.Button().Type("button").Class("button button-small button-secondary").Text("Save: made up").
+				elButton().Type("button").Class("button button-small button-secondary").Text("Save: made up").
 					OnClick(func(ctx app.Context, e app.Event) {
 						if r.madeUpOn(id) {
 							outcomesChanged(ctx, r.MonthKey)
@@ -354,10 +357,10 @@ func (r *sessionRow) renderMore(id string, o calc.Outcome, recorded bool) app.UI
 		}),
 		textField{ID: id + "-note", Label: "Note (optional)", Value: &r.note,
 			Hint: "For example the reason you were given.", Error: r.rowErrors.of(id + "-note")}.render(&r.Compo),
-		app.Button().Type("button").Class("button button-small button-secondary").Text("Save note").
+		elButton().Type("button").Class("button button-small button-secondary").Text("Save note").
 			OnClick(func(ctx app.Context, e app.Event) { r.saveNote(id) }),
-		app.If(recorded, func() app.UI {
-			return app.Button().Type("button").Class("link-button").Text("Clear what is recorded for this session").
+		elIf(recorded, func() app.UI {
+			return elButton().Type("button").Class("link-button").Text("Clear what is recorded for this session").
 				OnClick(func(ctx app.Context, e app.Event) {
 					if r.clear() {
 						outcomesChanged(ctx, r.MonthKey)
@@ -373,9 +376,9 @@ func errorSummaryInline(errs formErrors) app.UI {
 	if len(errs) == 0 {
 		return nil
 	}
-	return app.Div().Class("error-summary").Attr("role", "alert").Body(
-		app.Ul().Body(app.Range(errs).Slice(func(i int) app.UI {
-			return app.Li().Body(app.A().Href("#" + errs[i].Field).Text(errs[i].Message))
+	return elDiv().Class("error-summary").Attr("role", "alert").Body(
+		elUl().Body(elRange(errs).Slice(func(i int) app.UI {
+			return elLi().Body(elA().Href("#" + errs[i].Field).Text(errs[i].Message))
 		})))
 }
 
@@ -397,7 +400,7 @@ func (r *sessionRow) mark(o calc.Outcome) bool {
 }
 
 // rowID is the id of the row's element, which its messages link to.
-func (r *sessionRow) rowID() string { return "s-" + r.Date.String() + "-" + strconv.Itoa(r.Seq) }
+func (r *sessionRow) rowID() string { return "s-" + r.Date.String() + "-" + itoa(r.Seq) }
 
 // paidPrivately records that the parent paid for the session, at the cost
 // typed; false, with the problem on the row, when the cost is wrong.

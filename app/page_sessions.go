@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"provisiontracker/calc"
@@ -25,33 +23,33 @@ func (p *sessionsPage) Render() app.UI {
 	provisions := provisionsOf(c)
 	if len(provisions) == 0 {
 		return newPage(p.book, "Sessions",
-			app.P().Text("First add the help written in the plan."),
-			app.A().Class("button").Href(pagePath("/provisions")).Text("Add help from the plan"),
+			elP().Text("First add the help written in the plan."),
+			elA().Class("button").Href(pagePath("/provisions")).Text("Add help from the plan"),
 		).backTo("/tasks")
 	}
 	cal := calc.CalendarFor(c)
 	now := today()
 	return newPage(p.book, "Sessions: what happened",
-		app.P().Text("For each kind of help, say what happened to each session that was due. "+
+		elP().Text("For each kind of help, say what happened to each session that was due. "+
 			"If you only know totals, like \"12 missed between February and July\", you can enter those instead."),
-		app.Ul().Class("summary-cards").Body(app.Range(provisions).Slice(func(i int) app.UI {
+		elUl().Class("summary-cards").Body(elRange(provisions).Slice(func(i int) app.UI {
 			pr := provisions[i]
 			n := calc.ProvisionLog(pr, cal, calc.Date{}, now).Counts
-			return app.Li().Class("card").Body(
-				app.H2().Class("card-title").Text(provisionName(p.book, pr)),
-				app.P().Class("card-meta").Text(describeAmount(pr)),
+			return elLi().Class("card").Body(
+				elH2().Class("card-title").Text(provisionName(p.book, pr)),
+				elP().Class("card-meta").Text(describeAmount(pr)),
 				countsLine(n),
-				app.Div().Class("card-actions").Body(
-					app.A().Href(pagePath("/sessions/log?id="+pr.ID)).Body(
-						app.Text("Record each session"), app.Span().Class("visually-hidden").Text(" of "+provisionName(p.book, pr))),
-					app.A().Href(pagePath("/sessions/count?id="+pr.ID)).Body(
-						app.Text("Enter totals only"), app.Span().Class("visually-hidden").Text(" for "+provisionName(p.book, pr))),
+				elDiv().Class("card-actions").Body(
+					elA().Href(pagePath("/sessions/log?id="+pr.ID)).Body(
+						elText("Record each session"), elSpan().Class("visually-hidden").Text(" of "+provisionName(p.book, pr))),
+					elA().Href(pagePath("/sessions/count?id="+pr.ID)).Body(
+						elText("Enter totals only"), elSpan().Class("visually-hidden").Text(" for "+provisionName(p.book, pr))),
 				),
 			)
 		})),
 		// A way forward once the sessions are in: the next part of the record.
-		app.P().Body(app.A().Class("button").Href(pagePath("/contacts")).Text("Continue to contacts and delays")),
-		app.P().Body(app.A().Href(pagePath("/tasks")).Text("Back to your tasks")),
+		elP().Body(elA().Class("button").Href(pagePath("/contacts")).Text("Continue to contacts and delays")),
+		elP().Body(elA().Href(pagePath("/tasks")).Text("Back to your tasks")),
 	).backTo("/tasks")
 }
 
@@ -70,7 +68,7 @@ func deliveredShare(n calc.Counts) string {
 
 // countsLine says calc's counts for one provision in words.
 func countsLine(n calc.Counts) app.UI {
-	return app.Dl().Class("counts").Body(
+	return elDl().Class("counts").Body(
 		countItem("Due so far", n.Due),
 		countItem("Delivered", n.Delivered),
 		countItem("Missed", n.Missed),
@@ -78,13 +76,13 @@ func countsLine(n calc.Counts) app.UI {
 		countItem("Child absent", n.ChildAbsent),
 		countItem("Paid for by you", n.PaidPrivately),
 		countItem("Not recorded yet", n.Unrecorded),
-		app.Div().Class("count").Body(
-			app.Dt().Text(shareLabel),
-			app.Dd().Text(deliveredShare(n)),
+		elDiv().Class("count").Body(
+			elDt().Text(shareLabel),
+			elDd().Text(deliveredShare(n)),
 		),
 	)
 }
 
 func countItem(label string, n int) app.UI {
-	return app.Div().Class("count").Body(app.Dt().Text(label), app.Dd().Text(strconv.Itoa(n)))
+	return elDiv().Class("count").Body(elDt().Text(label), elDd().Text(itoa(n)))
 }

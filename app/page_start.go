@@ -54,51 +54,51 @@ func (p *startPage) sharedNotice() app.UI {
 			msg = "This link is for families in " + p.shared.ShortName + ". " + c.Child.FirstName + "'s record already uses " + p.shared.Name + "."
 		}
 	}
-	return app.Div().Class("notice-box").ID("shared-council").Body(app.P().Text(msg))
+	return elDiv().Class("notice-box").ID("shared-council").Body(elP().Text(msg))
 }
 
 func (p *startPage) Render() app.UI {
 	return newPage(p.book, "Keep a record of the help in your child's plan",
 		brandBox(siteBrand()),
 		p.sharedNotice(),
-		app.P().Class("lead").Text("Use this tool if your child has an Education, Health and Care (EHC) plan "+
+		elP().Class("lead").Text("Use this tool if your child has an Education, Health and Care (EHC) plan "+
 			"and the council has not given them all the help the plan says they should get."),
-		app.P().Text("It helps you:"),
-		app.Ul().Class("list").Body(
-			app.Li().Text("write down each kind of help in the plan, such as speech and language therapy"),
-			app.Li().Text("keep a log of the sessions your child had and the ones they missed"),
-			app.Li().Text("see how many sessions were missed, and what the council could pay to put it right"),
-			app.Li().Text("write a complaint letter to the council"),
+		elP().Text("It helps you:"),
+		elUl().Class("list").Body(
+			elLi().Text("write down each kind of help in the plan, such as speech and language therapy"),
+			elLi().Text("keep a log of the sessions your child had and the ones they missed"),
+			elLi().Text("see how many sessions were missed, and what the council could pay to put it right"),
+			elLi().Text("write a complaint letter to the council"),
 		),
-		app.H2().Text("Your information stays on this device"),
-		app.P().Text("Everything you type is saved on this phone or computer only. "+
+		elH2().Text("Your information stays on this device"),
+		elP().Text("Everything you type is saved on this phone or computer only. "+
 			"We do not see it and it is not sent anywhere, unless you choose to send or download it. "+
 			"The tool still works when you have no internet."),
-		app.H2().Text("Before you start"),
-		app.P().Text("Have these with you:"),
-		app.Ul().Class("list").Body(
-			app.Li().Text("your child's EHC plan, most of all Section F (the help for learning)"),
-			app.Li().Text("any dates of sessions that did not happen"),
-			app.Li().Text("emails or letters from the council or school about it"),
+		elH2().Text("Before you start"),
+		elP().Text("Have these with you:"),
+		elUl().Class("list").Body(
+			elLi().Text("your child's EHC plan, most of all Section F (the help for learning)"),
+			elLi().Text("any dates of sessions that did not happen"),
+			elLi().Text("emails or letters from the council or school about it"),
 		),
-		app.If(p.book.hasCase(), func() app.UI {
-			return app.Div().Class("actions").Body(
-				app.A().Class("button").Href(pagePath("/tasks")).Text("Continue with "+p.book.current().Child.FirstName+"'s record"),
-				app.A().Class("button button-secondary").ID("start-another").Href(pagePath(p.startLink(true))).Text(p.anotherText()),
+		elIf(p.book.hasCase(), func() app.UI {
+			return elDiv().Class("actions").Body(
+				elA().Class("button").Href(pagePath("/tasks")).Text("Continue with "+p.book.current().Child.FirstName+"'s record"),
+				elA().Class("button button-secondary").ID("start-another").Href(pagePath(p.startLink(true))).Text(p.anotherText()),
 			)
 		}).Else(func() app.UI {
-			return app.Div().Body(
-				app.Div().Class("actions").Body(
-					app.A().Class("button button-start").ID("start-now").Href(pagePath(p.startLink(false))).Text("Start now"),
+			return elDiv().Body(
+				elDiv().Class("actions").Body(
+					elA().Class("button button-start").ID("start-now").Href(pagePath(p.startLink(false))).Text("Start now"),
 				),
-				app.P().Body(
-					app.Text("Moving to a new phone? "),
-					app.A().Href(pagePath("/import")).Text("Import a backup file"),
+				elP().Body(
+					elText("Moving to a new phone? "),
+					elA().Href(pagePath("/import")).Text("Import a backup file"),
 				),
 			)
 		}),
-		app.Div().Class("callout").Body(
-			app.P().Text("This tool gives an idea, not legal advice. "+
+		elDiv().Class("callout").Body(
+			elP().Text("This tool gives an idea, not legal advice. "+
 				"The Ombudsman or a court decides each case on its own facts."),
 		),
 		p.share.render(),

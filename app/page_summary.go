@@ -1,7 +1,6 @@
 package main
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -42,7 +41,7 @@ func (p *summaryPage) Render() app.UI {
 		title = "Summary for " + child
 	}
 	content := []app.UI{
-		app.P().Text("What your records show on " + now.Long() + ". Every number comes from what you entered. " +
+		elP().Text("What your records show on " + now.Long() + ". Every number comes from what you entered. " +
 			"If something is wrong, change it in the record and this page changes too."),
 	}
 	content = append(content, summaryProvisions(p.book, c, now)...)
@@ -57,12 +56,12 @@ func (p *summaryPage) Render() app.UI {
 // summaryProvisions shows each provision: the plan's words, calc's counts
 // and the dated list of missed sessions.
 func summaryProvisions(b *caseBook, c calc.Case, now calc.Date) []app.UI {
-	out := []app.UI{app.H2().ID("provision").Text("The help in the plan and what happened")}
+	out := []app.UI{elH2().ID("provision").Text("The help in the plan and what happened")}
 	provs := provisionsOf(c)
 	if len(provs) == 0 {
-		return append(out, app.P().Class("empty").Body(
-			app.Text("You have not added any help from the plan yet. "),
-			app.A().Href(pagePath("/provisions")).Text("Add the help in the plan"),
+		return append(out, elP().Class("empty").Body(
+			elText("You have not added any help from the plan yet. "),
+			elA().Href(pagePath("/provisions")).Text("Add the help in the plan"),
 		))
 	}
 	cal := calc.CalendarFor(c)
@@ -72,21 +71,21 @@ func summaryProvisions(b *caseBook, c calc.Case, now calc.Date) []app.UI {
 		id := "prov-" + safeID(pr.ID)
 		var wording app.UI
 		if w := strings.TrimSpace(pr.Wording); w != "" {
-			wording = app.Blockquote().Class("plan-words").Body(multilineText(w)...)
+			wording = elBlockquote().Class("plan-words").Body(multilineText(w)...)
 		} else {
-			wording = app.P().Class("empty").Body(
-				app.Text("You have not copied the plan's exact words yet. "),
-				app.A().Href(pagePath(withReturn("/provision/wording?id="+pr.ID, "/summary"))).Text("Add the plan's words"),
+			wording = elP().Class("empty").Body(
+				elText("You have not copied the plan's exact words yet. "),
+				elA().Href(pagePath(withReturn("/provision/wording?id="+pr.ID, "/summary"))).Text("Add the plan's words"),
 			)
 		}
 		section := "Section " + string(pr.Section)
 		if pr.Section == "" {
 			section = "Section not given"
 		}
-		out = append(out, app.Section().Class("card summary-provision").Aria("labelledby", id).Body(
-			app.H3().ID(id).Class("card-title").Text(provisionName(b, pr)),
-			app.P().Class("card-meta").Text(strings.Join(nonEmptyStrings(section, describeAmount(pr), pr.Provider), " · ")),
-			app.P().Class("summary-label").Text("The plan says:"),
+		out = append(out, elSection().Class("card summary-provision").Aria("labelledby", id).Body(
+			elH3().ID(id).Class("card-title").Text(provisionName(b, pr)),
+			elP().Class("card-meta").Text(strings.Join(nonEmptyStrings(section, describeAmount(pr), pr.Provider), " · ")),
+			elP().Class("summary-label").Text("The plan says:"),
 			wording,
 			summaryCounts(n),
 			app.H4().Class("summary-subhead").Text("Missed sessions"),
@@ -98,25 +97,25 @@ func summaryProvisions(b *caseBook, c calc.Case, now calc.Date) []app.UI {
 
 // summaryCounts shows calc's counts for one provision.
 func summaryCounts(n calc.Counts) app.UI {
-	paid := strconv.Itoa(n.PaidPrivately)
+	paid := itoa(n.PaidPrivately)
 	if n.PaidPrivately > 0 {
 		paid += " (" + calc.FormatMoney(n.PrivateCost) + ")"
 	}
 	item := func(key, label, value string) app.UI {
-		return app.Div().Class("count").DataSet("count", key).Body(app.Dt().Text(label), app.Dd().Text(value))
+		return elDiv().Class("count").DataSet("count", key).Body(elDt().Text(label), elDd().Text(value))
 	}
-	return app.Dl().Class("counts summary-counts").Body(
-		item("recorded", "Sessions recorded", strconv.Itoa(n.Recorded)),
-		item("delivered", "Delivered", strconv.Itoa(n.Delivered)),
-		item("missed", "Missed", strconv.Itoa(n.Missed)),
-		item("made_up", "Made up later", strconv.Itoa(n.MadeUp)),
+	return elDl().Class("counts summary-counts").Body(
+		item("recorded", "Sessions recorded", itoa(n.Recorded)),
+		item("delivered", "Delivered", itoa(n.Delivered)),
+		item("missed", "Missed", itoa(n.Missed)),
+		item("made_up", "Made up later", itoa(n.MadeUp)),
 		item("paid_privately", "Paid for by you", paid),
 		item("percent", "Share delivered, of those recorded", deliveredShare(n)),
-		app.If(n.ChildAbsent > 0, func() app.UI {
-			return item("child_absent", "Child away (not counted)", strconv.Itoa(n.ChildAbsent))
+		elIf(n.ChildAbsent > 0, func() app.UI {
+			return item("child_absent", "Child away (not counted)", itoa(n.ChildAbsent))
 		}),
-		app.If(n.Unrecorded > 0, func() app.UI {
-			return item("unrecorded", "Due but not recorded yet", strconv.Itoa(n.Unrecorded))
+		elIf(n.Unrecorded > 0, func() app.UI {
+			return item("unrecorded", "Due but not recorded yet", itoa(n.Unrecorded))
 		}),
 	)
 }
@@ -125,17 +124,17 @@ func summaryCounts(n calc.Counts) app.UI {
 // them: a list rather than a table, so it reads on a phone and on paper.
 func missedTable(name string, list []letters.Missed) app.UI {
 	if len(list) == 0 {
-		return app.P().Class("empty").Text("No missed sessions are recorded.")
+		return elP().Class("empty").Text("No missed sessions are recorded.")
 	}
-	return app.Ul().Class("missed-list").Aria("label", "Missed sessions of "+name).Body(app.Range(list).Slice(func(i int) app.UI {
+	return elUl().Class("missed-list").Aria("label", "Missed sessions of "+name).Body(elRange(list).Slice(func(i int) app.UI {
 		m := list[i]
 		what := m.What
 		if m.Reason != "" {
 			what += " (reason given: " + m.Reason + ")"
 		}
-		return app.Li().Body(
-			app.Span().Class("missed-date").Text(m.When),
-			app.Span().Class("missed-what").Text(what),
+		return elLi().Body(
+			elSpan().Class("missed-date").Text(m.When),
+			elSpan().Class("missed-what").Text(what),
 		)
 	}))
 }
@@ -148,59 +147,59 @@ func summaryDelays(c calc.Case, now calc.Date) []app.UI {
 			late = append(late, d)
 		}
 	}
-	out := []app.UI{app.H2().ID("delays").Text("Delays")}
+	out := []app.UI{elH2().ID("delays").Text("Delays")}
 	if len(late) == 0 {
-		out = append(out, app.P().Text("Nothing in your records was late."))
+		out = append(out, elP().Text("Nothing in your records was late."))
 	} else {
 		out = append(out,
-			app.P().Text("These steps were done late, or are overdue, by the dates you gave."),
+			elP().Text("These steps were done late, or are overdue, by the dates you gave."),
 			deadlineTable(late),
 		)
 	}
-	return append(out, app.P().Class("no-print").Body(app.A().Href(pagePath("/deadlines")).Text("See every deadline")))
+	return append(out, elP().Class("no-print").Body(elA().Href(pagePath("/deadlines")).Text("See every deadline")))
 }
 
 // summaryEstimate shows calc's remedy estimate line by line.
 func summaryEstimate(c calc.Case, e calc.Estimate) []app.UI {
 	out := []app.UI{
-		app.H2().ID("estimate").Text("What the Ombudsman has recommended in cases like this"),
+		elH2().ID("estimate").Text("What the Ombudsman has recommended in cases like this"),
 		disclaimer(),
 	}
 	if len(e.Lines) == 0 {
-		return append(out, app.P().Class("empty").Text("There is nothing to estimate yet: no missed sessions or delays are recorded."))
+		return append(out, elP().Class("empty").Text("There is nothing to estimate yet: no missed sessions or delays are recorded."))
 	}
 	byRef := map[string]similar.Decision{}
 	for _, d := range similar.Decisions() {
 		byRef[d.Ref] = d
 	}
 	out = append(out,
-		app.P().Text("Each amount is a range: low, typical and high, from the Ombudsman's past decisions (figures as at "+e.FiguresDate.Long()+")."),
-		app.Ul().Class("estimate-lines").Body(app.Range(e.Lines).Slice(func(i int) app.UI {
+		elP().Text("Each amount is a range: low, typical and high, from the Ombudsman's past decisions (figures as at "+e.FiguresDate.Long()+")."),
+		elUl().Class("estimate-lines").Body(elRange(e.Lines).Slice(func(i int) app.UI {
 			l := e.Lines[i]
-			return app.Li().Class("estimate-line").DataSet("line", l.Key).Body(
-				app.H3().Class("estimate-title").Text(letters.LineTitle(c, l)),
+			return elLi().Class("estimate-line").DataSet("line", l.Key).Body(
+				elH3().Class("estimate-title").Text(letters.LineTitle(c, l)),
 				moneyRange(l.Low, l.Typical, l.High),
-				app.P().Class("estimate-basis").Text(l.Basis),
-				app.If(l.Ongoing, func() app.UI {
-					return app.P().Class("estimate-note").Text("This is for months still to come: it stops when the help is back in place.")
+				elP().Class("estimate-basis").Text(l.Basis),
+				elIf(l.Ongoing, func() app.UI {
+					return elP().Class("estimate-note").Text("This is for months still to come: it stops when the help is back in place.")
 				}),
-				app.If(l.Overridden, func() app.UI {
-					return app.P().Class("estimate-note").Text("You changed the rate for this line (see below).")
+				elIf(l.Overridden, func() app.UI {
+					return elP().Class("estimate-note").Text("You changed the rate for this line (see below).")
 				}),
-				app.P().Class("estimate-source").Text("Source: "+l.Source+". Figures as at "+l.FiguresDate.Long()+"."),
+				elP().Class("estimate-source").Text("Source: "+l.Source+". Figures as at "+l.FiguresDate.Long()+"."),
 				lineDecisions(l.Decisions, byRef),
 			)
 		})),
-		app.Div().Class("estimate-total").DataSet("line", "total").Body(
-			app.H3().Class("estimate-title").Text("Total"),
+		elDiv().Class("estimate-total").DataSet("line", "total").Body(
+			elH3().Class("estimate-title").Text("Total"),
 			moneyRange(e.Low, e.Typical, e.High),
 		),
 	)
 	out = append(out, rateChanges(c))
 	for _, n := range e.Notes {
-		out = append(out, app.P().Class("estimate-note").Text(n))
+		out = append(out, elP().Class("estimate-note").Text(n))
 	}
-	return append(out, app.P().Class("estimate-source").Text(calc.Rounding))
+	return append(out, elP().Class("estimate-source").Text(calc.Rounding))
 }
 
 // lineDecisions says how many Ombudsman decisions a line's figures rest
@@ -211,10 +210,10 @@ func lineDecisions(refs []string, byRef map[string]similar.Decision) app.UI {
 	}
 	return app.Details().Class("estimate-decisions").Body(
 		app.Summary().Text("Based on "+plural(len(refs), "Ombudsman decision")),
-		app.Ul().Class("list").Body(app.Range(refs).Slice(func(i int) app.UI {
+		elUl().Class("list").Body(elRange(refs).Slice(func(i int) app.UI {
 			d, ok := byRef[refs[i]]
 			if !ok || d.URL == "" {
-				return app.Li().Text(refs[i])
+				return elLi().Text(refs[i])
 			}
 			name := refs[i]
 			if d.Council != "" {
@@ -223,7 +222,7 @@ func lineDecisions(refs []string, byRef map[string]similar.Decision) app.UI {
 			if !d.Date.IsZero() {
 				name += " (" + d.Date.Long() + ")"
 			}
-			return app.Li().Body(app.A().Href(d.URL).Text(name))
+			return elLi().Body(elA().Href(d.URL).Text(name))
 		})),
 	)
 }
@@ -234,9 +233,9 @@ func rateChanges(c calc.Case) app.UI {
 		return nil
 	}
 	def := calc.DefaultRules()
-	return app.Div().Body(
-		app.H3().Text("Rates you changed"),
-		app.Ul().Class("list").Body(app.Range(c.RateOverrides).Slice(func(i int) app.UI {
+	return elDiv().Body(
+		elH3().Text("Rates you changed"),
+		elUl().Class("list").Body(elRange(c.RateOverrides).Slice(func(i int) app.UI {
 			o := c.RateOverrides[i]
 			name, usual := o.Key, ""
 			if r, ok := def.Rate(o.Key); ok {
@@ -247,7 +246,7 @@ func rateChanges(c calc.Case) app.UI {
 			if r := strings.TrimSpace(o.Reason); r != "" {
 				s += " Why: " + r
 			}
-			return app.Li().Text(s)
+			return elLi().Text(s)
 		})),
 	)
 }
@@ -255,40 +254,40 @@ func rateChanges(c calc.Case) app.UI {
 // moneyRange shows low, typical and high amounts.
 func moneyRange(low, typ, high decimal.Decimal) app.UI {
 	item := func(key, label string, d decimal.Decimal) app.UI {
-		return app.Div().Class("money-item money-"+key).DataSet("amount", key).Body(
-			app.Dt().Text(label), app.Dd().Text(calc.FormatMoney(d)))
+		return elDiv().Class("money-item money-"+key).DataSet("amount", key).Body(
+			elDt().Text(label), elDd().Text(calc.FormatMoney(d)))
 	}
-	return app.Dl().Class("money-range").Body(
+	return elDl().Class("money-range").Body(
 		item("low", "Low", low), item("typical", "Typical", typ), item("high", "High", high))
 }
 
 // disclaimer says plainly what the estimate is and is not.
 func disclaimer() app.UI {
-	return app.Div().Class("notice-box").Body(
-		app.P().Body(app.Strong().Text("This is an indication, not legal advice.")),
-		app.P().Text("The Ombudsman decides each case on its own facts, and it only recommends: councils usually follow it, "+
+	return elDiv().Class("notice-box").Body(
+		elP().Body(elStrong().Text("This is an indication, not legal advice.")),
+		elP().Text("The Ombudsman decides each case on its own facts, and it only recommends: councils usually follow it, "+
 			"but they can lawfully pay less. Free, independent advice is listed below."),
 	)
 }
 
 // summaryRoutes shows where to complain, why, the steps and the dates.
 func summaryRoutes(rs []letters.Route) []app.UI {
-	out := []app.UI{app.H2().ID("routes").Text("Where to complain, and by when")}
+	out := []app.UI{elH2().ID("routes").Text("Where to complain, and by when")}
 	for _, r := range rs {
-		out = append(out, app.Section().Class("route").Body(
-			app.H3().Text(r.Title),
-			app.P().Text(r.Why),
-			app.If(len(r.Limits) > 0, func() app.UI {
-				return app.Ul().Class("route-limits").Body(app.Range(r.Limits).Slice(func(i int) app.UI {
+		out = append(out, elSection().Class("route").Body(
+			elH3().Text(r.Title),
+			elP().Text(r.Why),
+			elIf(len(r.Limits) > 0, func() app.UI {
+				return elUl().Class("route-limits").Body(elRange(r.Limits).Slice(func(i int) app.UI {
 					return routeLimit(r.Limits[i])
 				}))
 			}),
-			app.Ol().Class("list list-number").Body(app.Range(r.Steps).Slice(func(i int) app.UI {
-				return app.Li().Text(r.Steps[i])
+			elOl().Class("list list-number").Body(elRange(r.Steps).Slice(func(i int) app.UI {
+				return elLi().Text(r.Steps[i])
 			})),
-			app.If(len(r.Letters) > 0, func() app.UI {
-				return app.Ul().Class("list no-print").Body(app.Range(r.Letters).Slice(func(i int) app.UI {
-					return app.Li().Body(app.A().Href(pagePath(letterPath(r.Letters[i]))).Text(letterLinkText(r.Letters[i])))
+			elIf(len(r.Letters) > 0, func() app.UI {
+				return elUl().Class("list no-print").Body(elRange(r.Letters).Slice(func(i int) app.UI {
+					return elLi().Body(elA().Href(pagePath(letterPath(r.Letters[i]))).Text(letterLinkText(r.Letters[i])))
 				}))
 			}),
 		))
@@ -315,10 +314,10 @@ func routeLimit(l letters.Limit) app.UI {
 	default:
 		text = what + ": " + l.Date.Long() + "."
 	}
-	return app.Li().Class("route-limit").Body(
-		app.P().Class("route-limit-date").Body(app.Strong().Text(text)),
-		app.If(l.Note != "", func() app.UI { return app.P().Class("route-limit-note").Text(l.Note) }),
-		app.P().Class("estimate-source").Text("Source: "+l.Source),
+	return elLi().Class("route-limit").Body(
+		elP().Class("route-limit-date").Body(elStrong().Text(text)),
+		elIf(l.Note != "", func() app.UI { return elP().Class("route-limit-note").Text(l.Note) }),
+		elP().Class("estimate-source").Text("Source: "+l.Source),
 	)
 }
 
@@ -327,25 +326,25 @@ func routeLimit(l letters.Limit) app.UI {
 func (p *summaryPage) lettersSection(c calc.Case, now calc.Date) []app.UI {
 	kinds := letters.Available(c)
 	return []app.UI{
-		app.Div().Class("no-print").Body(
-			app.H2().ID("letters").Text("Letters and downloads"),
-			app.If(len(kinds) == 0, func() app.UI {
-				return app.P().Text("Add the plan and the help in it to write a letter.")
+		elDiv().Class("no-print").Body(
+			elH2().ID("letters").Text("Letters and downloads"),
+			elIf(len(kinds) == 0, func() app.UI {
+				return elP().Text("Add the plan and the help in it to write a letter.")
 			}),
-			app.If(len(kinds) > 0, func() app.UI {
-				return app.Ul().Class("list").Body(app.Range(kinds).Slice(func(i int) app.UI {
-					return app.Li().Body(app.A().Href(pagePath(letterPath(kinds[i]))).Text(letterLinkText(kinds[i])))
+			elIf(len(kinds) > 0, func() app.UI {
+				return elUl().Class("list").Body(elRange(kinds).Slice(func(i int) app.UI {
+					return elLi().Body(elA().Href(pagePath(letterPath(kinds[i]))).Text(letterLinkText(kinds[i])))
 				}))
 			}),
-			app.P().Body(app.A().Href(pagePath("/letter/details")).Text("Your details and your own words for the letters")),
-			app.Div().Class("export-actions").Body(
-				app.Button().Type("button").Class("button button-secondary").ID("download-csv").
+			elP().Body(elA().Href(pagePath("/letter/details")).Text("Your details and your own words for the letters")),
+			elDiv().Class("export-actions").Body(
+				elButton().Type("button").Class("button button-secondary").ID("download-csv").
 					Text("Download the session log (CSV)").
 					OnClick(func(ctx app.Context, e app.Event) {
 						p.notice = downloadCSV(p.book.current(), today())
 					}),
 			),
-			app.P().Class("export-notice").Attr("role", "status").Text(p.notice),
+			elP().Class("export-notice").Attr("role", "status").Text(p.notice),
 		),
 	}
 }
@@ -413,9 +412,9 @@ func multilineText(s string) []app.UI {
 	var out []app.UI
 	for i, line := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
 		if i > 0 {
-			out = append(out, app.Br())
+			out = append(out, elBr())
 		}
-		out = append(out, app.Text(line))
+		out = append(out, elText(line))
 	}
 	return out
 }

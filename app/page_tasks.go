@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -17,29 +15,29 @@ func (p *tasksPage) OnNav(ctx app.Context) { p.book.open() }
 func (p *tasksPage) Render() app.UI {
 	if !p.book.hasCase() {
 		return newPage(p.book, "Your child's record",
-			app.P().Text("There is no record on this device yet."),
-			app.A().Class("button").Href(pagePath("/child/name")).Text("Start a record"),
+			elP().Text("There is no record on this device yet."),
+			elA().Class("button").Href(pagePath("/child/name")).Text("Start a record"),
 		)
 	}
 	c := p.book.current()
 	tasks := tasksFor(c, today())
 	return newPage(p.book, c.Child.FirstName+"'s record",
-		app.P().Text("Fill in each part. You can stop at any time: what you enter is saved on this device straight away."),
+		elP().Text("Fill in each part. You can stop at any time: what you enter is saved on this device straight away."),
 		keepSafeReminder(p.book),
-		app.Ol().Class("task-list").Body(app.Range(tasks).Slice(func(i int) app.UI {
+		elOl().Class("task-list").Body(elRange(tasks).Slice(func(i int) app.UI {
 			t := tasks[i]
-			id := "task-status-" + strconv.Itoa(i)
-			var name app.UI = app.A().Href(pagePath(t.Path)).Aria("describedby", id).Text(t.Name)
+			id := "task-status-" + itoa(i)
+			var name app.UI = elA().Href(pagePath(t.Path)).Aria("describedby", id).Text(t.Name)
 			if t.Status == cannotStartYet {
-				name = app.Span().Text(t.Name)
+				name = elSpan().Text(t.Name)
 			}
-			return app.Li().Class("task").Body(
-				app.Span().Class("task-name").Body(name),
-				app.Strong().ID(id).Class("tag tag-"+tagClass(t.Status)).Text(t.Status.String()),
+			return elLi().Class("task").Body(
+				elSpan().Class("task-name").Body(name),
+				elStrong().ID(id).Class("tag tag-"+tagClass(t.Status)).Text(t.Status.String()),
 			)
 		})),
-		app.P().Body(
-			app.A().Href(pagePath("/children")).Text("Add another child or switch between children"),
+		elP().Body(
+			elA().Href(pagePath("/children")).Text("Add another child or switch between children"),
 		),
 	)
 }

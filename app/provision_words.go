@@ -60,6 +60,9 @@ func provisionName(b *caseBook, p calc.Provision) string {
 // describeAmount says how much help the plan gives, in the letters' words
 // (letters.AmountText), e.g. "1 session a week, term time only, 45 minutes
 // each".
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func describeAmount(p calc.Provision) string { return letters.AmountText(p) }
 
 // socialCareCase reports whether the case has children's social care in

@@ -44,12 +44,12 @@ type shareTool struct {
 }
 
 func (s *shareTool) render() app.UI {
-	return app.Div().Class("share-tool no-print").Body(
-		app.H2().Text("Tell other families about this tool"),
-		app.P().Text("It is free to use. Send the link to a friend, or put it in a group chat."),
-		app.Button().Type("button").Class("button button-secondary").ID("share-tool").Text("Share this tool").
+	return elDiv().Class("share-tool no-print").Body(
+		elH2().Text("Tell other families about this tool"),
+		elP().Text("It is free to use. Send the link to a friend, or put it in a group chat."),
+		elButton().Type("button").Class("button button-secondary").ID("share-tool").Text("Share this tool").
 			OnClick(s.share),
-		app.P().Class("export-notice").ID("share-notice").Attr("role", "status").Text(s.notice),
+		elP().Class("export-notice").ID("share-notice").Attr("role", "status").Text(s.notice),
 	)
 }
 

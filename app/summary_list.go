@@ -16,16 +16,16 @@ type summaryRow struct {
 
 // summaryList shows answers as a description list with Change links.
 func summaryList(rows []summaryRow) app.UI {
-	return app.Dl().Class("summary-list").Body(app.Range(rows).Slice(func(i int) app.UI {
+	return elDl().Class("summary-list").Body(elRange(rows).Slice(func(i int) app.UI {
 		r := rows[i]
-		return app.Div().Class("summary-row").Body(
-			app.Dt().Class("summary-key").Text(r.Key),
-			app.Dd().Class("summary-value").Text(r.Value),
-			app.If(r.Change != "", func() app.UI {
-				return app.Dd().Class("summary-action").Body(
-					app.A().Href(pagePath(r.Change)).Body(
-						app.Text("Change"),
-						app.Span().Class("visually-hidden").Text(" "+strings.ToLower(r.Key)),
+		return elDiv().Class("summary-row").Body(
+			elDt().Class("summary-key").Text(r.Key),
+			elDd().Class("summary-value").Text(r.Value),
+			elIf(r.Change != "", func() app.UI {
+				return elDd().Class("summary-action").Body(
+					elA().Href(pagePath(r.Change)).Body(
+						elText("Change"),
+						elSpan().Class("visually-hidden").Text(" "+strings.ToLower(r.Key)),
 					),
 				)
 			}),

@@ -96,6 +96,9 @@ func tasksFor(c calc.Case, today calc.Date) []task {
 }
 
 // provisionsOf lists every provision of every plan of a case.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func provisionsOf(c calc.Case) []calc.Provision {
 	var all []calc.Provision
 	for _, p := range c.Plans {

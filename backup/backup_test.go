@@ -251,8 +251,6 @@ func mustB64(s string) []byte {
 	return b
 }
 
-func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
-
 func TestExportIncomplete(t *testing.T) {
 	c := calc.Case{SchemaVersion: 1, Child: calc.Child{FirstName: "Sam"}}
 	_, _, err := Export(c, today)

@@ -88,7 +88,7 @@ func notJSON(data []byte) *Error {
 // written the way Provision Tracker writes one.
 func badJSON(line int) *Error {
 	return &Error{kind: ErrNotBackup, Msg: "This file is not written the way Provision Tracker writes backups (there is a mistake on line " +
-		strconv.Itoa(line) + "), so it may have been changed by another program. Use the backup file as Provision Tracker saved it, or another copy." +
+		itoa(line) + "), so it may have been changed by another program. Use the backup file as Provision Tracker saved it, or another copy." +
 		" Nothing has been changed."}
 }
 
@@ -126,7 +126,7 @@ func Words(path string) string {
 			if w == "" {
 				w = strings.ReplaceAll(m[1], "_", " ")
 			}
-			out = append(out, w+" "+strconv.Itoa(n+1))
+			out = append(out, w+" "+itoa(n+1))
 			continue
 		}
 		tail = append(tail, strings.ReplaceAll(m[1], "_", " "))
@@ -152,7 +152,7 @@ func importProblems(err error) error {
 	}
 	msg := "This backup cannot be imported because part of it is not right. "
 	if len(ve.Problems) > 1 {
-		msg = "This backup cannot be imported because " + strconv.Itoa(len(ve.Problems)) + " things in it are not right. The first: "
+		msg = "This backup cannot be imported because " + itoa(len(ve.Problems)) + " things in it are not right. The first: "
 	}
 	msg += describe(ve.Problems[0]) + " Nothing has been changed."
 	return &Error{kind: ErrInvalid, Msg: msg, Problems: ve.Problems}

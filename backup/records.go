@@ -26,7 +26,7 @@ type recordsFile struct {
 // the date, never a child's name, e.g.
 // provision-tracker-3-records-2026-11-25-locked.json.
 func RecordsFileName(n int, today calc.Date, locked bool) string {
-	name := "provision-tracker-" + strconv.Itoa(n) + "-records-" + today.String()
+	name := "provision-tracker-" + itoa(n) + "-records-" + today.String()
 	if locked {
 		name += "-locked"
 	}
@@ -41,7 +41,7 @@ func ExportAll(cases []calc.Case, today calc.Date, passphrase string) (name stri
 		return "", nil, &Error{kind: ErrInvalid, Msg: "There is no record to back up yet."}
 	}
 	if len(cases) > MaxRecords {
-		return "", nil, &Error{kind: ErrInvalid, Msg: "One file can hold at most " + strconv.Itoa(MaxRecords) + " records."}
+		return "", nil, &Error{kind: ErrInvalid, Msg: "One file can hold at most " + itoa(MaxRecords) + " records."}
 	}
 	if passphrase != "" {
 		if err := CheckPassphrase(passphrase); err != nil {
@@ -91,15 +91,15 @@ func importRecords(top map[string]json.RawMessage, data []byte, plan Plan, exist
 		return Plan{}, errNotOurs
 	}
 	if len(f.Records) > MaxRecords {
-		return Plan{}, &Error{kind: ErrInvalid, Msg: "This file holds " + strconv.Itoa(len(f.Records)) + " records; one file can hold at most " +
-			strconv.Itoa(MaxRecords) + ". Nothing has been changed."}
+		return Plan{}, &Error{kind: ErrInvalid, Msg: "This file holds " + itoa(len(f.Records)) + " records; one file can hold at most " +
+			itoa(MaxRecords) + ". Nothing has been changed."}
 	}
 	for i, raw := range f.Records {
 		one, err := importCase(raw, existing, today)
 		if err != nil {
 			e := err.(*Error)
-			return Plan{}, &Error{kind: e.kind, Problems: e.Problems, Msg: "Record " + strconv.Itoa(i+1) + " of " +
-				strconv.Itoa(len(f.Records)) + " in this file cannot be imported, so none of them has been. " + e.Msg}
+			return Plan{}, &Error{kind: e.kind, Problems: e.Problems, Msg: "Record " + itoa(i+1) + " of " +
+				itoa(len(f.Records)) + " in this file cannot be imported, so none of them has been. " + e.Msg}
 		}
 		one.Locked = plan.Locked
 		plan.Records = append(plan.Records, one)
@@ -110,3 +110,9 @@ func importRecords(top map[string]json.RawMessage, data []byte, plan Plan, exist
 	}
 	return plan, nil
 }
+
+// itoa is strconv.Itoa kept out of line: inlined at each of the many
+// calls it costs code in the wasm.
+//
+//go:noinline
+func itoa(n int) string { return strconv.Itoa(n) }

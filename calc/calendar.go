@@ -45,12 +45,12 @@ func (y SchoolYear) StartYear() int {
 
 // schoolYearLabel returns "2025-26" for 2025.
 func schoolYearLabel(start int) string {
-	s := strconv.Itoa(start) + "-"
+	s := itoa(start) + "-"
 	e := (start + 1) % 100
 	if e < 10 {
 		s += "0"
 	}
-	return s + strconv.Itoa(e)
+	return s + itoa(e)
 }
 
 // Calendar answers "is this a working day / a school day?" for England.

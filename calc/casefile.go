@@ -40,7 +40,7 @@ func (e *ValidationError) Error() string {
 		return e.Problems[0].String()
 	}
 	var b strings.Builder
-	b.WriteString(strconv.Itoa(len(e.Problems)) + " problems:")
+	b.WriteString(itoa(len(e.Problems)) + " problems:")
 	for _, p := range e.Problems {
 		b.WriteString("\n  " + p.String())
 	}
@@ -209,7 +209,7 @@ func assignIDs(n int, id func(i int) *string, prefix string) {
 		}
 		for {
 			next++
-			if s := prefix + strconv.Itoa(next); !used[s] {
+			if s := prefix + itoa(next); !used[s] {
 				*id(i), used[s] = s, true
 				break
 			}
@@ -244,7 +244,7 @@ func migrateContactIDs(m map[string]any) error {
 		}
 		for {
 			n++
-			id := "contact-" + strconv.Itoa(n)
+			id := "contact-" + itoa(n)
 			if !used[id] {
 				ct["id"], used[id] = id, true
 				break
@@ -286,13 +286,13 @@ func migrateMap(m map[string]any) (map[string]any, error) {
 	for v < SchemaVersion {
 		step, ok := migrations[v]
 		if !ok {
-			return nil, errors.New("no way to update schema version " + strconv.Itoa(v))
+			return nil, errors.New("no way to update schema version " + itoa(v))
 		}
 		if err := step(m); err != nil {
-			return nil, errors.New("could not update from version " + strconv.Itoa(v) + ": " + err.Error())
+			return nil, errors.New("could not update from version " + itoa(v) + ": " + err.Error())
 		}
 		v++
-		m["schema_version"] = json.Number(strconv.Itoa(v))
+		m["schema_version"] = json.Number(itoa(v))
 	}
 	return m, nil
 }
@@ -345,7 +345,7 @@ func checkJSON(path string, v any, t reflect.Type, probs *[]FieldError) {
 			return
 		}
 		if utf8.RuneCountInString(s) > maxText {
-			add("is too long (at most " + strconv.Itoa(maxText) + " characters)")
+			add("is too long (at most " + itoa(maxText) + " characters)")
 		}
 	case reflect.Int, reflect.Int32, reflect.Int64:
 		n, ok := v.(json.Number)
@@ -383,7 +383,7 @@ func checkJSON(path string, v any, t reflect.Type, probs *[]FieldError) {
 			return
 		}
 		for i, e := range arr {
-			checkJSON(path+"["+strconv.Itoa(i)+"]", e, t.Elem(), probs)
+			checkJSON(path+"["+itoa(i)+"]", e, t.Elem(), probs)
 		}
 	case reflect.Struct:
 		obj, ok := v.(map[string]any)

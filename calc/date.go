@@ -92,19 +92,22 @@ func DaysIn(y, m int) int {
 // day exists (31 February, month 13) or the year is out of range.
 func NewDate(y, m, d int) (Date, error) {
 	if y < MinYear || y > MaxYear {
-		return Date{}, errors.New("the year must be between " + strconv.Itoa(MinYear) + " and " + strconv.Itoa(MaxYear))
+		return Date{}, errors.New("the year must be between " + itoa(MinYear) + " and " + itoa(MaxYear))
 	}
 	if m < 1 || m > 12 {
-		return Date{}, errors.New("there is no month " + strconv.Itoa(m))
+		return Date{}, errors.New("there is no month " + itoa(m))
 	}
 	if d < 1 || d > DaysIn(y, m) {
-		return Date{}, errors.New(monthNames[m-1] + " " + strconv.Itoa(y) + " has no day " + strconv.Itoa(d))
+		return Date{}, errors.New(monthNames[m-1] + " " + itoa(y) + " has no day " + itoa(d))
 	}
 	return Date{n: int32(daysFromCivil(y, m, d) + dateBias)}, nil
 }
 
 // MustDate is NewDate for constants in code and tests; it panics on an
 // impossible date, so never call it with a parent's input.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func MustDate(y, m, d int) Date {
 	dt, err := NewDate(y, m, d)
 	if err != nil {
@@ -195,9 +198,15 @@ func (d Date) YMD() (y, m, day int) {
 }
 
 // Year returns the year, or 0 for the zero Date.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func (d Date) Year() int { y, _, _ := d.YMD(); return y }
 
 // Month returns the month 1-12, or 0 for the zero Date.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func (d Date) Month() int { _, m, _ := d.YMD(); return m }
 
 // Day returns the day of the month, or 0 for the zero Date.
@@ -205,6 +214,9 @@ func (d Date) Day() int { _, _, dd := d.YMD(); return dd }
 
 // AddDays returns the date n days later (earlier when n < 0). The zero
 // Date stays zero: adding to "unknown" gives "unknown".
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func (d Date) AddDays(n int) Date {
 	if d.IsZero() {
 		return d
@@ -230,6 +242,9 @@ func (d Date) AddMonths(n int) Date {
 }
 
 // Weekday returns the day of the week (Sunday for the zero Date).
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func (d Date) Weekday() time.Weekday {
 	if d.IsZero() {
 		return time.Sunday
@@ -278,9 +293,9 @@ func (d Date) Long() string {
 	}
 	y, m, day := d.YMD()
 	if d.month {
-		return monthNames[m-1] + " " + strconv.Itoa(y)
+		return monthNames[m-1] + " " + itoa(y)
 	}
-	return strconv.Itoa(day) + " " + monthNames[m-1] + " " + strconv.Itoa(y)
+	return itoa(day) + " " + monthNames[m-1] + " " + itoa(y)
 }
 
 // On is the date after a verb, as in "I complained on 5 March 2023": a
@@ -324,3 +339,9 @@ func maxDate(a, b Date) Date {
 	}
 	return a
 }
+
+// itoa is strconv.Itoa kept out of line: inlined at each of the many
+// calls it costs code in the wasm.
+//
+//go:noinline
+func itoa(n int) string { return strconv.Itoa(n) }

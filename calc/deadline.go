@@ -1,7 +1,5 @@
 package calc
 
-import "strconv"
-
 // DeadlineStatus says where a deadline stands.
 type DeadlineStatus string
 
@@ -198,7 +196,7 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 	cp := c.Complaint
 	policy := cp.Policy
 	policy.Procedure = ComplaintProcedure(c)
-	wd := func(n int) string { return strconv.Itoa(n) + " working days" }
+	wd := func(n int) string { return itoa(n) + " working days" }
 	stage := func(n int, sent, ack, answered Date) {
 		if sent.IsZero() {
 			return
@@ -210,9 +208,9 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 		}
 		// Sent some day in a month: the council's days count from its last.
 		ackDue, ansDue, ext := t.StageDue(cal, n, sent.Latest(), ack)
-		s := "Stage " + strconv.Itoa(n)
+		s := "Stage " + itoa(n)
 		if ackDays > 0 && (!ack.IsZero() || answered.IsZero()) {
-			add(Deadline{Key: "complaint_stage" + strconv.Itoa(n) + "_ack", Rule: s + " complaint acknowledged within " + wd(ackDays),
+			add(Deadline{Key: "complaint_stage" + itoa(n) + "_ack", Rule: s + " complaint acknowledged within " + wd(ackDays),
 				Source: t.Source, From: sent, Due: ackDue, Done: ack, dueFromLast: true})
 		}
 		rule := s + " complaint answered within " + wd(ansDays)
@@ -222,7 +220,7 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 		if !ext.IsZero() {
 			rule += "; the council may extend this by at most " + wd(t.ExtensionDays) + ", to " + ext.Long() + ", if it says why"
 		}
-		add(Deadline{Key: "complaint_stage" + strconv.Itoa(n) + "_answer", Rule: rule,
+		add(Deadline{Key: "complaint_stage" + itoa(n) + "_answer", Rule: rule,
 			Source: t.Source, From: sent, Due: ansDue, Done: answered, dueFromLast: true})
 	}
 	stage(1, cp.Stage1Sent, cp.Stage1Acknowledged, cp.Stage1Answered)
@@ -242,7 +240,7 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 		if with == "" {
 			with = "the council"
 		}
-		add(Deadline{Key: "contact_" + strconv.Itoa(i) + "_reply", Rule: "Reply or action promised by " + with,
+		add(Deadline{Key: "contact_" + itoa(i) + "_reply", Rule: "Reply or action promised by " + with,
 			Source: "Your contact log (" + ct.Date.Long() + ")", From: ct.Date, Due: ct.ReplyDueBy, Done: ct.Replied})
 	}
 	return out
@@ -250,7 +248,7 @@ func Deadlines(c Case, cal Calendar, today Date) []Deadline {
 
 func planDeadlines(p Plan, today Date, add func(Deadline)) {
 	for i, s := range p.Steps {
-		add(Deadline{Key: "promised_step_" + strconv.Itoa(i), PlanID: p.ID, Rule: s.Name,
+		add(Deadline{Key: "promised_step_" + itoa(i), PlanID: p.ID, Rule: s.Name,
 			Source: "The plan itself", From: s.Due, Due: s.Due, Done: s.Done})
 	}
 	pd := p.Process
@@ -582,7 +580,7 @@ func CarePlanReviews(planDate Date, months ...int) []PromisedStep {
 	// its last day, so none is called late too soon.
 	from := planDate.Latest()
 	for _, m := range months {
-		out = append(out, PromisedStep{Name: "Review of the care plan at " + strconv.Itoa(m) + " months", Due: from.AddMonths(m)})
+		out = append(out, PromisedStep{Name: "Review of the care plan at " + itoa(m) + " months", Due: from.AddMonths(m)})
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -98,6 +97,10 @@ type estimator struct {
 	covid     bool
 }
 
+// Kept out of line (go:noinline): it has many calls, and inlined it
+// cost the wasm code and inlining records.
+//
+//go:noinline
 func (s *estimator) rate(key string) Rate { rt, _ := s.rules.Rate(key); return rt }
 
 // add rounds a line, fills its rate facts and appends it.
@@ -129,7 +132,7 @@ func (s *estimator) add(l Line, keys ...string) {
 func (s *estimator) lump(key, kind, title, basis string) {
 	rt := s.rate(key)
 	s.add(Line{Key: kind, Kind: kind, Title: title, Basis: basis, Source: rt.Source,
-		Low: rt.Low, Typical: rt.Typical, High: rt.High, Count: decimal.NewFromInt(1), Unit: "lump sum"}, key)
+		Low: rt.Low, Typical: rt.Typical, High: rt.High, Count: decInt(1), Unit: "lump sum"}, key)
 }
 
 // scaled is a line priced as count × a rate; per-term and per-month
@@ -154,7 +157,7 @@ func (s *estimator) scaled(l Line, key string, count decimal.Decimal) {
 // LossUnits is the units a loss of count terms or months is priced as:
 // the first in full, each further one at the share further (to 4 places).
 func LossUnits(count, further decimal.Decimal) decimal.Decimal {
-	one := decimal.NewFromInt(1)
+	one := decInt(1)
 	if further.Sign() <= 0 || !further.LessThan(one) || !count.GreaterThan(one) {
 		return count
 	}
@@ -253,30 +256,30 @@ func (s *estimator) daysPerPeriod(pr Provision, due int) decimal.Decimal {
 	term := s.daysPerTerm(pr)
 	switch pr.Frequency.Per {
 	case PerWeek:
-		return decimal.NewFromInt(5)
+		return decInt(5)
 	case PerFortnight:
-		return decimal.NewFromInt(10)
+		return decInt(10)
 	case PerMonth:
-		return term.Div(decimal.NewFromInt(3))
+		return term.Div(decInt(3))
 	case PerHalfTerm:
-		return term.Div(decimal.NewFromInt(2))
+		return term.Div(decInt(2))
 	case PerTerm:
 		return term
 	case PerYear:
-		return term.Mul(decimal.NewFromInt(3))
+		return term.Mul(decInt(3))
 	}
 	// In total: the provision's whole span.
 	if pr.Frequency.Unit == UnitSessions {
-		return decimal.NewFromInt(int64(max(1, s.cal.eligibleDays(pr, pr.Start, minDate(pr.End, s.today)))))
+		return decInt(int64(max(1, s.cal.eligibleDays(pr, pr.Start, minDate(pr.End, s.today)))))
 	}
-	return decimal.NewFromInt(int64(max(1, due)))
+	return decInt(int64(max(1, due)))
 }
 
 func (s *estimator) daysPerTerm(pr Provision) decimal.Decimal {
 	if pr.Weeks == AllYear {
-		return decimal.NewFromInt(int64(max(1, s.rules.WorkingDaysPerTerm)))
+		return decInt(int64(max(1, s.rules.WorkingDaysPerTerm)))
 	}
-	return decimal.NewFromInt(int64(max(1, s.rules.SchoolDaysPerTerm)))
+	return decInt(int64(max(1, s.rules.SchoolDaysPerTerm)))
 }
 
 // eligibleDays counts the days a provision runs on between a and b.
@@ -312,19 +315,19 @@ func (s *estimator) provision(p Plan, pr Provision) {
 	}
 	// Units lost, in the provision's own units (sessions, or days of
 	// hours-based support), after make-up done or agreed.
-	lost := decimal.NewFromInt(int64(n.MissedNotMadeUp))
+	lost := decInt(int64(n.MissedNotMadeUp))
 	perPeriod := s.daysPerPeriod(pr, n.Due)
-	count := decimal.NewFromInt(int64(max(1, pr.Frequency.Count)))
+	count := decInt(int64(max(1, pr.Frequency.Count)))
 	daysLost := lost // hours-based: one scheduled entry is one day
 	if pr.Frequency.Unit == UnitSessions {
 		daysLost = lost.Mul(perPeriod).Div(count)
 	}
 	for _, sp := range pr.PartlyInPlace {
 		days := s.cal.eligibleDays(pr, maxDate(sp.From, pr.Start), minDate(spellEnd(sp.To, today), minDate(pr.End, today)))
-		share := decimal.NewFromInt(int64(pr.Frequency.Count - sp.Given)).Div(count)
-		daysLost = daysLost.Add(decimal.NewFromInt(int64(days)).Mul(share))
+		share := decInt(int64(pr.Frequency.Count - sp.Given)).Div(count)
+		daysLost = daysLost.Add(decInt(int64(days)).Mul(share))
 	}
-	agreed := decimal.NewFromInt(int64(pr.MakeUpAgreed))
+	agreed := decInt(int64(pr.MakeUpAgreed))
 	switch {
 	case isTherapy(pr.Type):
 		s.therapy(pr, title, n, daysLost, perPeriod, count, agreed)
@@ -339,14 +342,14 @@ func (s *estimator) provision(p Plan, pr Provision) {
 			Title:  "Missed sessions made up later: " + title,
 			Basis:  plural(made, "missed session") + " made up like for like: no payment for them",
 			Source: "Ombudsman decisions Hampshire 24 012 589 and 16 004 003; Bromley 23 008 648",
-			Count:  decimal.NewFromInt(int64(made)), Unit: "session"})
+			Count:  decInt(int64(made)), Unit: "session"})
 	}
 	if n.PaidPrivately > 0 {
 		s.add(Line{Key: LinePrivateCosts + ":" + pr.ID, Kind: LinePrivateCosts, ProvisionID: pr.ID,
 			Title:  "Sessions you paid for yourself: " + title,
 			Basis:  plural(n.PaidPrivately, "session") + " paid for privately, " + FormatMoney(n.PrivateCost) + " in all: a refund of the actual cost, on evidence",
 			Source: "Ombudsman decision Bromley 24 009 671; Children and Families Act 2014 s42(5)",
-			Low:    n.PrivateCost, Typical: n.PrivateCost, High: n.PrivateCost, Count: decimal.NewFromInt(int64(n.PaidPrivately)), Unit: "session", Verified: true})
+			Low:    n.PrivateCost, Typical: n.PrivateCost, High: n.PrivateCost, Count: decInt(int64(n.PaidPrivately)), Unit: "session", Verified: true})
 	}
 	if pr.IncludesIndirect && pr.IndirectMissed {
 		s.fault = true
@@ -354,17 +357,17 @@ func (s *estimator) provision(p Plan, pr Provision) {
 		s.add(Line{Key: LineIndirect + ":" + pr.ID, Kind: LineIndirect, ProvisionID: pr.ID,
 			Title: "Missed indirect work (programme, liaison, training): " + title,
 			Basis: "a lump sum of " + FormatMoney(rt.Typical) + " for the programme and support not given", Source: rt.Source,
-			Low: rt.Low, Typical: rt.Typical, High: rt.High, Count: decimal.NewFromInt(1), Unit: "lump sum"}, RateIndirectMissed)
+			Low: rt.Low, Typical: rt.Typical, High: rt.High, Count: decInt(1), Unit: "lump sum"}, RateIndirectMissed)
 	}
 	if stillMissing(pr, today) && !today.Before(s.e.Today) { // not once the case closed or the plan ended
 		m, w := s.rate(RateOngoingMonth), s.rate(RateOngoingWeek)
 		s.add(Line{Key: LineOngoing + ":" + pr.ID, Kind: LineOngoing, ProvisionID: pr.ID, Ongoing: true,
 			Title: "Provision still missing: " + title,
 			Basis: "still not in place on " + today.Long() + ": " + FormatMoney(m.Typical) + " for each further month without it, up to " +
-				strconv.Itoa(s.rules.OngoingMonths) + " months; high figure at " + FormatMoney(w.High) + " a week for " + strconv.Itoa(s.rules.OngoingWeeks) + " weeks",
-			Source: m.Source + "; " + w.Source, Count: decimal.NewFromInt(int64(s.rules.OngoingMonths)), Unit: "month",
-			Low: m.Low, Typical: m.Typical.Mul(decimal.NewFromInt(int64(s.rules.OngoingMonths))),
-			High: w.High.Mul(decimal.NewFromInt(int64(s.rules.OngoingWeeks)))},
+				itoa(s.rules.OngoingMonths) + " months; high figure at " + FormatMoney(w.High) + " a week for " + itoa(s.rules.OngoingWeeks) + " weeks",
+			Source: m.Source + "; " + w.Source, Count: decInt(int64(s.rules.OngoingMonths)), Unit: "month",
+			Low: m.Low, Typical: m.Typical.Mul(decInt(int64(s.rules.OngoingMonths))),
+			High: w.High.Mul(decInt(int64(s.rules.OngoingWeeks)))},
 			RateOngoingMonth, RateOngoingWeek)
 	}
 }
@@ -400,14 +403,14 @@ func (s *estimator) therapy(pr Provision, title string, n Counts, daysLost, perP
 		if mins <= 0 {
 			mins = s.rules.SessionMinutes
 		}
-		perHour := decimal.NewFromInt(60)
+		perHour := decInt(60)
 		if pr.Frequency.Unit == UnitMinutes {
-			perHour = decimal.NewFromInt(1)
+			perHour = decInt(1)
 		}
-		sessions = sessions.Mul(perHour).Div(decimal.NewFromInt(int64(max(1, mins))))
+		sessions = sessions.Mul(perHour).Div(decInt(int64(max(1, mins))))
 	}
 	if cap := s.rules.TherapySessionsPerWeek; cap > 0 {
-		sessions = decimal.Min(sessions, daysLost.Div(decimal.NewFromInt(5)).Mul(decimal.NewFromInt(int64(cap))))
+		sessions = decimal.Min(sessions, daysLost.Div(decInt(5)).Mul(decInt(int64(cap))))
 	}
 	whole := sessions.Sub(agreed).Round(0)
 	if whole.Sign() <= 0 {
@@ -462,11 +465,11 @@ func (s *estimator) educationLost(p Plan, i int, sp Spell) {
 	}
 	s.fault = true
 	s.spell(sp.From, sp.To, today)
-	perTerm := decimal.NewFromInt(int64(max(1, s.rules.SchoolDaysPerTerm)))
-	terms := decimal.NewFromInt(int64(days)).DivRound(perTerm, 4)
-	s.scaled(Line{Key: LineEducationLost + ":" + p.ID + ":" + strconv.Itoa(i), Kind: LineEducationLost,
+	perTerm := decInt(int64(max(1, s.rules.SchoolDaysPerTerm)))
+	terms := decInt(int64(days)).DivRound(perTerm, 4)
+	s.scaled(Line{Key: LineEducationLost + ":" + p.ID + ":" + itoa(i), Kind: LineEducationLost,
 		Title: "Loss of most or all education from " + sp.From.Long(),
-		Basis: plural(days, "school day") + " (" + terms.Round(2).String() + " terms of " + strconv.Itoa(s.rules.SchoolDaysPerTerm) +
+		Basis: plural(days, "school day") + " (" + terms.Round(2).String() + " terms of " + itoa(s.rules.SchoolDaysPerTerm) +
 			" days)"}, RateEducationLost, terms)
 }
 
@@ -477,9 +480,9 @@ func (s *estimator) parentCosts() {
 		if pc.Amount.Sign() <= 0 {
 			continue
 		}
-		l := Line{Key: LineParentCosts + ":" + strconv.Itoa(i), Kind: LineParentCosts, Title: "Your own costs: " + pc.WhatFor,
+		l := Line{Key: LineParentCosts + ":" + itoa(i), Kind: LineParentCosts, Title: "Your own costs: " + pc.WhatFor,
 			Source: "Ombudsman decisions refund costs a parent paid because provision was missing (e.g. Barking and Dagenham 22 011 243, Essex 24 022 763)",
-			Low:    pc.Amount, Typical: pc.Amount, High: pc.Amount, Count: decimal.NewFromInt(1), Unit: "cost", Verified: pc.Receipts}
+			Low:    pc.Amount, Typical: pc.Amount, High: pc.Amount, Count: decInt(1), Unit: "cost", Verified: pc.Receipts}
 		l.Basis = FormatMoney(pc.Amount) + " you paid, with receipts: refunded at cost"
 		if !pc.Receipts {
 			l.Low = decimal.Zero
@@ -539,15 +542,15 @@ func (s *estimator) delay(d *Deadline, alone bool) {
 			Basis: "the longest delay (" + d.Rule + ") " + state + " (about " + plural(months, "month") + "); nothing else was lost, so this is the one symbolic payment for the distress and uncertainty: usually " +
 				FormatMoney(sym.Typical) + ", from " + FormatMoney(sym.Low) + " to " + FormatMoney(sym.High),
 			Source: sym.Source, Low: sym.Low, Typical: sym.Typical, High: sym.High,
-			Count: decimal.NewFromInt(1), Unit: "lump sum"}, RateDelaySymbolic)
+			Count: decInt(1), Unit: "lump sum"}, RateDelaySymbolic)
 		return
 	}
-	typ := decimal.Min(decimal.Max(pm.Typical.Mul(decimal.NewFromInt(int64(months))), sym.Low), sym.High)
+	typ := decimal.Min(decimal.Max(pm.Typical.Mul(decInt(int64(months))), sym.Low), sym.High)
 	s.add(Line{Key: LineDelay, Kind: LineDelay, Title: "Delay in making or amending the plan",
 		Basis: "the longest delay (" + d.Rule + ") " + state + ": about " + plural(months, "month") + " × " +
 			FormatMoney(pm.Typical) + ", kept between " + FormatMoney(sym.Low) + " and " + FormatMoney(sym.High),
 		Source: pm.Source + "; " + sym.Source, Low: sym.Low, Typical: typ, High: sym.High,
-		Count: decimal.NewFromInt(int64(months)), Unit: "month", Rate: pm.Typical}, RateDelaySymbolic, RateDelayPerMonth)
+		Count: decInt(int64(months)), Unit: "month", Rate: pm.Typical}, RateDelaySymbolic, RateDelayPerMonth)
 }
 
 // distress is the symbolic payment when provision or education was lost
@@ -555,7 +558,7 @@ func (s *estimator) delay(d *Deadline, alone bool) {
 func (s *estimator) distress() {
 	key, why := RateDistress, "for the distress, frustration and uncertainty the faults caused"
 	if s.prolonged {
-		key, why = RateDistressProlonged, "for distress after a loss lasting "+strconv.Itoa(s.rules.ProlongedMonths)+" months or more"
+		key, why = RateDistressProlonged, "for distress after a loss lasting "+itoa(s.rules.ProlongedMonths)+" months or more"
 	}
 	rt := s.rate(key)
 	s.lump(key, LineDistress, "Distress, frustration and uncertainty",
@@ -594,7 +597,7 @@ func (s *estimator) alreadyPaid() {
 	}
 	s.add(Line{Key: LineAlreadyPaid, Kind: LineAlreadyPaid, Title: "Already paid by the council",
 		Basis:  "the council has already paid " + strings.Join(what, "; ") + ": taken off once, so what is left is what is still owed",
-		Source: "Your record of payments", Low: off(lo), Typical: off(ty), High: off(hi), Count: decimal.NewFromInt(int64(len(what))), Unit: "payment", Verified: true})
+		Source: "Your record of payments", Low: off(lo), Typical: off(ty), High: off(hi), Count: decInt(int64(len(what))), Unit: "payment", Verified: true})
 }
 
 // stillMissing reports whether a provision has a not-in-place period that
@@ -632,9 +635,13 @@ func provisionTitle(p Provision) string {
 	return s
 }
 
+// Kept out of line (go:noinline): inlined at each of its many calls it
+// cost the wasm code and inlining records.
+//
+//go:noinline
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	return itoa(n) + " " + word + "s"
 }

@@ -10,7 +10,7 @@ import (
 // MaxItemAmount is the largest amount accepted for one item (a session
 // price, a private cost, a rate). Anything larger is almost certainly a
 // typing slip, and the Ombudsman's largest payments seen are far below it.
-var MaxItemAmount = decimal.NewFromInt(100000)
+var MaxItemAmount = decInt(100000)
 
 // ParseMoney reads an amount in pounds as a parent types it: "50",
 // "50.5", "1,234.50" or "£1,234.50" (spaces around it are allowed). It
@@ -104,7 +104,16 @@ func FormatMoney(d decimal.Decimal) string {
 // from zero (£0.005 becomes £0.01). Each estimate line is rounded once
 // with it; totals are the exact sums of the rounded lines, so a printed
 // total always equals the sum of the printed lines.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func RoundMoney(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
 
 // pounds makes a whole-pound decimal for the rules table.
-func pounds(n int64) decimal.Decimal { return decimal.NewFromInt(n).Round(2) }
+func pounds(n int64) decimal.Decimal { return decInt(n).Round(2) }
+
+// decInt is decimal.NewFromInt, kept out of line: inlined at each of its
+// many calls it cost the wasm code.
+//
+//go:noinline
+func decInt(n int64) decimal.Decimal { return decimal.NewFromInt(n) }

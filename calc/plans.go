@@ -2,7 +2,6 @@ package calc
 
 import (
 	"slices"
-	"strconv"
 )
 
 // Plans over time. A case holds its plans oldest first: a final plan, an
@@ -117,7 +116,7 @@ func NewProvisionID(c Case) string {
 
 func freeID(prefix string, n int, used map[string]bool) string {
 	for n++; ; n++ {
-		if id := prefix + strconv.Itoa(n); !used[id] {
+		if id := prefix + itoa(n); !used[id] {
 			return id
 		}
 	}

@@ -252,10 +252,10 @@ func (c Counts) finish() Counts {
 	c.Recorded = c.Delivered + c.Missed + c.ChildAbsent + c.PaidPrivately
 	c.MissedNotMadeUp = max(0, c.Missed-c.MadeUp)
 	if base := c.Recorded - c.ChildAbsent; base > 0 {
-		pct := decimal.NewFromInt(int64(c.Delivered+c.MadeUp)).Mul(decimal.NewFromInt(100)).
-			DivRound(decimal.NewFromInt(int64(base)), 1)
-		if pct.GreaterThan(decimal.NewFromInt(100)) {
-			pct = decimal.NewFromInt(100)
+		pct := decInt(int64(c.Delivered+c.MadeUp)).Mul(decInt(100)).
+			DivRound(decInt(int64(base)), 1)
+		if pct.GreaterThan(decInt(100)) {
+			pct = decInt(100)
 		}
 		c.PercentDelivered = pct
 		// A share of only missed sessions, while others are not

@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,6 +76,10 @@ var (
 
 type validator struct{ probs []FieldError }
 
+// add records a problem. It is kept out of line: inlined at each of the
+// checks it cost the wasm code.
+//
+//go:noinline
 func (v *validator) add(path, msg string) { v.probs = append(v.probs, FieldError{path, msg}) }
 
 func (v *validator) text(path, s string, max int, required bool, what string) {
@@ -84,7 +87,7 @@ func (v *validator) text(path, s string, max int, required bool, what string) {
 		v.add(path, "Enter "+what)
 	}
 	if utf8.RuneCountInString(s) > max {
-		v.add(path, "This is too long: keep it under "+strconv.Itoa(max)+" characters")
+		v.add(path, "This is too long: keep it under "+itoa(max)+" characters")
 	}
 	if msg := hiddenCharacters(s, max > maxShortText); msg != "" {
 		v.add(path, msg)
@@ -164,7 +167,7 @@ func (v *validator) count(path string, n, max int, what string) {
 	if n < 0 {
 		v.add(path, what+" cannot be below zero")
 	} else if n > max {
-		v.add(path, what+" looks too large: the most allowed is "+strconv.Itoa(max))
+		v.add(path, what+" looks too large: the most allowed is "+itoa(max))
 	}
 }
 
@@ -186,7 +189,7 @@ func (v *validator) money(path string, d decimal.Decimal) {
 func Validate(c Case) []FieldError {
 	v := &validator{}
 	if c.SchemaVersion != SchemaVersion {
-		v.add("schema_version", "must be "+strconv.Itoa(SchemaVersion))
+		v.add("schema_version", "must be "+itoa(SchemaVersion))
 	}
 	v.text("child.first_name", c.Child.FirstName, 100, true, "your child's first name")
 	v.date("child.date_of_birth", c.Child.DateOfBirth, false)
@@ -200,16 +203,16 @@ func Validate(c Case) []FieldError {
 		v.add("plans", "Add the plan")
 	}
 	if len(c.Plans) > maxPlans {
-		v.add("plans", "Too many plans: the most is "+strconv.Itoa(maxPlans))
+		v.add("plans", "Too many plans: the most is "+itoa(maxPlans))
 	}
 	planIDs, provIDs := map[string]bool{}, map[string]bool{}
 	for i, p := range c.Plans {
-		validatePlan(v, "plans["+strconv.Itoa(i)+"]", p, planIDs, provIDs)
+		validatePlan(v, "plans["+itoa(i)+"]", p, planIDs, provIDs)
 	}
 	validatePlanOrder(v, c.Plans)
 	contactIDs := map[string]bool{}
 	for i, ct := range c.Contacts {
-		path := "contacts[" + strconv.Itoa(i) + "]"
+		path := "contacts[" + itoa(i) + "]"
 		v.text(path+".id", ct.ID, 64, false, "")
 		if ct.ID != "" && contactIDs[ct.ID] {
 			v.add(path+".id", "Two contacts have the same id")
@@ -234,7 +237,7 @@ func Validate(c Case) []FieldError {
 	validateLetter(v, c.Letter)
 	paymentIDs := map[string]bool{}
 	for i, p := range c.Payments {
-		path := "payments[" + strconv.Itoa(i) + "]"
+		path := "payments[" + itoa(i) + "]"
 		v.text(path+".id", p.ID, 64, false, "")
 		if p.ID != "" && paymentIDs[p.ID] {
 			v.add(path+".id", "Two payments have the same id")
@@ -245,7 +248,7 @@ func Validate(c Case) []FieldError {
 		v.text(path+".what_for", p.WhatFor, maxLongText, false, "")
 	}
 	for i, p := range c.ParentCosts {
-		path := "parent_costs[" + strconv.Itoa(i) + "]"
+		path := "parent_costs[" + itoa(i) + "]"
 		v.date(path+".date", p.Date, false)
 		v.money(path+".amount", p.Amount)
 		v.text(path+".what_for", p.WhatFor, maxLongText, false, "")
@@ -253,10 +256,10 @@ func Validate(c Case) []FieldError {
 	v.date("closed", c.Closed, false)
 	v.text("closed_why", c.ClosedWhy, maxLongText, false, "")
 	for i, sy := range c.Calendar.SchoolYears {
-		validateSchoolYear(v, "calendar.school_years["+strconv.Itoa(i)+"]", sy)
+		validateSchoolYear(v, "calendar.school_years["+itoa(i)+"]", sy)
 	}
 	for i, d := range c.Calendar.InsetDays {
-		v.date("calendar.inset_days["+strconv.Itoa(i)+"]", d, true)
+		v.date("calendar.inset_days["+itoa(i)+"]", d, true)
 	}
 	known := map[string]bool{}
 	for _, r := range DefaultRules().Rates {
@@ -264,7 +267,7 @@ func Validate(c Case) []FieldError {
 	}
 	seen := map[string]bool{}
 	for i, o := range c.RateOverrides {
-		path := "rate_overrides[" + strconv.Itoa(i) + "]"
+		path := "rate_overrides[" + itoa(i) + "]"
 		if !known[o.Key] {
 			v.add(path+".key", "This rate is not in the rules table")
 		}
@@ -281,10 +284,10 @@ func Validate(c Case) []FieldError {
 		v.text(path+".reason", o.Reason, maxLongText, false, "")
 	}
 	if len(c.Calendar.SchoolYears) > maxSchoolYears {
-		v.add("calendar.school_years", "Too many school years: the most is "+strconv.Itoa(maxSchoolYears))
+		v.add("calendar.school_years", "Too many school years: the most is "+itoa(maxSchoolYears))
 	}
 	if len(c.Calendar.InsetDays) > maxInsetDays {
-		v.add("calendar.inset_days", "Too many INSET days: the most is "+strconv.Itoa(maxInsetDays))
+		v.add("calendar.inset_days", "Too many INSET days: the most is "+itoa(maxInsetDays))
 	}
 	v.probs = append(v.probs, CheckWork(c, Date{})...)
 	return v.probs
@@ -303,21 +306,21 @@ func CheckWork(c Case, today Date) []FieldError {
 	total, records := 0, 0
 	bigPath, big := "", 0
 	for i, p := range c.Plans {
-		path := "plans[" + strconv.Itoa(i) + "]"
+		path := "plans[" + itoa(i) + "]"
 		if len(p.EducationLost) > maxSpells {
-			v.add(path+".education_lost", "Too many periods without education: the most is "+strconv.Itoa(maxSpells))
+			v.add(path+".education_lost", "Too many periods without education: the most is "+itoa(maxSpells))
 		}
 		if len(p.Steps) > maxSteps {
-			v.add(path+".promised_steps", "Too many promised steps: the most is "+strconv.Itoa(maxSteps))
+			v.add(path+".promised_steps", "Too many promised steps: the most is "+itoa(maxSteps))
 		}
 		for j, pr := range p.Provisions {
-			pp := path + ".provisions[" + strconv.Itoa(j) + "]"
+			pp := path + ".provisions[" + itoa(j) + "]"
 			records += len(pr.Outcomes)
 			if len(pr.CountPeriods) > maxCountPeriods {
-				v.add(pp+".count_periods", "Too many counted periods: the most is "+strconv.Itoa(maxCountPeriods))
+				v.add(pp+".count_periods", "Too many counted periods: the most is "+itoa(maxCountPeriods))
 			}
 			if len(pr.NotInPlace) > maxSpells {
-				v.add(pp+".not_in_place", "Too many periods when the help was not in place: the most is "+strconv.Itoa(maxSpells))
+				v.add(pp+".not_in_place", "Too many periods when the help was not in place: the most is "+itoa(maxSpells))
 			}
 			if pr.Start.IsZero() {
 				continue
@@ -325,9 +328,9 @@ func CheckWork(c Case, today Date) []FieldError {
 			limit := pr.Start.AddMonths(12 * MaxSpanYears)
 			switch {
 			case !pr.End.IsZero() && pr.End.After(limit):
-				v.add(pp+".end", "A kind of help cannot run for more than "+strconv.Itoa(MaxSpanYears)+" years: check the start and end dates")
+				v.add(pp+".end", "A kind of help cannot run for more than "+itoa(MaxSpanYears)+" years: check the start and end dates")
 			case pr.End.IsZero() && pr.Frequency.Per != PerTotal && !today.IsZero() && today.After(limit):
-				v.add(pp+".start", "This help started more than "+strconv.Itoa(MaxSpanYears)+" years ago: check the start date, or give an end date")
+				v.add(pp+".start", "This help started more than "+itoa(MaxSpanYears)+" years ago: check the start date, or give an end date")
 			}
 			n := expectedSessions(pr, today)
 			total += n
@@ -399,7 +402,7 @@ func expectedSessions(p Provision, today Date) int {
 
 // thousands writes n with commas: 100000 → "100,000".
 func thousands(n int) string {
-	s := strconv.Itoa(n)
+	s := itoa(n)
 	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
 		s = s[:i] + "," + s[i:]
 	}
@@ -452,16 +455,16 @@ func validatePlan(v *validator, path string, p Plan, planIDs, provIDs map[string
 		v.add(pp+"phase_transfer_year", "Enter the year of the move, for example 2027")
 	}
 	if len(p.Provisions) > maxProvisions {
-		v.add(path+".provisions", "Too many provisions: the most is "+strconv.Itoa(maxProvisions))
+		v.add(path+".provisions", "Too many provisions: the most is "+itoa(maxProvisions))
 	}
 	for i, pr := range p.Provisions {
-		validateProvision(v, path+".provisions["+strconv.Itoa(i)+"]", pr, provIDs)
+		validateProvision(v, path+".provisions["+itoa(i)+"]", pr, provIDs)
 	}
 	for i, s := range p.EducationLost {
-		validateSpell(v, path+".education_lost["+strconv.Itoa(i)+"]", s)
+		validateSpell(v, path+".education_lost["+itoa(i)+"]", s)
 	}
 	for i, s := range p.Steps {
-		sp := path + ".promised_steps[" + strconv.Itoa(i) + "]"
+		sp := path + ".promised_steps[" + itoa(i) + "]"
 		v.text(sp+".name", s.Name, maxShortText, true, "what was promised")
 		v.date(sp+".due", s.Due, true)
 		v.date(sp+".done", s.Done, false)
@@ -486,25 +489,25 @@ func validatePlanOrder(v *validator, plans []Plan) {
 			continue
 		}
 		prev, ps := plans[j], PlanStart(plans[j])
-		path := "plans[" + strconv.Itoa(i) + "]"
+		path := "plans[" + itoa(i) + "]"
 		switch {
 		case s.Before(ps):
 			v.add(path+".issued", "This plan is dated "+s.Long()+", before the plan above it ("+ps.Long()+"): put the plans in date order, oldest first")
 		case s.Equal(ps):
 			v.add(path+".issued", "Two plans have the same date, "+s.Long()+": give the newer plan its own date")
 		case !prev.Ended.IsZero() && !prev.Ended.Latest().Before(s):
-			v.add("plans["+strconv.Itoa(j)+"].ended", "This plan ends on "+prev.Ended.Long()+", but the newer plan starts on "+s.Long()+": end it the day before at the latest")
+			v.add("plans["+itoa(j)+"].ended", "This plan ends on "+prev.Ended.Long()+", but the newer plan starts on "+s.Long()+": end it the day before at the latest")
 		default:
 			// Each piece of help belongs to the plan in force: none is
 			// counted in two plans at once.
 			for k, pr := range p.Provisions {
 				if !pr.Start.IsZero() && pr.Start.Before(s) {
-					v.add(path+".provisions["+strconv.Itoa(k)+"].start", "This help starts on "+pr.Start.Long()+", before its plan of "+s.Long()+": start it on that date or later, or add it to the older plan")
+					v.add(path+".provisions["+itoa(k)+"].start", "This help starts on "+pr.Start.Long()+", before its plan of "+s.Long()+": start it on that date or later, or add it to the older plan")
 				}
 			}
 			for k, pr := range prev.Provisions {
 				if pr.End.IsZero() || !pr.End.Before(s) {
-					v.add("plans["+strconv.Itoa(j)+"].provisions["+strconv.Itoa(k)+"].end", "This help goes on after its plan was replaced on "+s.Long()+": end it the day before, or carry it forward into the newer plan")
+					v.add("plans["+itoa(j)+"].provisions["+itoa(k)+"].end", "This help goes on after its plan was replaced on "+s.Long()+": end it the day before, or carry it forward into the newer plan")
 				}
 			}
 		}
@@ -552,7 +555,7 @@ func validateProvision(v *validator, path string, p Provision, ids map[string]bo
 			max = lim[1] * 60
 		}
 		if f.Count > max {
-			v.add(path+".frequency.count", "This looks too many for one "+strings.ReplaceAll(string(f.Per), "_", " ")+": the most allowed is "+strconv.Itoa(max))
+			v.add(path+".frequency.count", "This looks too many for one "+strings.ReplaceAll(string(f.Per), "_", " ")+": the most allowed is "+itoa(max))
 		}
 	}
 	if p.SessionMinutes < 0 || p.SessionMinutes > 600 {
@@ -563,7 +566,7 @@ func validateProvision(v *validator, path string, p Provision, ids map[string]bo
 	}
 	seenDay := map[string]bool{}
 	for i, w := range p.Weekdays {
-		wp := path + ".weekdays[" + strconv.Itoa(i) + "]"
+		wp := path + ".weekdays[" + itoa(i) + "]"
 		if !weekdays[w] {
 			v.add(wp, "Choose a school day, monday to friday")
 		}
@@ -580,20 +583,20 @@ func validateProvision(v *validator, path string, p Provision, ids map[string]bo
 		v.add(path+".indirect_missed", "Tick that the plan includes indirect work first")
 	}
 	for i, s := range p.NotInPlace {
-		validateSpell(v, path+".not_in_place["+strconv.Itoa(i)+"]", s)
+		validateSpell(v, path+".not_in_place["+itoa(i)+"]", s)
 	}
 	for i, s := range p.PartlyInPlace {
-		sp := path + ".partly_in_place[" + strconv.Itoa(i) + "]"
+		sp := path + ".partly_in_place[" + itoa(i) + "]"
 		validateSpell(v, sp, Spell{From: s.From, To: s.To, Note: s.Note})
 		if s.Given < 0 || (p.Frequency.Count > 0 && s.Given >= p.Frequency.Count) {
-			v.add(sp+".given", "Enter how much was given: less than the "+strconv.Itoa(p.Frequency.Count)+" in the plan")
+			v.add(sp+".given", "Enter how much was given: less than the "+itoa(p.Frequency.Count)+" in the plan")
 		}
 	}
 	if p.MakeUpAgreed < 0 || p.MakeUpAgreed > maxOutcomes {
 		v.add(path+".make_up_agreed", "Enter how many sessions the council agreed to make up")
 	}
 	if len(p.Outcomes) > maxOutcomes {
-		v.add(path+".outcomes", "Too many sessions recorded: the most is "+strconv.Itoa(maxOutcomes))
+		v.add(path+".outcomes", "Too many sessions recorded: the most is "+itoa(maxOutcomes))
 	}
 	type key struct {
 		d   Date
@@ -601,7 +604,7 @@ func validateProvision(v *validator, path string, p Provision, ids map[string]bo
 	}
 	byKey := map[key]Status{}
 	for i, o := range p.Outcomes {
-		op := path + ".outcomes[" + strconv.Itoa(i) + "]"
+		op := path + ".outcomes[" + itoa(i) + "]"
 		v.date(op+".date", o.Date, true)
 		if o.Seq < 0 || o.Seq > 9 {
 			v.add(op+".seq", "The session number on one day must be between 0 and 9")
@@ -628,7 +631,7 @@ func validateProvision(v *validator, path string, p Provision, ids map[string]bo
 	}
 	replaced := map[key]bool{}
 	for i, o := range p.Outcomes {
-		op := path + ".outcomes[" + strconv.Itoa(i) + "]"
+		op := path + ".outcomes[" + itoa(i) + "]"
 		if o.Status != StatusMadeUp {
 			if !o.Replaces.IsZero() {
 				v.add(op+".replaces", "Only a made-up session replaces another one")
@@ -650,7 +653,7 @@ func validateProvision(v *validator, path string, p Provision, ids map[string]bo
 		replaced[k] = true
 	}
 	for i, cp := range p.CountPeriods {
-		cpp := path + ".count_periods[" + strconv.Itoa(i) + "]"
+		cpp := path + ".count_periods[" + itoa(i) + "]"
 		v.date(cpp+".from", cp.From, true)
 		v.date(cpp+".to", cp.To, true)
 		v.order(cpp+".to", cp.From, cp.To, "End date must be after the start date")
@@ -723,7 +726,7 @@ func validateSchoolYear(v *validator, path string, sy SchoolYear) {
 		v.add(path+".terms", "A school year has between 1 and 6 terms")
 	}
 	for i, t := range sy.Terms {
-		tp := path + ".terms[" + strconv.Itoa(i) + "]"
+		tp := path + ".terms[" + itoa(i) + "]"
 		v.text(tp+".name", t.Name, 50, false, "")
 		v.date(tp+".start", t.Start, true)
 		v.date(tp+".end", t.End, true)
@@ -740,7 +743,7 @@ func validateSchoolYear(v *validator, path string, sy SchoolYear) {
 		}
 	}
 	for i, d := range sy.InsetDays {
-		v.date(path+".inset_days["+strconv.Itoa(i)+"]", d, true)
+		v.date(path+".inset_days["+itoa(i)+"]", d, true)
 	}
 	v.text(path+".source", sy.Source, maxLongText, false, "")
 }
@@ -754,10 +757,10 @@ const (
 // lines checks a list of one-line texts, like an address.
 func (v *validator) lines(path string, ls []string, max int, what string) {
 	if len(ls) > max {
-		v.add(path, "Too many "+what+": the most is "+strconv.Itoa(max))
+		v.add(path, "Too many "+what+": the most is "+itoa(max))
 	}
 	for i, l := range ls {
-		v.text(path+"["+strconv.Itoa(i)+"]", l, maxShortText, false, "")
+		v.text(path+"["+itoa(i)+"]", l, maxShortText, false, "")
 	}
 }
 

@@ -72,6 +72,9 @@ func (e *UnsaveableError) Error() string {
 }
 
 // storageErr turns an error from Storage into ErrStorageFull or ErrUnavailable.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func storageErr(err error) error {
 	if err == nil {
 		return nil

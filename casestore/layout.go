@@ -61,7 +61,7 @@ func upgrade(m map[string]json.RawMessage, steps map[int]step, target int) error
 		if err := s(m); err != nil {
 			return fmt.Errorf("it could not be updated from layout %d: %v", v, err)
 		}
-		m["layout"] = json.RawMessage(strconv.Itoa(v + 1))
+		m["layout"] = json.RawMessage(itoa(v + 1))
 	}
 	return nil
 }
@@ -108,7 +108,7 @@ type backupMark struct {
 func headKey(id string) string   { return casePrefix + id }
 func backupKey(id string) string { return casePrefix + id + ":backup" }
 func versionKey(id string, rev int, tag string) string {
-	return casePrefix + id + ":v" + strconv.Itoa(rev) + "-" + tag
+	return casePrefix + id + ":v" + itoa(rev) + "-" + tag
 }
 
 type keyKind int
@@ -143,7 +143,7 @@ func parseKey(k string) (kind keyKind, id string, rev int) {
 	if v, ok := strings.CutPrefix(sub, "v"); ok {
 		n, tag, ok := strings.Cut(v, "-")
 		r, err := strconv.Atoi(n)
-		if ok && err == nil && r >= 1 && strconv.Itoa(r) == n && validTag(tag) {
+		if ok && err == nil && r >= 1 && itoa(r) == n && validTag(tag) {
 			return kindVersion, id, r
 		}
 	}
@@ -302,3 +302,9 @@ func readVersion(raw, key, id string, rev int, today calc.Date) (envelope, calc.
 	c, err := decodeCase(e.Case, today)
 	return e, c, err
 }
+
+// itoa is strconv.Itoa kept out of line: inlined at each of the many
+// calls it costs code in the wasm.
+//
+//go:noinline
+func itoa(n int) string { return strconv.Itoa(n) }

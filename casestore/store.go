@@ -379,6 +379,10 @@ func (s *Store) newestReadable(id string, versions []string) (string, envelope, 
 	return best, be, bc, nil
 }
 
+// Kept out of line (go:noinline): inlined at each of its many calls it
+// cost the wasm code and inlining records.
+//
+//go:noinline
 func mustRev(k string) (string, int) {
 	_, id, rev := parseKey(k)
 	return id, rev

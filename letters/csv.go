@@ -1,7 +1,6 @@
 package letters
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,8 +44,8 @@ func SessionLogCSV(c calc.Case, today calc.Date) ([]byte, error) {
 				}
 				rec := []string{name, string(p.Section), e.Date.String(), e.To.String(), statusText(e), entryReason(e),
 					e.Replaces.Date.String(), calc.RoundMoney(cost).StringFixed(2),
-					strconv.Itoa(e.Due), strconv.Itoa(e.Delivered), strconv.Itoa(e.Missed), strconv.Itoa(e.MadeUp),
-					strconv.Itoa(e.ChildAbsent), strconv.Itoa(e.PaidPrivately), strconv.Itoa(e.Unrecorded), flat(e.Note), p.ID}
+					itoa(e.Due), itoa(e.Delivered), itoa(e.Missed), itoa(e.MadeUp),
+					itoa(e.ChildAbsent), itoa(e.PaidPrivately), itoa(e.Unrecorded), flat(e.Note), p.ID}
 				for k := range rec {
 					rec[k] = SafeCell(rec[k])
 				}

@@ -2,7 +2,6 @@ package letters
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"provisiontracker/calc"
@@ -66,6 +65,9 @@ func statusText(e calc.LogEntry) string {
 
 // entryReason is the reason shown for an entry: the parent's, or "not in
 // place" for a stretch when the provision was not arranged.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func entryReason(e calc.LogEntry) string {
 	if e.Kind == calc.EntryNotInPlace {
 		return reasonNotInPlace
@@ -124,7 +126,7 @@ func (f facts) missedEntries() [][]string {
 				what += ", " + plural(e.PaidPrivately, "session") + " paid for by me"
 			}
 			if e.MadeUp > 0 {
-				what += ", " + strconv.Itoa(e.MadeUp) + " made up later"
+				what += ", " + itoa(e.MadeUp) + " made up later"
 			}
 			out = append(out, []string{e.Date.Long() + " to " + e.To.Long(), what + " (dates not recorded)", entryReason(e)})
 		case e.Kind == calc.EntryNotInPlace:
@@ -171,13 +173,21 @@ func (f facts) reasons() []string {
 	return out
 }
 
+// Kept out of line (go:noinline): inlined at each of its many calls it
+// cost the wasm code and inlining records.
+//
+//go:noinline
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	return itoa(n) + " " + word + "s"
 }
 
+// Kept out of line (go:noinline): inlined at each of its many calls it
+// cost the wasm code and inlining records.
+//
+//go:noinline
 func capital(s string) string {
 	if s == "" {
 		return s

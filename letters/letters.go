@@ -281,6 +281,10 @@ func (b *builder) scopeLines() []calc.Line {
 	return out
 }
 
+// Kept out of line (go:noinline): inlined at each of its many calls it
+// cost the wasm code and inlining records.
+//
+//go:noinline
 func (b *builder) missing(s string) {
 	for _, m := range b.l.Missing {
 		if m == s {
@@ -290,9 +294,28 @@ func (b *builder) missing(s string) {
 	b.l.Missing = append(b.l.Missing, s)
 }
 
+// add appends blocks to the letter; kept out of line (each letter part
+// calls it many times, and inlined it cost the wasm code).
+//
+//go:noinline
 func (b *builder) add(bl ...Block) { b.l.Blocks = append(b.l.Blocks, bl...) }
-func (b *builder) h(s string)      { b.add(Block{Kind: BlockHeading, Text: s}) }
-func (b *builder) p(s string)      { b.add(Block{Kind: BlockParagraph, Text: s}) }
+
+// Kept out of line (go:noinline): inlined at each of its many calls it
+// cost the wasm code and inlining records.
+//
+//go:noinline
+func (b *builder) h(s string) { b.add(Block{Kind: BlockHeading, Text: s}) }
+
+// Kept out of line (go:noinline): inlined at each of its many calls it
+// cost the wasm code and inlining records.
+//
+//go:noinline
+func (b *builder) p(s string) { b.add(Block{Kind: BlockParagraph, Text: s}) }
+
+// Kept out of line (go:noinline): inlined at each of its many calls it
+// cost the wasm code and inlining records.
+//
+//go:noinline
 func (b *builder) list(items []string, numbered bool) {
 	if len(items) > 0 {
 		b.add(Block{Kind: BlockList, Items: items, Numbered: numbered})
@@ -313,6 +336,9 @@ func (b *builder) own(text, prompt, missing string) {
 }
 
 // Child returns "Sam" or, at the start of a sentence, "My child".
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func (b *builder) Child() string { return capital(b.child) }
 func (b *builder) poss() string  { return b.child + "'s" }
 
@@ -485,6 +511,9 @@ func (b *builder) planSays() {
 }
 
 // name is a provision's name in this case (ProvisionName).
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
 func (b *builder) name(p *calc.Provision) string { return ProvisionName(b.c, *p) }
 
 func sessionsWord(p *calc.Provision) string {
@@ -614,6 +643,10 @@ func unrecordedWords(lg calc.SessionLog, word string) []string {
 	return out
 }
 
+// itoa is strconv.Itoa kept out of line: inlined at each of the many
+// calls it costs code in the wasm.
+//
+//go:noinline
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func was(n int) string {

@@ -2,7 +2,6 @@ package letters
 
 import (
 	"html"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -13,13 +12,8 @@ import (
 // set in aligned columns. The Ombudsman form text starts with its title and
 // has no addresses.
 func (l Letter) PlainText() string {
-	var w strings.Builder
-	sep := func() {
-		if w.Len() > 0 {
-			w.WriteString("\n")
-		}
-	}
-	line := func(s string) { w.WriteString(s); w.WriteString("\n") }
+	w := &textBuilder{}
+	sep, line := w.sep, w.line
 	if !l.IsLetter() {
 		line(l.Title)
 		line("Written on " + l.Date.Long())
@@ -57,7 +51,7 @@ func (l Letter) PlainText() string {
 		case BlockList:
 			for i, it := range b.Items {
 				if b.Numbered {
-					line(strconv.Itoa(i+1) + ". " + it)
+					line(itoa(i+1) + ". " + it)
 				} else {
 					line("- " + it)
 				}
@@ -87,6 +81,27 @@ func (l Letter) PlainText() string {
 		}
 	}
 	return w.String()
+}
+
+// textBuilder writes plain text a line at a time. Its methods are kept
+// out of line (go:noinline): inlined at each of PlainText's calls they
+// made it the largest function of the letters in the wasm.
+type textBuilder struct{ strings.Builder }
+
+// line writes s and a line break.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
+func (w *textBuilder) line(s string) { w.WriteString(s); w.WriteString("\n") }
+
+// sep writes a blank line between parts, none before the first.
+// Kept out of line: inlined at its many calls it cost the wasm code.
+//
+//go:noinline
+func (w *textBuilder) sep() {
+	if w.Len() > 0 {
+		w.WriteString("\n")
+	}
 }
 
 // textWidth is the width plain-text tables are fitted to: longer cells

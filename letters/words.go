@@ -1,7 +1,6 @@
 package letters
 
 import (
-	"strconv"
 	"strings"
 
 	"provisiontracker/calc"
@@ -66,7 +65,7 @@ func ordinal(k int) string {
 	if k >= 1 && k <= len(ordinals) {
 		return ordinals[k-1]
 	}
-	return "number " + strconv.Itoa(k)
+	return "number " + itoa(k)
 }
 
 var perWords = map[calc.Per]string{
@@ -96,7 +95,7 @@ func AmountText(p calc.Provision) string {
 		s += ", all year"
 	}
 	if p.SessionMinutes > 0 {
-		s += ", " + strconv.Itoa(p.SessionMinutes) + " minutes each"
+		s += ", " + itoa(p.SessionMinutes) + " minutes each"
 	}
 	return s
 }

@@ -223,7 +223,7 @@ func parseTable(s string) ([]Decision, error) {
 	for n, line := range strings.Split(strings.TrimSpace(s), "\n") {
 		f := strings.Split(line, "\t")
 		if len(f) != nFields {
-			return nil, &tableError{n + 1, "has " + strconv.Itoa(len(f)) + " fields"}
+			return nil, &tableError{n + 1, "has " + itoa(len(f)) + " fields"}
 		}
 		d := Decision{Ref: f[0], Council: f[1], URL: f[3], Plan: calc.PlanKind(f[4]), Delay: Fault(f[9]), Summary: f[18]}
 		var err error
@@ -275,7 +275,7 @@ type tableError struct {
 }
 
 func (e *tableError) Error() string {
-	return "decision table line " + strconv.Itoa(e.line) + ": " + e.msg
+	return "decision table line " + itoa(e.line) + ": " + e.msg
 }
 
 // EncodeTable writes decisions in the table layout parseTable reads; the
@@ -286,7 +286,7 @@ func EncodeTable(ds []Decision) string {
 		if n == 0 {
 			return ""
 		}
-		return strconv.Itoa(n)
+		return itoa(n)
 	}
 	flag := func(v bool) string {
 		if v {
@@ -318,3 +318,9 @@ func EncodeTable(ds []Decision) string {
 	}
 	return b.String()
 }
+
+// itoa is strconv.Itoa kept out of line: inlined at each of the many
+// calls it costs code in the wasm.
+//
+//go:noinline
+func itoa(n int) string { return strconv.Itoa(n) }

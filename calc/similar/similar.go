@@ -35,7 +35,6 @@ package similar
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"provisiontracker/calc"
@@ -258,7 +257,7 @@ func score(p Profile, d Decision) scored {
 	if p.Missed > 0 && d.Missed > 0 {
 		switch {
 		case within(p.Missed, d.Missed, closeNum):
-			add(wSessions, "also about "+strconv.Itoa(d.Missed)+" sessions missed")
+			add(wSessions, "also about "+itoa(d.Missed)+" sessions missed")
 		case within(p.Missed, d.Missed, nearNum):
 			add(wSessions/2, "")
 		}
@@ -266,7 +265,7 @@ func score(p Profile, d Decision) scored {
 	if p.Delay != "" && p.Delay == d.Delay {
 		why := "also " + delayWords(d.Delay)
 		if d.Weeks > 0 {
-			why += " " + strconv.Itoa(d.Weeks) + " weeks late"
+			why += " " + itoa(d.Weeks) + " weeks late"
 		} else {
 			why += " late"
 		}
@@ -340,9 +339,9 @@ func monthWords(m int) string {
 	case m >= 10 && m <= 13:
 		return "about a year"
 	case m >= 18 && m <= 30 && m%12 == 0:
-		return "about " + strconv.Itoa(m/12) + " years"
+		return "about " + itoa(m/12) + " years"
 	}
-	return "about " + strconv.Itoa(m) + " months"
+	return "about " + itoa(m) + " months"
 }
 
 func planWords(k calc.PlanKind) string {
