@@ -50,17 +50,7 @@ func countShown(tb *tab, provisionID, key string) string {
 // After a reload the first plan's records are as they were, the summary
 // counts both periods and the stage 1 letter names both plans' dates.
 func TestPhaseTransferAmendedPlan(t *testing.T) {
-	s := startSite(t, "/")
-	tb := s.openPage(t, "/")
-	tb.do("phone size", chromedp.EmulateViewport(360, 780, chromedp.EmulateMobile))
-
-	tb.click("a.button-start")
-	tb.waitPath("/child/name")
-	tb.fill("first-name", "Ava")
-	tb.continueTo("/child/birth")
-	tb.continueTo("/child/council")
-	tb.choose("council", "305")
-	tb.continueTo("/tasks")
+	tb := startRecordOnPhone(t, "Ava")
 
 	tb.click("a[href$='/plan/kind']")
 	tb.waitPath("/plan/kind")

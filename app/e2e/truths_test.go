@@ -50,17 +50,7 @@ func wantIn(t *testing.T, what, text string, musts, nots []string) {
 // over Christmas entered as totals, the reviews at 3, 6 and 9 months, and
 // the council's own 20 working days to answer.
 func TestEnterCarePlanCase(t *testing.T) {
-	s := startSite(t, "/")
-	tb := s.openPage(t, "/")
-	tb.do("phone size", chromedp.EmulateViewport(360, 780, chromedp.EmulateMobile))
-
-	tb.click("a.button-start")
-	tb.waitPath("/child/name")
-	tb.fill("first-name", "Y")
-	tb.continueTo("/child/birth")
-	tb.continueTo("/child/council")
-	tb.choose("council", "305") // Bromley
-	tb.continueTo("/tasks")
+	tb := startRecordOnPhone(t, "Y")
 
 	tb.navigate("/plan/kind")
 	tb.click("#kind-2") // a care plan under a court order
@@ -141,17 +131,7 @@ func TestEnterCarePlanCase(t *testing.T) {
 // own 20 working days: the letter counts only the recorded months, names
 // the help without an internal ID and uses the council's 20 days.
 func TestEnterTotalsOnlyCase(t *testing.T) {
-	s := startSite(t, "/")
-	tb := s.openPage(t, "/")
-	tb.do("phone size", chromedp.EmulateViewport(360, 780, chromedp.EmulateMobile))
-
-	tb.click("a.button-start")
-	tb.waitPath("/child/name")
-	tb.fill("first-name", "Kit")
-	tb.continueTo("/child/birth")
-	tb.continueTo("/child/council")
-	tb.choose("council", "305")
-	tb.continueTo("/tasks")
+	tb := startRecordOnPhone(t, "Kit")
 
 	tb.navigate("/plan/kind")
 	tb.click("#kind")
@@ -277,4 +257,21 @@ func TestPhoneLettersAndScroll(t *testing.T) {
 	}
 	// After the last month there is a way on.
 	tb.waitFor("a.button[href$='/sessions']")
+}
+
+// startRecordOnPhone opens the site at phone size and starts a record through the screens:
+// the child's first name, no date of birth, and Bromley as the council.
+func startRecordOnPhone(t *testing.T, name string) *tab {
+	t.Helper()
+	s := startSite(t, "/")
+	tb := s.openPage(t, "/")
+	tb.do("phone size", chromedp.EmulateViewport(360, 780, chromedp.EmulateMobile))
+	tb.click("a.button-start")
+	tb.waitPath("/child/name")
+	tb.fill("first-name", name)
+	tb.continueTo("/child/birth")
+	tb.continueTo("/child/council")
+	tb.choose("council", "305") // Bromley
+	tb.continueTo("/tasks")
+	return tb
 }
