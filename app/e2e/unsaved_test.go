@@ -63,16 +63,7 @@ func TestUpdateNowKeepsAnUnsavedChange(t *testing.T) {
 	waitText(tb, warningTitle)
 
 	deploy()
-	// The browser looks for a new version by itself, and the app asks on every page. A
-	// check already under way when the new version went up finds nothing, and the browser
-	// folds a second request into it; so this asks again each second until the banner
-	// shows, as the parent's next pages would.
-	if err := tb.pollFor(`(() => { if (document.querySelector(".update-banner")) return true;
-		const now = Date.now(); if (!(now - (window.__e2eAsked || 0) < 1000)) { window.__e2eAsked = now;
-			navigator.serviceWorker.getRegistration().then(r => r && r.update()).catch(() => {}); }
-		return false })()`, 3*waitTimeout); err != nil {
-		tb.fail("waiting for the update banner, asking the browser to look for the new version each second", err)
-	}
+	waitForUpdateBanner(tb)
 	markPage(tb)
 	press(tb, ".update-banner button")
 	waitAcrossReload(tb)
