@@ -716,6 +716,12 @@ func (p *provisionCheckPage) store(keepMine bool) bool {
 	p.book.refresh()
 	d := *p.book.draft
 	latest, exists := p.book.provision(d.ID)
+	if exists && p.book.draftIsNew {
+		// Another tab added help with the id this draft was given when it
+		// opened: this is other help, so it gets an id of its own.
+		d.ID = calc.NewProvisionID(p.book.current())
+		p.book.draft.ID, p.book.draftBase.ID, exists = d.ID, d.ID, false
+	}
 	switch {
 	case !exists && !p.book.draftIsNew:
 		p.errs.add("main", "This help was removed in another tab or window, so it cannot be changed. Go back to the list to add it again.")

@@ -408,3 +408,34 @@ func TestListDropsUnsavedProvisionChange(t *testing.T) {
 		t.Fatalf("Change shows %+v, want the saved wording %q", book.draft, saved.Wording)
 	}
 }
+
+// Help added in two tabs at once: each draft was given the same new id,
+// and the second saved is given another, so neither overwrites the other.
+func TestHelpAddedInTwoTabsAtOnce(t *testing.T) {
+	o := twoTabs(t, logsSeedCase(t))
+	newDraft(t)
+	mine := book.draft.ID
+	theirs := calc.Provision{ID: mine, Section: calc.SectionF, Type: calc.TypeOT, Wording: "OT added in the other tab",
+		Frequency: calc.Frequency{Count: 1, Unit: calc.UnitSessions, Per: calc.PerWeek}, Weeks: calc.TermTime,
+		Outcomes: []calc.Outcome{{Date: calc.MustDate(2023, 3, 6), Status: calc.StatusMissed}}}
+	o.change(func(c *calc.Case) { c.Plans[0].Provisions = append(c.Plans[0].Provisions, theirs) })
+	d := book.draft
+	d.Type, d.Wording, d.Weeks = calc.TypeSALT, "SaLT added here", calc.TermTime
+	d.Frequency = calc.Frequency{Count: 2, Unit: calc.UnitSessions, Per: calc.PerMonth}
+	check := &provisionCheckPage{provisionStep: provisionStep{book: book}}
+	check.load(url.Values{})
+	if !check.save() {
+		t.Fatalf("not saved: %v %v", check.errs, book.draftClash)
+	}
+	byWords := map[string]calc.Provision{}
+	for _, p := range o.stored().Plans[0].Provisions {
+		byWords[p.Wording] = p
+	}
+	got, kept := byWords["SaLT added here"], byWords["OT added in the other tab"]
+	if kept.ID != mine || len(kept.Outcomes) != 1 || kept.Type != calc.TypeOT {
+		t.Errorf("the other tab's new help was changed: %+v", kept)
+	}
+	if got.ID == "" || got.ID == mine || len(got.Outcomes) != 0 {
+		t.Errorf("the help added here has id %q (the other's is %q), %d records", got.ID, mine, len(got.Outcomes))
+	}
+}

@@ -182,9 +182,10 @@ func migrateHiddenCharacters(m map[string]any) error {
 	return nil
 }
 
-// AssignContactIDs gives an id to every contact that has none ("contact-N",
-// the lowest N not in use), so every contact can be addressed by its id.
-// DecodeCaseFile calls it; the app calls it before adding a contact.
+// AssignContactIDs gives an id to every contact that has none
+// ("contact-N", N above every number in use), so every contact can be
+// addressed by its id. DecodeCaseFile calls it; the app calls it before
+// adding a contact.
 func AssignContactIDs(c *Case) {
 	assignIDs(len(c.Contacts), func(i int) *string { return &c.Contacts[i].ID }, "contact-")
 }
@@ -195,24 +196,19 @@ func AssignPaymentIDs(c *Case) {
 	assignIDs(len(c.Payments), func(i int) *string { return &c.Payments[i].ID }, "payment-")
 }
 
-// assignIDs gives each of n items whose id is empty the id prefix+N, with
-// the lowest N not in use.
+// assignIDs gives each of n items whose id is empty the id prefix+N, N
+// above every number in use. Not the lowest free number: after "payment-1"
+// is removed, a new payment must not take its id, or a page still open on
+// the removed one (in another tab) would write into the new one.
 func assignIDs(n int, id func(i int) *string, prefix string) {
 	used := map[string]bool{}
 	for i := 0; i < n; i++ {
 		used[*id(i)] = true
 	}
-	next := 0
 	for i := 0; i < n; i++ {
-		if *id(i) != "" {
-			continue
-		}
-		for {
-			next++
-			if s := prefix + itoa(next); !used[s] {
-				*id(i), used[s] = s, true
-				break
-			}
+		if *id(i) == "" {
+			*id(i) = freeID(prefix, used)
+			used[*id(i)] = true
 		}
 	}
 }

@@ -2,6 +2,8 @@ package calc
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // Plans over time. A case holds its plans oldest first: a final plan, an
@@ -98,7 +100,7 @@ func NewPlanID(c Case) string {
 	for _, p := range c.Plans {
 		used[p.ID] = true
 	}
-	return freeID("plan-", len(used), used)
+	return freeID("plan-", used)
 }
 
 // NewProvisionID returns a provision id not used in any plan of the case
@@ -111,10 +113,19 @@ func NewProvisionID(c Case) string {
 			used[pr.ID] = true
 		}
 	}
-	return freeID("provision-", len(used), used)
+	return freeID("provision-", used)
 }
 
-func freeID(prefix string, n int, used map[string]bool) string {
+// freeID returns prefix+N with N one above the highest number any id
+// in used has after prefix (so a removed item's id is not given again
+// while a higher one is in use), and never an id in used.
+func freeID(prefix string, used map[string]bool) string {
+	n := 0
+	for id := range used {
+		if k, err := strconv.Atoi(strings.TrimPrefix(id, prefix)); err == nil && strings.HasPrefix(id, prefix) && k > n {
+			n = k
+		}
+	}
 	for n++; ; n++ {
 		if id := prefix + itoa(n); !used[id] {
 			return id

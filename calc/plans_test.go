@@ -299,3 +299,38 @@ func TestSetPlanDate(t *testing.T) {
 		})
 	}
 }
+
+// A new id is above every number in use, so an id removed below the
+// highest is not given again (a page open on it in another tab would
+// write into the new item).
+func TestNewIDsAreNotTheRemovedOnes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		have []string
+		want string
+	}{
+		{"none yet", nil, "payment-1"},
+		{"first removed", []string{"payment-2", "payment-3"}, "payment-4"},
+		{"gaps", []string{"payment-7", "payment-2"}, "payment-8"},
+		{"other prefixes and words ignored", []string{"contact-9", "payment-x", "payment-"}, "payment-1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var c Case
+			for _, id := range tc.have {
+				c.Payments = append(c.Payments, Payment{ID: id})
+			}
+			c.Payments = append(c.Payments, Payment{})
+			AssignPaymentIDs(&c)
+			if got := c.Payments[len(c.Payments)-1].ID; got != tc.want {
+				t.Errorf("new payment after %v has id %q, want %q", tc.have, got, tc.want)
+			}
+		})
+	}
+	c := Case{Plans: []Plan{{ID: "plan-1", Provisions: []Provision{{ID: "provision-2"}}}, {ID: "plan-3"}}}
+	if got := NewProvisionID(c); got != "provision-3" {
+		t.Errorf("NewProvisionID = %q, want provision-3", got)
+	}
+	if got := NewPlanID(c); got != "plan-4" {
+		t.Errorf("NewPlanID = %q, want plan-4", got)
+	}
+}
