@@ -267,7 +267,8 @@ func (p *provisionAmountPage) Render() app.UI {
 		textField{ID: "count", Label: "Number", Width: "short", InputMode: "numeric",
 			Value: &p.count, Error: p.errs.of("count")}.render(&p.Compo),
 		radioField{ID: "unit", Legend: "Sessions or hours?", Options: []option{
-			{string(calc.UnitSessions), "Sessions", ""}, {string(calc.UnitHours), "Hours", ""}},
+			{string(calc.UnitSessions), "Sessions", "Each time the help happens: a session, a night away, or a day of transport."},
+			{string(calc.UnitHours), "Hours", "For support counted in hours, such as 15 hours a week of 1:1 support."}},
 			Value: &p.unit, Error: p.errs.of("unit")}.render(&p.Compo),
 		elDiv().Class(groupClass(perErr)).Body(
 			elLabel().For("per").Class("label").Text("How often"),

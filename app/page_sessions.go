@@ -57,13 +57,18 @@ func (p *sessionsPage) Render() app.UI {
 // time with nothing recorded (calc.Counts.PercentDelivered).
 const shareLabel = "Delivered, of those recorded"
 
-// deliveredShare is calc's share delivered, or "none recorded yet" when no
-// session that counts is recorded.
+// deliveredShare is calc's share delivered, or why there is none: nothing
+// that counts is recorded yet, or only missed sessions are (calc gives no
+// share then, as "none delivered" would speak of time nobody recorded).
 func deliveredShare(n calc.Counts) string {
-	if !n.HasPercent {
+	switch {
+	case n.HasPercent:
+		return n.PercentDelivered.StringFixed(1) + "%"
+	case n.Recorded > n.ChildAbsent:
+		return "not worked out: only missed sessions are recorded"
+	default:
 		return "none recorded yet"
 	}
-	return n.PercentDelivered.StringFixed(1) + "%"
 }
 
 // countsLine says calc's counts for one provision in words.

@@ -491,3 +491,21 @@ func outcomesPeriods(t *testing.T) []calc.CountPeriod {
 	}
 	return pr.CountPeriods
 }
+
+// The share delivered is calc's, or says truly why there is none.
+func TestDeliveredShareWords(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		n    calc.Counts
+		want string
+	}{
+		{"a share", calc.Counts{Recorded: 4, Delivered: 3, PercentDelivered: decimal.NewFromInt(75), HasPercent: true}, "75.0%"},
+		{"only missed recorded", calc.Counts{Recorded: 8, Missed: 8, Unrecorded: 16}, "not worked out: only missed sessions are recorded"},
+		{"only the child's absences", calc.Counts{Recorded: 2, ChildAbsent: 2}, "none recorded yet"},
+		{"nothing", calc.Counts{Unrecorded: 5}, "none recorded yet"},
+	} {
+		if got := deliveredShare(tc.n); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

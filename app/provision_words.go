@@ -16,6 +16,10 @@ var provisionTypes = []option{
 	{string(calc.TypeSpecialistTeaching), "Specialist teaching", "For example a specialist teacher for hearing, vision or dyslexia."},
 	{string(calc.TypeTherapy), "Another therapy, such as Theraplay or counselling", ""},
 	{string(calc.TypeTuition), "Tuition", "Teaching at home or somewhere other than school."},
+	{string(calc.TypeAlternative), "Alternative provision", "Teaching out of school, such as a learning centre, counted in hours."},
+	{string(calc.TypeShortBreaks), "Short breaks or respite", "Care for your child so that you get a break, at home or away. Count nights or hours."},
+	{string(calc.TypeDirectPayments), "Direct payments", "Money from the council to buy support yourself, such as a personal assistant."},
+	{string(calc.TypeTransport), "Transport to school or college", "Count it in days: the days your child should have had it."},
 	{string(calc.TypeOther), "Something else", ""},
 }
 

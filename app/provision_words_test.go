@@ -113,3 +113,28 @@ func TestStage3OnlyForSocialCare(t *testing.T) {
 		t.Error("a care-plan case is not offered the review panel")
 	}
 }
+
+// Every kind of help calc prices can be chosen, and each choice is a
+// kind calc accepts.
+func TestEveryKindOfHelpCanBeChosen(t *testing.T) {
+	offered := map[string]bool{}
+	for _, o := range provisionTypes {
+		offered[o.Value] = true
+		c := newCase("Sam")
+		c.Plans = []calc.Plan{{ID: "plan-1", Kind: calc.PlanEHC, Issued: calc.MustDate(2023, 1, 9), Provisions: []calc.Provision{{
+			ID: "provision-1", Section: calc.SectionF, Type: calc.ProvisionType(o.Value), Weeks: calc.TermTime,
+			Frequency: calc.Frequency{Count: 1, Unit: calc.UnitSessions, Per: calc.PerWeek}}}}}
+		for _, p := range calc.Validate(c) {
+			if strings.Contains(p.Path, "type") {
+				t.Errorf("%q is offered but calc refuses it: %s", o.Label, p.Message)
+			}
+		}
+	}
+	for _, k := range []calc.ProvisionType{calc.TypeOT, calc.TypeSALT, calc.TypePhysio, calc.TypeOneToOne,
+		calc.TypeSpecialistTeaching, calc.TypeTherapy, calc.TypeTuition, calc.TypeOther,
+		calc.TypeShortBreaks, calc.TypeDirectPayments, calc.TypeTransport, calc.TypeAlternative} {
+		if !offered[string(k)] {
+			t.Errorf("a parent cannot choose %s", calc.TypeName(k))
+		}
+	}
+}

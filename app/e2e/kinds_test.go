@@ -1,0 +1,89 @@
+//go:build !js
+
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"provisiontracker/calc"
+)
+
+// Issue 12, kinds of help: short breaks in Section H, counted in nights,
+// are chosen and typed on the screens like any other help, and the
+// summary prices the nights missed with calc's short-breaks line.
+func TestEnterShortBreaks(t *testing.T) {
+	tb := startRecordOnPhone(t, "Ava")
+	tb.navigate("/plan/kind")
+	tb.click("#kind")
+	tb.continueTo("/plan/issued")
+	tb.fillDate("date", "9", "1", "2023")
+	tb.click("form button[type=submit]")
+
+	tb.navigate("/provisions")
+	tb.click("a[href$='/provision/type?new=1']")
+	tb.waitPath("/provision/type")
+	if got := tb.text("main"); !strings.Contains(got, "Short breaks or respite") || !strings.Contains(got, "Transport to school or college") {
+		t.Fatalf("the kinds of help offered: %s", got)
+	}
+	eval[bool](tb, "choosing short breaks", `(() => { [...document.querySelectorAll("main label")]
+		.find(l => l.textContent.includes("Short breaks or respite")).click(); return true })()`)
+	tb.continueTo("/provision/section")
+	tb.click("#section-3") // Section H: social care
+	tb.continueTo("/provision/wording")
+	tb.fill("wording", "Two nights a month of overnight short breaks.")
+	tb.continueTo("/provision/amount")
+	tb.fill("count", "2")
+	tb.choose("per", "month")
+	tb.continueTo("/provision/weeks")
+	tb.click("#weeks-2")   // all year
+	tb.click("#weekday-6") // the day changes
+	tb.continueTo("/provision/dates")
+	tb.fillDate("start", "9", "1", "2023")
+	tb.fillDate("end", "8", "1", "2024")
+	tb.continueTo("/provision/provider")
+	tb.continueTo("/provision/indirect")
+	tb.click("#includes-2")
+	tb.continueTo("/provision/check")
+	if got := tb.text("main"); !strings.Contains(got, "Short breaks or respite") || !strings.Contains(got, "Section H") {
+		t.Errorf("check your answers says: %s", got)
+	}
+	tb.continueTo("/provisions")
+
+	tb.navigate("/sessions")
+	tb.click(".card-actions a[href*='/sessions/count']")
+	tb.waitPath("/sessions/count")
+	tb.fillDate("from", "1", "3", "2023")
+	tb.fillDate("to", "31", "8", "2023")
+	tb.fill("missed", "8")
+	tb.continueTo("/sessions")
+
+	tb.reload()
+	goTo(tb, "/summary")
+	c, _ := storedCase(tb)
+	pr := c.Plans[0].Provisions
+	if len(pr) != 1 || pr[0].Type != calc.TypeShortBreaks || pr[0].Section != calc.SectionH || pr[0].Weeks != calc.AllYear {
+		t.Fatalf("stored help %+v", pr)
+	}
+	est := calc.EstimateCase(c, calc.DefaultRules(), todayDate())
+	var line *calc.Line
+	for i, l := range est.Lines {
+		if l.Kind == calc.LineShortBreaks {
+			line = &est.Lines[i]
+		}
+	}
+	if line == nil {
+		t.Fatalf("calc prices no short-breaks line: %+v", est.Lines)
+	}
+	text := normalizeSpace(pageText(tb))
+	for _, want := range []string{line.Title, calc.FormatMoney(line.Typical), "short breaks and respite"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the summary does not show %q", want)
+		}
+	}
+	if strings.Contains(text, "none recorded yet") {
+		t.Error("the summary says none are recorded, with 8 missed sessions recorded")
+	}
+	checkAxe(t, tb)
+	screenshot(t, tb, "short-breaks-summary")
+}
