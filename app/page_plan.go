@@ -241,6 +241,15 @@ var processDateQuestions = [...]struct {
 		func(pd *calc.ProcessDates) *calc.Date { return &pd.AmendmentsProposed }},
 	{"amended-final", "amended_final_issued", "The council sent the final amended plan", "",
 		func(pd *calc.ProcessDates) *calc.Date { return &pd.AmendedFinalIssued }},
+	{"tribunal", "tribunal_order", "The Tribunal ordered changes to the plan", "The date of the Tribunal's order.",
+		func(pd *calc.ProcessDates) *calc.Date { return &pd.TribunalOrder }},
+	{"tribunal-done", "tribunal_order_done", "The council changed the plan as the Tribunal ordered", "",
+		func(pd *calc.ProcessDates) *calc.Date { return &pd.TribunalOrderDone }},
+	{"care-asked", "social_care_assessment_requested", "You asked children's social care for an assessment",
+		"For example a child in need assessment, or a parent carer's assessment for you.",
+		func(pd *calc.ProcessDates) *calc.Date { return &pd.SocialCareAssessmentRequested }},
+	{"care-done", "social_care_assessment_done", "Children's social care finished the assessment", "",
+		func(pd *calc.ProcessDates) *calc.Date { return &pd.SocialCareAssessmentDone }},
 }
 
 func (p *planDatesPage) OnNav(ctx app.Context) { p.load(ctx.Page().URL().Query()) }

@@ -290,3 +290,41 @@ func TestPlanDatesSaveOnlyWhatWasChanged(t *testing.T) {
 		t.Errorf("saved %+v; want this page's final plan date and the other tab's request date", pd)
 	}
 }
+
+// The Tribunal's order and a social-care assessment are typed on the
+// dates page, checked by calc, and give calc's deadlines.
+func TestTribunalAndSocialCareDates(t *testing.T) {
+	c := newCase("Sam")
+	logsBook(t, &c)
+	p := &planDatesPage{book: book}
+	idx := map[string]int{}
+	for i, q := range processDateQuestions {
+		idx[q.id] = i
+	}
+	p.load(nil)
+	p.dates[idx["tribunal"]], p.dates[idx["tribunal-done"]] = dt("1", "3", "2024"), dt("1", "2", "2024")
+	logsUnchanged(t, p.save)
+	if msg := p.errs.of("tribunal-done"); !strings.Contains(msg, "after the Tribunal's order") {
+		t.Errorf("a change before the order says %q by its date", msg)
+	}
+	p.dates[idx["tribunal-done"]] = dt("", "", "")
+	p.dates[idx["care-asked"]], p.dates[idx["care-done"]] = dt("6", "1", "2025"), dt("", "5", "2025")
+	if !p.save() {
+		t.Fatalf("not saved: %v", p.errs)
+	}
+	got := book.current()
+	pd := got.Plans[0].Process
+	if !pd.TribunalOrder.Equal(calc.MustDate(2024, 3, 1)) || !pd.SocialCareAssessmentRequested.Equal(calc.MustDate(2025, 1, 6)) ||
+		!pd.SocialCareAssessmentDone.MonthOnly() {
+		t.Fatalf("stored %+v", pd)
+	}
+	keys := map[string]calc.Deadline{}
+	for _, d := range calc.Deadlines(got, calc.CalendarFor(got), calc.MustDate(2026, 12, 1)) {
+		keys[d.Key] = d
+	}
+	for _, k := range []string{"social_care_assessment", "tribunal_order_5_weeks"} {
+		if d, ok := keys[k]; !ok || (d.Status != calc.Late && d.Status != calc.Overdue) {
+			t.Errorf("deadline %s: %+v (want it late or overdue)", k, d)
+		}
+	}
+}
