@@ -33,6 +33,11 @@ type Summary struct {
 	MeanError   float64
 	Bias        float64 // median typical / actual
 	MedianWidth float64 // median high / low
+	// Span is the 92.5th ÷ the 7.5th percentile of actual ÷ typical: the
+	// width a range of fixed multiples of the typical figure would need
+	// to hold the middle 85% of the payments. It measures how far the
+	// typical figure scatters, whatever the range rule.
+	Span float64
 }
 
 // LeaveOneOut estimates each entered decision with rates derived from
@@ -82,6 +87,17 @@ func median(xs []float64) float64 {
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
+// quantile is the p-th quantile (0..1) of sorted values, interpolated
+// between neighbours as Percentile is.
+func quantile(sorted []float64, p float64) float64 {
+	pos := p * float64(len(sorted)-1)
+	i := int(pos)
+	if i >= len(sorted)-1 {
+		return sorted[len(sorted)-1]
+	}
+	return sorted[i] + (sorted[i+1]-sorted[i])*(pos-float64(i))
+}
+
 // Summarise gives the summary of a group of rows.
 func Summarise(group string, rows []Row) Summary {
 	s := Summary{Group: group, N: len(rows)}
@@ -99,6 +115,16 @@ func Summarise(group string, rows []Row) Summary {
 		s.MeanError /= float64(len(rows))
 	}
 	s.MedianError, s.Bias, s.MedianWidth = median(errs), median(ratios), median(widths)
+	var paidOver []float64
+	for _, r := range ratios {
+		if r > 0 {
+			paidOver = append(paidOver, 1/r)
+		}
+	}
+	if len(paidOver) > 1 {
+		sort.Float64s(paidOver)
+		s.Span = quantile(paidOver, PercentileHigh) / quantile(paidOver, PercentileLow)
+	}
 	return s
 }
 
@@ -185,14 +211,17 @@ func WriteTable(w io.Writer, rows []Row, ents []Entered, notEntered []NotEntered
 
 // WriteSummaries prints summaries as a table.
 func WriteSummaries(w io.Writer, ss []Summary) {
-	fmt.Fprintf(w, "%-34s %4s %9s %13s %11s %6s %8s\n", "group", "n", "coverage", "median error", "mean error", "bias", "width")
+	fmt.Fprintf(w, "%-34s %4s %9s %13s %11s %6s %8s %8s\n", "group", "n", "coverage", "median error", "mean error", "bias", "width", "85% span")
 	for _, s := range ss {
-		fmt.Fprintf(w, "%-34s %4d %8.0f%% %12.0f%% %10.0f%% %6.2f %8s\n", s.Group, s.N, 100*s.Coverage, 100*s.MedianError,
-			100*s.MeanError, s.Bias, width(s.MedianWidth))
+		fmt.Fprintf(w, "%-34s %4d %8.0f%% %12.0f%% %10.0f%% %6.2f %8s %8s\n", s.Group, s.N, 100*s.Coverage, 100*s.MedianError,
+			100*s.MeanError, s.Bias, width(s.MedianWidth), width(s.Span))
 	}
 }
 
 func width(x float64) string {
+	if x == 0 {
+		return "–" // too few rows to say
+	}
 	if math.IsInf(x, 1) {
 		return "∞"
 	}

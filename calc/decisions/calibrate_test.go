@@ -100,6 +100,11 @@ func TestSummarise(t *testing.T) {
 	if s.N != 3 || math.Abs(s.Coverage-2.0/3) > 1e-9 || s.MedianError != 0.3 || math.Abs(s.MeanError-0.3) > 1e-9 || s.Bias != 1.1 || s.MedianWidth != 4 {
 		t.Errorf("summary = %+v", s)
 	}
+	// Paid ÷ typical is 0.769, 0.909 and 2: the 7.5th and 92.5th
+	// percentiles are 0.790 and 1.836.
+	if math.Abs(s.Span-1.8364/0.7902) > 0.01 {
+		t.Errorf("span = %.3f, want about 2.32", s.Span)
+	}
 	if m := IssueTargets.Missed(s); len(m) != 2 {
 		t.Errorf("missed = %v, want coverage and width (an error of 30%% is on the target)", m)
 	}
