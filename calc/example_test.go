@@ -61,8 +61,8 @@ func ExampleEstimateCase() {
 	fmt.Println("Total:", calc.FormatMoney(e.Low), "to", calc.FormatMoney(e.High))
 	// Output:
 	// Missed sessions not made up: occupational therapy (Section F): 6 missed sessions × £50.00 (£139.86 to £891.12)
-	// Distress, frustration and uncertainty: a symbolic payment for the distress, frustration and uncertainty the faults caused: usually £262.00, from £0.00 to £950.00 (£0.00 to £950.00)
-	// Total: £139.86 to £1,841.12
+	// Distress, frustration and uncertainty: a symbolic payment for the distress, frustration and uncertainty the faults caused: usually £345.00, from £0.00 to £1,000.00 (£0.00 to £1,000.00)
+	// Total: £139.86 to £1,891.12
 }
 
 func ExampleDecodeCaseFile() {
