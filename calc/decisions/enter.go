@@ -61,7 +61,7 @@ func number(s string) (float64, bool) {
 }
 
 var (
-	durRe       = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: and a half)? (?:school )?(week|month|term|year)s?\b`)
+	durRe       = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: and a half)? (?:(?:school|full|whole|academic) )*(week|month|term|year)s?\b`)
 	spanRe      = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december) (\d{4}) to (january|february|march|april|may|june|july|august|september|october|november|december) (\d{4})\b`)
 	dayRe       = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six) (?:\d+-minute )?(?:1:1 )?sessions? a day\b`)
 	weekRe      = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six) sessions? (?:a|per) week\b`)

@@ -24,12 +24,12 @@ func ExampleNearest() {
 		fmt.Println("  " + strings.Join(m.Why, "; "))
 	}
 	// Output:
+	// 23 002 334 Isle of Wight Council £3,200.00
+	//   also an EHC plan; also OT missed for about a year
 	// 22 015 984 Devon County Council £1,700.00
 	//   also an EHC plan; also OT missed for about 9 months
-	// 22 004 107 Somerset County Council £2,550.00
-	//   also an EHC plan; also OT missed for about a year
-	// 18 005 886 Surrey County Council £3,750.00
-	//   also an EHC plan; also OT missed for about 15 months
+	// 21 003 011 Suffolk County Council £6,350.00
+	//   also an EHC plan; also OT missed for about 14 months
 }
 
 // With nothing missed or late, Nearest says what to add instead.
