@@ -247,8 +247,14 @@ func Validate(c Case) []FieldError {
 		v.money(path+".amount", p.Amount)
 		v.text(path+".what_for", p.WhatFor, maxLongText, false, "")
 	}
+	costIDs := map[string]bool{}
 	for i, p := range c.ParentCosts {
 		path := "parent_costs[" + itoa(i) + "]"
+		v.text(path+".id", p.ID, 64, false, "")
+		if p.ID != "" && costIDs[p.ID] {
+			v.add(path+".id", "Two of your costs have the same id")
+		}
+		costIDs[p.ID] = true
 		v.date(path+".date", p.Date, false)
 		v.money(path+".amount", p.Amount)
 		v.text(path+".what_for", p.WhatFor, maxLongText, false, "")
