@@ -389,6 +389,11 @@ func TestMigrate(t *testing.T) {
 	if c2, err = DecodeCaseFile(b); err != nil || c2.ParentCosts[1].ID != "cost-4" || c2.ParentCosts[2].ID != "cost-3" || c2.ParentCosts[3].ID != "cost-5" {
 		t.Errorf("costs without ids: %+v %v", c2.ParentCosts, err)
 	}
+	// A parent may know only the month they paid.
+	c.ParentCosts[1].Date, _ = NewMonth(2025, 1)
+	if probs := Validate(c); len(probs) > 0 {
+		t.Errorf("a cost dated to the month only was refused: %v", probs)
+	}
 	c.ParentCosts[1].ID = "cost-1"
 	if probs := Validate(c); !hasProblemAt(probs, "parent_costs[1].id") {
 		t.Errorf("two costs with one id were let through: %v", probs)

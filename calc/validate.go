@@ -142,10 +142,12 @@ func (v *validator) date(path string, d Date, required bool) {
 }
 
 // monthAllowed reports whether a date may be known only to the month: the
-// plan's own dates, the steps of making it, the complaint and the council's payments,
-// which a parent may half remember. Sessions, spells and contacts need a day.
+// plan's own dates, the steps of making it, the complaint, the council's
+// payments and the parent's own costs, which a parent may half remember.
+// Sessions, spells and contacts need a day.
 func monthAllowed(path string) bool {
-	if strings.HasPrefix(path, "complaint.") || strings.Contains(path, ".process.") || strings.HasPrefix(path, "payments[") {
+	if strings.HasPrefix(path, "complaint.") || strings.Contains(path, ".process.") ||
+		strings.HasPrefix(path, "payments[") || strings.HasPrefix(path, "parent_costs[") {
 		return true
 	}
 	for _, s := range []string{".issued", ".last_review", ".order_made", ".order_ends"} {
