@@ -146,11 +146,16 @@ func (p *closedPage) save() bool {
 	return len(p.errs) == 0
 }
 
-// reopen clears the day it stopped in the latest saved record: the help
-// is missing again, so deadlines and "still missing" run to today.
+// reopen opens the record again and goes back to the task list.
 func (p *closedPage) reopen(ctx app.Context, e app.Event) {
+	p.clear()
+	ctx.Navigate(pagePath("/tasks"))
+}
+
+// clear takes the day it stopped out of the latest saved record: the help
+// is missing again, so deadlines and "still missing" run to today.
+func (p *closedPage) clear() {
 	p.book.refresh()
 	p.book.change(func(c *calc.Case) { c.Closed, c.ClosedWhy = calc.Date{}, "" })
 	p.load()
-	ctx.Navigate(pagePath("/tasks"))
 }
