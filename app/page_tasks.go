@@ -26,6 +26,7 @@ func (p *tasksPage) Render() app.UI {
 	return newPage(p.book, c.Child.FirstName+"'s record",
 		elP().Text("Fill in each part. You can stop at any time: what you enter is saved on this device straight away."),
 		keepSafeReminder(p.book),
+		elIf(!c.Closed.IsZero(), func() app.UI { return closedNotice(c) }),
 		elOl().Class("task-list").Body(elRange(tasks).Slice(func(i int) app.UI {
 			t := tasks[i]
 			id := "task-status-" + itoa(i)
@@ -38,7 +39,9 @@ func (p *tasksPage) Render() app.UI {
 				elStrong().ID(id).Class("tag tag-"+tagClass(t.Status)).Text(t.Status.String()),
 			)
 		})),
-		closedNotice(c),
+		elIf(c.Closed.IsZero(), func() app.UI {
+			return elP().Body(elA().Href(pagePath("/closed")).Text("Has the missing help stopped? Tell us here"))
+		}),
 		elP().Body(
 			elA().Href(pagePath("/children")).Text("Add another child or switch between children"),
 		),
@@ -50,11 +53,8 @@ func tagClass(s taskStatus) string {
 }
 
 // closedNotice says the record is closed, and from which day calc stops
-// deadlines and "still missing"; or offers to say that it has stopped.
+// deadlines and "still missing".
 func closedNotice(c calc.Case) app.UI {
-	if c.Closed.IsZero() {
-		return elP().Body(elA().Href(pagePath("/closed")).Text("Has the missing help stopped? Tell us here"))
-	}
 	return elDiv().Class("notice").Attr("role", "status").Body(
 		elP().Text(closedSentence(c)),
 		elP().Body(elA().Href(pagePath("/closed")).Text("Change this, or open the record again")),
