@@ -96,6 +96,7 @@ func (p *contactsPage) Render() app.UI {
 			elLi().Body(elA().Href(pagePath(withReturn("/plan/dates", "/contacts"))).Text("Dates in making or changing the plan")),
 			elLi().Body(elA().Href(pagePath("/deadlines")).Text("Deadlines the council met or missed")),
 			elLi().Body(elA().Href(pagePath("/payments")).Text("Money the council has paid or offered")),
+			elLi().Body(elA().Href(pagePath("/costs")).Text("Money you spent yourself because help was missing")),
 		),
 		elDiv().Class("actions").Body(
 			elA().Class("button").Href(pagePath("/tasks")).Text("Back to the record"),

@@ -145,6 +145,7 @@ func (p *sessionLogPage) Render() app.UI {
 	}
 	content = append(content, elP().Body(
 		elA().Href(pagePath("/sessions/count?id="+p.id)).Text("Enter totals instead (for example 12 missed between February and July)")),
+		elP().Body(elA().Href(pagePath("/sessions/makeup?id="+p.id)).Text("Has the council agreed to make up missed "+makeUpUnit(pr)+"? Tell us how many")),
 		elP().Body(elA().Class("button").Href(pagePath("/sessions")).Text("Done: back to all the help")))
 	return newPage(p.book, "Sessions: "+provisionName(p.book, pr), content...).backTo("/sessions")
 }

@@ -39,11 +39,16 @@ func (p *sessionsPage) Render() app.UI {
 				elH2().Class("card-title").Text(provisionName(p.book, pr)),
 				elP().Class("card-meta").Text(describeAmount(pr)),
 				countsLine(n),
+				elIf(pr.MakeUpAgreed > 0, func() app.UI {
+					return elP().Text("The council agreed to make up " + itoa(pr.MakeUpAgreed) + " missed " + makeUpUnit(pr) + " in kind.")
+				}),
 				elDiv().Class("card-actions").Body(
 					elA().Href(pagePath("/sessions/log?id="+pr.ID)).Body(
 						elText("Record each session"), elSpan().Class("visually-hidden").Text(" of "+provisionName(p.book, pr))),
 					elA().Href(pagePath("/sessions/count?id="+pr.ID)).Body(
 						elText("Enter totals only"), elSpan().Class("visually-hidden").Text(" for "+provisionName(p.book, pr))),
+					elA().Href(pagePath("/sessions/makeup?id="+pr.ID)).Body(
+						elText("Make-up agreed"), elSpan().Class("visually-hidden").Text(" for "+provisionName(p.book, pr))),
 				),
 			)
 		})),

@@ -43,6 +43,7 @@ func (p *summaryPage) Render() app.UI {
 	content := []app.UI{
 		elP().Text("What your records show on " + now.Long() + ". Every number comes from what you entered. " +
 			"If something is wrong, change it in the record and this page changes too."),
+		elIf(!c.Closed.IsZero(), func() app.UI { return elP().Class("notice").Text(closedSentence(c)) }),
 	}
 	content = append(content, summaryProvisions(p.book, c, now)...)
 	content = append(content, summaryDelays(c, now)...)

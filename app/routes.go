@@ -48,6 +48,10 @@ var routes = []route{
 	{"/delays", func(b *caseBook) app.Composer { return &delaysPage{book: b} }},
 	{"/payments", func(b *caseBook) app.Composer { return &paymentsPage{book: b} }},
 	{"/payment", func(b *caseBook) app.Composer { return &paymentPage{book: b} }},
+	{"/costs", func(b *caseBook) app.Composer { return &costsPage{book: b} }},
+	{"/cost", func(b *caseBook) app.Composer { return &costPage{book: b} }},
+	{"/closed", func(b *caseBook) app.Composer { return &closedPage{book: b} }},
+	{"/sessions/makeup", func(b *caseBook) app.Composer { return &makeUpPage{book: b} }},
 	{"/complaint/noticed", func(b *caseBook) app.Composer {
 		return &complaintNoticedPage{complaintDatesPage{book: b, q: complaintNoticedQ}}
 	}},

@@ -365,7 +365,7 @@ func TestMigrate(t *testing.T) {
 	// a version 3 file with them round-trips.
 	c := loadCase(t, filepath.Join("testdata", "seeds", "herts-24-006-445.json"))
 	c.Payments = []Payment{{ID: "payment-1", Amount: money("500"), WhatFor: "missed OT", Date: MustDate(2025, 1, 6)}}
-	c.ParentCosts = []ParentCost{{Amount: money("90"), WhatFor: "private OT", Receipts: true}}
+	c.ParentCosts = []ParentCost{{ID: "cost-1", Amount: money("90"), WhatFor: "private OT", Receipts: true}}
 	c.Closed, c.ClosedWhy = MustDate(2025, 2, 1), "OT restarted"
 	c.Plans[0].Provisions[0].MakeUpAgreed = 3
 	b, err := EncodeCaseFile(c)
@@ -381,6 +381,22 @@ func TestMigrate(t *testing.T) {
 	b, _ = EncodeCaseFile(c)
 	if c2, err = DecodeCaseFile(b); err != nil || c2.Payments[1].ID != "payment-2" || c2.Payments[2].ID != "payment-3" {
 		t.Errorf("payments without ids: %+v %v", c2.Payments, err)
+	}
+	// So does a parent's cost, above every number in use, and two costs
+	// may not share one.
+	c.ParentCosts = append(c.ParentCosts, ParentCost{Amount: money("20")}, ParentCost{ID: "cost-3", Amount: money("30")}, ParentCost{Amount: money("40")})
+	b, _ = EncodeCaseFile(c)
+	if c2, err = DecodeCaseFile(b); err != nil || c2.ParentCosts[1].ID != "cost-4" || c2.ParentCosts[2].ID != "cost-3" || c2.ParentCosts[3].ID != "cost-5" {
+		t.Errorf("costs without ids: %+v %v", c2.ParentCosts, err)
+	}
+	// A parent may know only the month they paid.
+	c.ParentCosts[1].Date, _ = NewMonth(2025, 1)
+	if probs := Validate(c); len(probs) > 0 {
+		t.Errorf("a cost dated to the month only was refused: %v", probs)
+	}
+	c.ParentCosts[1].ID = "cost-1"
+	if probs := Validate(c); !hasProblemAt(probs, "parent_costs[1].id") {
+		t.Errorf("two costs with one id were let through: %v", probs)
 	}
 }
 

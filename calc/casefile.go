@@ -94,6 +94,7 @@ func DecodeCaseFile(data []byte) (Case, error) {
 	normalizeMoney(&c)
 	AssignContactIDs(&c)
 	AssignPaymentIDs(&c)
+	AssignParentCostIDs(&c)
 	if probs := Validate(c); len(probs) > 0 {
 		return Case{}, &ValidationError{Problems: probs}
 	}
@@ -194,6 +195,11 @@ func AssignContactIDs(c *Case) {
 // ("payment-N").
 func AssignPaymentIDs(c *Case) {
 	assignIDs(len(c.Payments), func(i int) *string { return &c.Payments[i].ID }, "payment-")
+}
+
+// AssignParentCostIDs does the same for the parent's own costs ("cost-N").
+func AssignParentCostIDs(c *Case) {
+	assignIDs(len(c.ParentCosts), func(i int) *string { return &c.ParentCosts[i].ID }, "cost-")
 }
 
 // assignIDs gives each of n items whose id is empty the id prefix+N, N

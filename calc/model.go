@@ -52,6 +52,9 @@ type Payment struct {
 
 // ParentCost is money the parent spent because provision was missing.
 type ParentCost struct {
+	// ID is stable and unique among the parent's costs, so a page changes
+	// or removes the right one (AssignParentCostIDs gives one when missing).
+	ID       string          `json:"id,omitempty"`
 	Date     Date            `json:"date,omitzero"`
 	Amount   decimal.Decimal `json:"amount"`
 	WhatFor  string          `json:"what_for,omitempty"`

@@ -142,10 +142,12 @@ func (v *validator) date(path string, d Date, required bool) {
 }
 
 // monthAllowed reports whether a date may be known only to the month: the
-// plan's own dates, the steps of making it, the complaint and the council's payments,
-// which a parent may half remember. Sessions, spells and contacts need a day.
+// plan's own dates, the steps of making it, the complaint, the council's
+// payments and the parent's own costs, which a parent may half remember.
+// Sessions, spells and contacts need a day.
 func monthAllowed(path string) bool {
-	if strings.HasPrefix(path, "complaint.") || strings.Contains(path, ".process.") || strings.HasPrefix(path, "payments[") {
+	if strings.HasPrefix(path, "complaint.") || strings.Contains(path, ".process.") ||
+		strings.HasPrefix(path, "payments[") || strings.HasPrefix(path, "parent_costs[") {
 		return true
 	}
 	for _, s := range []string{".issued", ".last_review", ".order_made", ".order_ends"} {
@@ -247,8 +249,14 @@ func Validate(c Case) []FieldError {
 		v.money(path+".amount", p.Amount)
 		v.text(path+".what_for", p.WhatFor, maxLongText, false, "")
 	}
+	costIDs := map[string]bool{}
 	for i, p := range c.ParentCosts {
 		path := "parent_costs[" + itoa(i) + "]"
+		v.text(path+".id", p.ID, 64, false, "")
+		if p.ID != "" && costIDs[p.ID] {
+			v.add(path+".id", "Two of your costs have the same id")
+		}
+		costIDs[p.ID] = true
 		v.date(path+".date", p.Date, false)
 		v.money(path+".amount", p.Amount)
 		v.text(path+".what_for", p.WhatFor, maxLongText, false, "")
