@@ -27,7 +27,9 @@ type keepSafe struct {
 }
 
 // keepSafeReminder returns the reminder for the tasks page.
-func keepSafeReminder(b *caseBook) app.UI { return &keepSafe{book: b, State: keepSafeState(b)} }
+func keepSafeReminder(b *caseBook) app.UI {
+	return &keepSafe{book: b, State: keepSafeState(b), apple: appleBrowser(), installed: isInstalled()}
+}
 
 func keepSafeState(b *caseBook) string {
 	if !b.hasCase() {
@@ -37,9 +39,13 @@ func keepSafeState(b *caseBook) string {
 	return fmt.Sprint(b.id, s.Revision, s.BackedUpRev, b.dirty)
 }
 
-func (k *keepSafe) OnMount(ctx app.Context) {
-	k.apple = ctx.IsAppleBrowser()
-	k.installed = isInstalled()
+// appleBrowser is go-app's Context.IsAppleBrowser, read when the
+// reminder is made rather than once it is on screen: the Home Screen tip
+// appearing after the page is drawn would push every link below it down
+// just as the parent taps one.
+func appleBrowser() bool {
+	f := app.Window().Get("goappIsAppleBrowser")
+	return f.Truthy() && app.Window().Call("goappIsAppleBrowser").Bool()
 }
 
 func (k *keepSafe) Render() app.UI {
@@ -113,7 +119,7 @@ func (p *backupPage) Render() app.UI {
 		last = backupDate(s.BackedUpAt)
 	}
 	return newPage(p.book, "Download a backup",
-		&keepSafe{book: p.book, onBackupPage: true, State: keepSafeState(p.book)},
+		&keepSafe{book: p.book, onBackupPage: true, State: keepSafeState(p.book), apple: appleBrowser(), installed: isInstalled()},
 		elP().Text("A backup is a file with everything you entered for "+name+". "+
 			"Keep it somewhere safe, such as your email or a cloud drive. "+
 			"If this phone is lost or the browser clears its data, you can import it again, on this or another device."),
