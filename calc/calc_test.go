@@ -348,18 +348,23 @@ func TestMigrate(t *testing.T) {
 	if err == nil {
 		t.Fatalf("version 0 is below 1 and must be refused: %s", out)
 	}
-	same, err := Migrate([]byte(`{"schema_version": 3, "notes": "x"}`))
+	same, err := Migrate([]byte(`{"schema_version": 4, "notes": "x"}`))
 	if err != nil || !strings.Contains(string(same), `"notes": "x"`) {
 		t.Errorf("current version changed: %s %v", same, err)
 	}
-	// Version 2 files become version 3 unchanged apart from the number
-	// (version 3 only adds optional fields); version 1 files pass through
-	// both steps.
-	for _, v := range []string{"1", "2"} {
+	// Version 2 and 3 files become version 4 unchanged apart from the
+	// number (versions 3 and 4 only add optional fields); version 1 files
+	// pass through every step.
+	for _, v := range []string{"1", "2", "3"} {
 		up, err := Migrate([]byte(`{"schema_version": ` + v + `, "notes": "x", "contacts": [{"date": "2025-01-06", "kind": "email"}]}`))
-		if err != nil || !strings.Contains(string(up), `"schema_version": 3`) || !strings.Contains(string(up), `"notes": "x"`) {
-			t.Errorf("version %s not lifted to 3: %s %v", v, up, err)
+		if err != nil || !strings.Contains(string(up), `"schema_version": 4`) || !strings.Contains(string(up), `"notes": "x"`) {
+			t.Errorf("version %s not lifted to 4: %s %v", v, up, err)
 		}
+	}
+	// A version 3 file's parent costs get ids on reading.
+	v3 := []byte(`{"schema_version": 3, "child": {"first_name": "A"}, "plans": [{"id": "plan-1", "kind": "ehc_plan"}], "parent_costs": [{"amount": "90"}, {"amount": "40"}]}`)
+	if c, err := DecodeCaseFile(v3); err != nil || len(c.ParentCosts) != 2 || c.ParentCosts[0].ID != "cost-1" || c.ParentCosts[1].ID != "cost-2" {
+		t.Errorf("version 3 parent costs read as %+v, %v", c.ParentCosts, err)
 	}
 	// A version 2 file with every version 3 fields left out decodes, and
 	// a version 3 file with them round-trips.

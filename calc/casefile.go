@@ -150,6 +150,12 @@ var migrations = map[int]func(map[string]any) error{
 	// does not need, and the one rule for the characters of text (see
 	// hiddenCharacters), which earlier versions let through in some fields.
 	2: migrateHiddenCharacters,
+	// Version 4 gives each parent cost an id ("cost-N", given on reading
+	// when missing) and lets a cost be dated to the month. A version 3
+	// file needs no change; the number is raised so that an app of
+	// version 3 says "made by a newer version" instead of refusing the
+	// id as an unknown field.
+	3: func(map[string]any) error { return nil },
 }
 
 // migrateHiddenCharacters takes out of every text the characters that

@@ -8,7 +8,7 @@ import "github.com/shopspring/decimal"
 // Version 3 added the facts of issue 12 (payments, parent costs, closed
 // case, plan end, partly in place, make-up agreed, social-care and
 // placement dates, four provision types).
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Case is everything a parent records about one child: the whole case
 // file. It holds only what the parent entered; counts, due dates and money
