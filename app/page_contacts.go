@@ -150,13 +150,7 @@ func contactCard(ct calc.Contact, i int, deadlines []calc.Deadline, remove func(
 		elH2().Class("card-title").Text(title),
 		elIf(tag != nil, func() app.UI { return elP().Class("card-meta").Body(tag) }),
 		elIf(len(rows) > 0, func() app.UI { return summaryList(rows) }),
-		elDiv().Class("card-actions").Body(
-			elA().Href(pagePath("/contact?id="+url.QueryEscape(ct.ID))).Body(
-				elText("Change"), elSpan().Class("visually-hidden").Text(name)),
-			elButton().Type("button").Class("link-button").
-				OnClick(func(ctx app.Context, e app.Event) { remove(ctx, ct.ID) }).Body(
-				elText("Remove"), elSpan().Class("visually-hidden").Text(name)),
-		),
+		changeOrRemove("/contact?id="+url.QueryEscape(ct.ID), name, func(ctx app.Context) { remove(ctx, ct.ID) }),
 	)
 }
 

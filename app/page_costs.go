@@ -73,13 +73,7 @@ func costCard(pc calc.ParentCost, remove func(ctx app.Context, id string)) app.U
 	return elLi().Class("card").Body(
 		elH2().Class("card-title").Text(costTitle(pc)),
 		summaryList([]summaryRow{{Key: "Receipts kept", Value: receipts}}),
-		elDiv().Class("card-actions").Body(
-			elA().Href(pagePath("/cost?id="+url.QueryEscape(pc.ID))).Body(
-				elText("Change"), elSpan().Class("visually-hidden").Text(name)),
-			elButton().Type("button").Class("link-button").
-				OnClick(func(ctx app.Context, e app.Event) { remove(ctx, pc.ID) }).Body(
-				elText("Remove"), elSpan().Class("visually-hidden").Text(name)),
-		),
+		changeOrRemove("/cost?id="+url.QueryEscape(pc.ID), name, func(ctx app.Context) { remove(ctx, pc.ID) }),
 	)
 }
 

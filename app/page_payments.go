@@ -68,13 +68,7 @@ func paymentCard(pm calc.Payment, remove func(ctx app.Context, id string)) app.U
 	return elLi().Class("card").Body(
 		elH2().Class("card-title").Text(paymentTitle(pm)),
 		elIf(pm.WhatFor != "", func() app.UI { return summaryList([]summaryRow{{Key: "What it is for", Value: pm.WhatFor}}) }),
-		elDiv().Class("card-actions").Body(
-			elA().Href(pagePath("/payment?id="+url.QueryEscape(pm.ID))).Body(
-				elText("Change"), elSpan().Class("visually-hidden").Text(name)),
-			elButton().Type("button").Class("link-button").
-				OnClick(func(ctx app.Context, e app.Event) { remove(ctx, pm.ID) }).Body(
-				elText("Remove"), elSpan().Class("visually-hidden").Text(name)),
-		),
+		changeOrRemove("/payment?id="+url.QueryEscape(pm.ID), name, func(ctx app.Context) { remove(ctx, pm.ID) }),
 	)
 }
 

@@ -45,3 +45,16 @@ func parsePounds(s, what string) (decimal.Decimal, string) {
 	}
 	return d, ""
 }
+
+// changeOrRemove is a card's Change link and Remove button for one item of
+// an add-another list; name (" the contact on 4 April 2023") tells a
+// screen reader which item each is for.
+func changeOrRemove(href, name string, remove func(ctx app.Context)) app.UI {
+	return elDiv().Class("card-actions").Body(
+		elA().Href(pagePath(href)).Body(
+			elText("Change"), elSpan().Class("visually-hidden").Text(name)),
+		elButton().Type("button").Class("link-button").
+			OnClick(func(ctx app.Context, e app.Event) { remove(ctx) }).Body(
+			elText("Remove"), elSpan().Class("visually-hidden").Text(name)),
+	)
+}
