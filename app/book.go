@@ -248,6 +248,7 @@ func (b *caseBook) switchTo(id string) error {
 
 // start creates a new case for a child and opens it.
 func (b *caseBook) start(c calc.Case) []calc.FieldError {
+	calc.RecordIDs(&c)
 	if problems := calc.Validate(c); len(problems) > 0 {
 		return problems
 	}
@@ -324,6 +325,7 @@ func (b *caseBook) provision(id string) (calc.Provision, bool) {
 
 // commit checks a changed case and saves it; see change.
 func (b *caseBook) commit(next calc.Case) []calc.FieldError {
+	calc.RecordIDs(&next)
 	if problems := calc.Validate(next); len(problems) > 0 {
 		return problems
 	}
@@ -451,6 +453,7 @@ func (b *caseBook) keepMine() {
 		b.setConflict(&casestore.ConflictError{ID: b.id, Revision: rev, SavedAt: s.Updated, Case: c, ChildName: c.Child.FirstName})
 		return
 	default:
+		calc.RecordIDs(&b.c, c) // the other tab's numbers stay given
 		newRev, err := b.store.Save(b.id, b.c, rev)
 		if ce, ok := errors.AsType[*casestore.ConflictError](err); ok {
 			b.setConflict(ce)

@@ -17,9 +17,10 @@ import (
 // otherTab is a second tab of the app on the same storage: it saves
 // without this tab's book knowing, as when its storage event is late.
 type otherTab struct {
-	t  *testing.T
-	s  *casestore.Store
-	id string
+	t   *testing.T
+	s   *casestore.Store
+	id  string
+	mem *casestore.Memory // the storage both tabs share
 }
 
 // twoTabs opens c in the book and returns the other tab.
@@ -31,7 +32,7 @@ func twoTabs(t *testing.T, c calc.Case) otherTab {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return otherTab{t, s, id}
+	return otherTab{t, s, id, mem}
 }
 
 // change saves an edit of the latest stored case from the other tab.

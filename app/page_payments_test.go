@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"provisiontracker/calc"
+	"provisiontracker/casestore"
 )
 
 // withPayments is the seed case with two payments, given their stable IDs.
@@ -84,6 +85,45 @@ func TestPaymentsAcrossTabs(t *testing.T) {
 	}
 	if len(o.stored().Payments) != 1 {
 		t.Errorf("the failed save changed the stored payments: %+v", o.stored().Payments)
+	}
+}
+
+// The newest payment removed in one tab and a new one added there: the new
+// payment gets a new id, so a page still open on the removed one in
+// another tab cannot write into it.
+func TestNewPaymentAfterTheNewestWasRemoved(t *testing.T) {
+	o := twoTabs(t, withPayments(t))
+	newest := book.current().Payments[1]
+	stale := &paymentPage{book: book}
+	stale.load(url.Values{"id": {newest.ID}})
+
+	s, _ := casestore.Open(o.mem, time.Now)
+	there := &caseBook{store: s}
+	if err := there.switchTo(o.id); err != nil {
+		t.Fatal(err)
+	}
+	(&paymentsPage{book: there}).remove(app.Context{}, newest.ID)
+	n := &paymentPage{book: there}
+	n.load(url.Values{"new": {"1"}})
+	n.amount, n.offered, n.whatFor = "80", "paid", "transport"
+	if !n.save() {
+		t.Fatalf("the new payment was not saved: %v", n.errs)
+	}
+	got := o.stored().Payments
+	if len(got) != 2 || got[1].ID == newest.ID {
+		t.Fatalf("the new payment took the removed one's id %q: %+v", newest.ID, got)
+	}
+
+	stale.whatFor = "typed on the removed payment"
+	if stale.save() {
+		t.Fatal("the page open on the removed payment saved into another")
+	}
+	if got := o.stored().Payments; got[1].WhatFor != "transport" {
+		t.Errorf("the new payment was changed from the other tab: %+v", got[1])
+	}
+	// After a reload the number stays given.
+	if c := o.stored(); c.IDsGiven.Payment < 3 {
+		t.Errorf("ids given after reload: %+v", c.IDsGiven)
 	}
 }
 

@@ -42,6 +42,7 @@ var perOptions = []option{
 var weekdayOptions = []option{
 	{"monday", "Monday", ""}, {"tuesday", "Tuesday", ""}, {"wednesday", "Wednesday", ""},
 	{"thursday", "Thursday", ""}, {"friday", "Friday", ""},
+	{"saturday", "Saturday", ""}, {"sunday", "Sunday", ""},
 	{"", "It changes, or I do not know", "We will spread the sessions evenly."},
 }
 

@@ -213,6 +213,66 @@ func TestSchedule(t *testing.T) {
 	}
 }
 
+// Short breaks at weekends: a session chosen for a Saturday or Sunday
+// stays on that day. All-year help has every weekend; term-time help only
+// the weekends between two weeks of term (Kent 2025-26: 13 in autumn, 10
+// in spring, 11 in summer), so not the weekends either side of a holiday.
+func TestScheduleWeekends(t *testing.T) {
+	cal := DefaultCalendar()
+	for _, tc := range []struct {
+		name   string
+		days   []string
+		weeks  Weeks
+		want   int
+		has    []Date
+		hasNot []Date
+	}{
+		{"Saturdays all year", []string{"saturday"}, AllYear, 47,
+			[]Date{MustDate(2025, 9, 6), MustDate(2025, 10, 25), MustDate(2025, 12, 27), MustDate(2026, 7, 25)}, nil},
+		{"Saturdays in term time", []string{"saturday"}, TermTime, 34,
+			[]Date{MustDate(2025, 9, 6), MustDate(2025, 12, 13), MustDate(2026, 7, 18)},
+			// half term, the weekend before half term, Christmas, the last weekend of spring term
+			[]Date{MustDate(2025, 10, 25), MustDate(2025, 10, 18), MustDate(2025, 12, 20), MustDate(2026, 4, 4)}},
+		{"Sundays in term time", []string{"sunday"}, TermTime, 34,
+			[]Date{MustDate(2025, 9, 7)}, []Date{MustDate(2025, 10, 19), MustDate(2025, 10, 26)}},
+		{"both days of the weekend", []string{"saturday", "sunday"}, TermTime, 68, nil, nil},
+		{"a weekday and Saturday", []string{"wednesday", "saturday"}, TermTime, 39 + 34, nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := Provision{ID: "sb", Type: TypeShortBreaks, Section: SectionH, Weeks: tc.weeks, Weekdays: tc.days,
+				Frequency: Frequency{len(tc.days), UnitSessions, PerWeek}, Start: MustDate(2025, 9, 1), End: MustDate(2026, 7, 31)}
+			s := Schedule(p, cal, MustDate(2030, 1, 1))
+			if len(s) != tc.want {
+				t.Errorf("%d sessions, want %d", len(s), tc.want)
+			}
+			on := map[Date]bool{}
+			for _, x := range s {
+				on[x.Date] = true
+			}
+			for _, d := range tc.has {
+				if !on[d] {
+					t.Errorf("no session on %s", d)
+				}
+			}
+			for _, d := range tc.hasNot {
+				if on[d] {
+					t.Errorf("a session on %s, a weekend out of term", d)
+				}
+			}
+		})
+	}
+	c := Case{Plans: []Plan{{Provisions: []Provision{{Weekdays: []string{"saturday", "sunday", "funday"}}}}}}
+	var days []FieldError
+	for _, p := range Validate(c) {
+		if strings.Contains(p.Path, "weekdays") {
+			days = append(days, p)
+		}
+	}
+	if len(days) != 1 || days[0].Path != "plans[0].provisions[0].weekdays[2]" {
+		t.Errorf("weekday problems %v, want one for funday only", days)
+	}
+}
+
 func TestTally(t *testing.T) {
 	cal := DefaultCalendar()
 	p := Provision{ID: "ot", Frequency: Frequency{1, UnitSessions, PerWeek}, Weeks: TermTime,
@@ -348,17 +408,17 @@ func TestMigrate(t *testing.T) {
 	if err == nil {
 		t.Fatalf("version 0 is below 1 and must be refused: %s", out)
 	}
-	same, err := Migrate([]byte(`{"schema_version": 4, "notes": "x"}`))
+	same, err := Migrate([]byte(`{"schema_version": 5, "notes": "x"}`))
 	if err != nil || !strings.Contains(string(same), `"notes": "x"`) {
 		t.Errorf("current version changed: %s %v", same, err)
 	}
-	// Version 2 and 3 files become version 4 unchanged apart from the
-	// number (versions 3 and 4 only add optional fields); version 1 files
-	// pass through every step.
-	for _, v := range []string{"1", "2", "3"} {
+	// Version 2, 3 and 4 files become version 5 unchanged apart from the
+	// number (versions 3 to 5 only add optional fields and values);
+	// version 1 files pass through every step.
+	for _, v := range []string{"1", "2", "3", "4"} {
 		up, err := Migrate([]byte(`{"schema_version": ` + v + `, "notes": "x", "contacts": [{"date": "2025-01-06", "kind": "email"}]}`))
-		if err != nil || !strings.Contains(string(up), `"schema_version": 4`) || !strings.Contains(string(up), `"notes": "x"`) {
-			t.Errorf("version %s not lifted to 4: %s %v", v, up, err)
+		if err != nil || !strings.Contains(string(up), `"schema_version": 5`) || !strings.Contains(string(up), `"notes": "x"`) {
+			t.Errorf("version %s not lifted to 5: %s %v", v, up, err)
 		}
 	}
 	// A version 3 file's parent costs get ids on reading.

@@ -453,6 +453,25 @@ func (c Calendar) SchoolYearOf(d Date) SchoolYear {
 	return DefaultSchoolYear(y)
 }
 
+// weekendInTerm reports whether the weekend of d (a Saturday or Sunday)
+// falls between two weeks of term: its Friday and its Monday are both
+// inside one term and outside half term. Bank holidays and INSET days do
+// not count, since the weekend itself is still in term.
+func (c Calendar) weekendInTerm(d Date) bool {
+	fri := d.AddDays(-((int(d.Weekday()) + 2) % 7))
+	mon := fri.AddDays(3)
+	for _, t := range c.termsBetween(fri, mon) {
+		in := func(x Date) bool {
+			return !x.Before(t.Start) && !x.After(t.End) &&
+				(t.HalfTermStart.IsZero() || x.Before(t.HalfTermStart) || x.After(t.HalfTermEnd))
+		}
+		if in(fri) && in(mon) {
+			return true
+		}
+	}
+	return false
+}
+
 // termsBetween returns the terms overlapping from..to, in order.
 func (c Calendar) termsBetween(from, to Date) []Term {
 	var out []Term

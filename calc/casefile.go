@@ -156,6 +156,11 @@ var migrations = map[int]func(map[string]any) error{
 	// version 3 says "made by a newer version" instead of refusing the
 	// id as an unknown field.
 	3: func(map[string]any) error { return nil },
+	// Version 5 lets sessions fall on a Saturday or Sunday (short breaks
+	// at weekends) and keeps ids_given. A version 4 file needs no change;
+	// the number is raised so that an app of version 4 says "made by a
+	// newer version" instead of refusing a weekend day or ids_given.
+	4: func(map[string]any) error { return nil },
 }
 
 // migrateHiddenCharacters takes out of every text the characters that
@@ -194,32 +199,32 @@ func migrateHiddenCharacters(m map[string]any) error {
 // addressed by its id. DecodeCaseFile calls it; the app calls it before
 // adding a contact.
 func AssignContactIDs(c *Case) {
-	assignIDs(len(c.Contacts), func(i int) *string { return &c.Contacts[i].ID }, "contact-")
+	assignIDs(len(c.Contacts), func(i int) *string { return &c.Contacts[i].ID }, "contact-", c.IDsGiven.Contact)
 }
 
 // AssignPaymentIDs does the same for the council's payments and offers
 // ("payment-N").
 func AssignPaymentIDs(c *Case) {
-	assignIDs(len(c.Payments), func(i int) *string { return &c.Payments[i].ID }, "payment-")
+	assignIDs(len(c.Payments), func(i int) *string { return &c.Payments[i].ID }, "payment-", c.IDsGiven.Payment)
 }
 
 // AssignParentCostIDs does the same for the parent's own costs ("cost-N").
 func AssignParentCostIDs(c *Case) {
-	assignIDs(len(c.ParentCosts), func(i int) *string { return &c.ParentCosts[i].ID }, "cost-")
+	assignIDs(len(c.ParentCosts), func(i int) *string { return &c.ParentCosts[i].ID }, "cost-", c.IDsGiven.Cost)
 }
 
 // assignIDs gives each of n items whose id is empty the id prefix+N, N
-// above every number in use. Not the lowest free number: after "payment-1"
+// above every number in use and given (the IDsGiven number). Not the lowest free number: after "payment-1"
 // is removed, a new payment must not take its id, or a page still open on
 // the removed one (in another tab) would write into the new one.
-func assignIDs(n int, id func(i int) *string, prefix string) {
+func assignIDs(n int, id func(i int) *string, prefix string, given int) {
 	used := map[string]bool{}
 	for i := 0; i < n; i++ {
 		used[*id(i)] = true
 	}
 	for i := 0; i < n; i++ {
 		if *id(i) == "" {
-			*id(i) = freeID(prefix, used)
+			*id(i) = freeID(prefix, used, given)
 			used[*id(i)] = true
 		}
 	}

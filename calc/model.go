@@ -8,7 +8,9 @@ import "github.com/shopspring/decimal"
 // Version 3 added the facts of issue 12 (payments, parent costs, closed
 // case, plan end, partly in place, make-up agreed, social-care and
 // placement dates, four provision types).
-const SchemaVersion = 4
+// Version 5 adds the weekend days (short breaks on a Saturday or Sunday)
+// and ids_given.
+const SchemaVersion = 5
 
 // Case is everything a parent records about one child: the whole case
 // file. It holds only what the parent entered; counts, due dates and money
@@ -35,6 +37,21 @@ type Case struct {
 	// ended); deadlines and "still missing" stop there (version 2).
 	Closed    Date   `json:"closed,omitzero"`
 	ClosedWhy string `json:"closed_why,omitempty"`
+	// IDsGiven keeps the highest id number given to each kind of item
+	// (version 5), so a new item never takes the id of a removed one.
+	IDsGiven IDsGiven `json:"ids_given,omitzero"`
+}
+
+// IDsGiven is, for each kind of item, the highest number its ids
+// ("payment-3") have had in this case. Without it, removing the newest
+// payment and adding another would give the new one the old id, and a page
+// still open on the removed payment in another tab would write into it.
+type IDsGiven struct {
+	Plan      int `json:"plan,omitempty"`
+	Provision int `json:"provision,omitempty"`
+	Contact   int `json:"contact,omitempty"`
+	Payment   int `json:"payment,omitempty"`
+	Cost      int `json:"cost,omitempty"`
 }
 
 // Payment is money the council has already paid or offered.
@@ -255,7 +272,7 @@ type Provision struct {
 	Frequency       Frequency       `json:"frequency"`
 	SessionMinutes  int             `json:"session_minutes,omitempty"`
 	Weeks           Weeks           `json:"weeks"`
-	Weekdays        []string        `json:"weekdays,omitempty"` // "monday".."friday": when sessions fall
+	Weekdays        []string        `json:"weekdays,omitempty"` // "monday".."sunday": when sessions fall
 	Start           Date            `json:"start,omitzero"`
 	End             Date            `json:"end,omitzero"`
 	Provider        string          `json:"provider,omitempty"`

@@ -100,7 +100,7 @@ func NewPlanID(c Case) string {
 	for _, p := range c.Plans {
 		used[p.ID] = true
 	}
-	return freeID("plan-", used)
+	return freeID("plan-", used, c.IDsGiven.Plan)
 }
 
 // NewProvisionID returns a provision id not used in any plan of the case
@@ -113,22 +113,61 @@ func NewProvisionID(c Case) string {
 			used[pr.ID] = true
 		}
 	}
-	return freeID("provision-", used)
+	return freeID("provision-", used, c.IDsGiven.Provision)
 }
 
-// freeID returns prefix+N with N one above the highest number any id
-// in used has after prefix (so a removed item's id is not given again
-// while a higher one is in use), and never an id in used.
-func freeID(prefix string, used map[string]bool) string {
-	n := 0
+// freeID returns prefix+N with N one above both given (the highest
+// number given before, see IDsGiven) and the highest number any id in used
+// has after prefix, so a removed item's id is not given again; never an
+// id in used.
+func freeID(prefix string, used map[string]bool, given int) string {
+	n := given
 	for id := range used {
-		if k, err := strconv.Atoi(strings.TrimPrefix(id, prefix)); err == nil && strings.HasPrefix(id, prefix) && k > n {
-			n = k
-		}
+		n = max(n, idNumber(prefix, id))
 	}
 	for n++; ; n++ {
 		if id := prefix + itoa(n); !used[id] {
 			return id
+		}
+	}
+}
+
+// idNumber is N in the id prefix+N, or 0.
+func idNumber(prefix, id string) int {
+	if !strings.HasPrefix(id, prefix) {
+		return 0
+	}
+	k, err := strconv.Atoi(id[len(prefix):])
+	if err != nil || k < 0 {
+		return 0
+	}
+	return k
+}
+
+// RecordIDs raises c.IDsGiven to the highest id number in use, or
+// given, for each kind of item in c and in each of replaced (another tab's
+// version that c is about to replace). The app calls it on every save, so
+// the numbers of removed items stay given.
+func RecordIDs(c *Case, replaced ...Case) {
+	g := &c.IDsGiven
+	for _, x := range append([]Case{*c}, replaced...) {
+		xg := x.IDsGiven
+		g.Plan, g.Provision, g.Contact = max(g.Plan, xg.Plan), max(g.Provision, xg.Provision), max(g.Contact, xg.Contact)
+		g.Payment, g.Cost = max(g.Payment, xg.Payment), max(g.Cost, xg.Cost)
+		for _, p := range x.Plans {
+			g.Plan = max(g.Plan, idNumber("plan-", p.ID))
+			for _, pr := range p.Provisions {
+				g.Provision = max(g.Provision, idNumber("provision-", pr.ID))
+			}
+		}
+		for _, ct := range x.Contacts {
+			g.Contact = max(g.Contact, idNumber("contact-", ct.ID))
+		}
+		for _, p := range x.Payments {
+			g.Payment = max(g.Payment, idNumber("payment-", p.ID))
+		}
+		for _, pc := range x.ParentCosts {
+			g.Cost = max(g.Cost, idNumber("cost-", pc.ID))
 		}
 	}
 }

@@ -326,7 +326,37 @@ func TestNewIDsAreNotTheRemovedOnes(t *testing.T) {
 			}
 		})
 	}
-	c := Case{Plans: []Plan{{ID: "plan-1", Provisions: []Provision{{ID: "provision-2"}}}, {ID: "plan-3"}}}
+	// Removing the newest item does not free its number either: the app
+	// records the numbers given (RecordIDs) on every save.
+	c := Case{Payments: []Payment{{ID: "payment-1"}, {ID: "payment-2"}},
+		Plans: []Plan{{ID: "plan-1", Provisions: []Provision{{ID: "provision-1"}, {ID: "provision-2"}}}, {ID: "plan-2"}}}
+	RecordIDs(&c)
+	c.Payments = append(c.Payments[:1], Payment{})
+	c.Plans = []Plan{{ID: "plan-1", Provisions: []Provision{{ID: "provision-1"}}}}
+	AssignPaymentIDs(&c)
+	if got := c.Payments[1].ID; got != "payment-3" {
+		t.Errorf("after removing payment-2 the new payment is %q, want payment-3", got)
+	}
+	if got, want := NewProvisionID(c)+" "+NewPlanID(c), "provision-3 plan-3"; got != want {
+		t.Errorf("after removing the newest plan and help: %q, want %q", got, want)
+	}
+	if c.IDsGiven != (IDsGiven{Plan: 2, Provision: 2, Payment: 2}) {
+		t.Errorf("IDsGiven = %+v", c.IDsGiven)
+	}
+	RecordIDs(&c) // never lowers a number
+	if c.IDsGiven != (IDsGiven{Plan: 2, Provision: 2, Payment: 3}) {
+		t.Errorf("IDsGiven after the new payment = %+v", c.IDsGiven)
+	}
+	// Keeping this tab's version over another's keeps the other's numbers.
+	other := Case{ParentCosts: []ParentCost{{ID: "cost-4"}}, IDsGiven: IDsGiven{Contact: 7}}
+	RecordIDs(&c, other)
+	if c.IDsGiven != (IDsGiven{Plan: 2, Provision: 2, Payment: 3, Contact: 7, Cost: 4}) {
+		t.Errorf("IDsGiven after keeping mine = %+v", c.IDsGiven)
+	}
+	if probs := Validate(Case{IDsGiven: IDsGiven{Cost: -1}}); !hasPath(probs, "ids_given.cost") {
+		t.Errorf("a negative number is not refused: %v", probs)
+	}
+	c = Case{Plans: []Plan{{ID: "plan-1", Provisions: []Provision{{ID: "provision-2"}}}, {ID: "plan-3"}}}
 	if got := NewProvisionID(c); got != "provision-3" {
 		t.Errorf("NewProvisionID = %q, want provision-3", got)
 	}

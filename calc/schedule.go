@@ -16,7 +16,8 @@ type Session struct {
 }
 
 var weekdayByName = map[string]time.Weekday{"monday": time.Monday, "tuesday": time.Tuesday,
-	"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday}
+	"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday,
+	"saturday": time.Saturday, "sunday": time.Sunday}
 
 // Schedule returns the sessions a provision promised from its start date
 // up to its end date or until (whichever is earlier), in date order. The
@@ -26,6 +27,9 @@ var weekdayByName = map[string]time.Weekday{"monday": time.Monday, "tuesday": ti
 //     date's weekday for one session, else spread Monday to Friday); a
 //     session that falls on a day off moves to the next school (or, for
 //     all-year provision, working) day of the same week, or is dropped;
+//     a session chosen for a Saturday or Sunday (short breaks at
+//     weekends) stays on that day: every weekend for all-year help, and
+//     for term-time help only a weekend between two weeks of term;
 //   - per month, half term, term, school year or in total: spread evenly
 //     over the school (or working) days of each period; a provision that
 //     starts or ends part-way through a period gets the share of the
@@ -77,6 +81,13 @@ func Schedule(p Provision, cal Calendar, until Date) []Session {
 			perDay := map[Date]int{}
 			for i := 0; i < n; i++ {
 				d := wk.AddDays((int(days[i%len(days)]) + 6) % 7)
+				if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+					if p.Weeks == AllYear || cal.weekendInTerm(d) {
+						keep(d, perDay[d])
+						perDay[d]++
+					}
+					continue
+				}
 				for !eligible(d) && d.Weekday() != time.Saturday {
 					d = d.AddDays(1)
 				}

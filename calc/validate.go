@@ -57,7 +57,7 @@ var (
 	reasons    = set(ReasonProviderCancelled, ReasonNoTherapist, ReasonSchool, ReasonNotKnown)
 	contacts   = set(ContactEmail, ContactPhone, ContactLetter, ContactMeeting, ContactOther)
 	procedures = set(ProcedureCorporate, ProcedureSocialCare)
-	weekdays   = set("monday", "tuesday", "wednesday", "thursday", "friday")
+	weekdays   = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
 
 func set[T ~string](vs ...T) map[T]bool {
@@ -236,6 +236,13 @@ func Validate(c Case) []FieldError {
 		v.add("contacts", "Too many contacts")
 	}
 	validateComplaint(v, c.Complaint)
+	g := c.IDsGiven
+	for _, n := range []struct {
+		path string
+		n    int
+	}{{"plan", g.Plan}, {"provision", g.Provision}, {"contact", g.Contact}, {"payment", g.Payment}, {"cost", g.Cost}} {
+		v.count("ids_given."+n.path, n.n, 1_000_000, "The number")
+	}
 	validateLetter(v, c.Letter)
 	paymentIDs := map[string]bool{}
 	for i, p := range c.Payments {
@@ -576,7 +583,7 @@ func validateProvision(v *validator, path string, p Provision, ids map[string]bo
 	for i, w := range p.Weekdays {
 		wp := path + ".weekdays[" + itoa(i) + "]"
 		if !weekdays[w] {
-			v.add(wp, "Choose a school day, monday to friday")
+			v.add(wp, "Choose a day of the week, monday to sunday")
 		}
 		if seenDay[w] {
 			v.add(wp, "This day is already in the list")

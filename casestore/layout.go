@@ -255,6 +255,9 @@ func decodeCase(caseFile []byte, today calc.Date) (calc.Case, error) {
 	if probs := calc.CheckWork(c, today); len(probs) > 0 {
 		return calc.Case{}, &tooMuchWorkError{probs}
 	}
+	// A record saved before version 5 has no ids_given: the ids in use
+	// are the numbers given so far.
+	calc.RecordIDs(&c)
 	return c, nil
 }
 

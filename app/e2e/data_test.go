@@ -198,8 +198,11 @@ func storedCase(tb *tab) (calc.Case, *casestore.Store) {
 	return c, s
 }
 
+// The ids given are recorded first, as the app does when it keeps a record,
+// so a case made in a test compares equal to the same case stored.
 func caseFile(t *testing.T, c calc.Case) string {
 	t.Helper()
+	calc.RecordIDs(&c)
 	b, err := calc.EncodeCaseFile(c)
 	if err != nil {
 		t.Fatal(err)

@@ -142,7 +142,7 @@ func TestEnterNottinghamshireCase(t *testing.T) {
 	tb.choose("per", "week")
 	tb.continueTo("/provision/weeks")
 	tb.click("#weeks")     // term time only
-	tb.click("#weekday-6") // the day changes
+	tb.click("#weekday-8") // the day changes
 	tb.continueTo("/provision/dates")
 	tb.fillDate("start", "27", "2", "2023")
 	tb.continueTo("/provision/provider")

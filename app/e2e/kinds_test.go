@@ -5,6 +5,7 @@ package e2e
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"provisiontracker/calc"
 )
@@ -37,7 +38,7 @@ func TestEnterShortBreaks(t *testing.T) {
 	tb.choose("per", "month")
 	tb.continueTo("/provision/weeks")
 	tb.click("#weeks-2")   // all year
-	tb.click("#weekday-6") // the day changes
+	tb.click("#weekday-8") // the day changes
 	tb.continueTo("/provision/dates")
 	tb.fillDate("start", "9", "1", "2023")
 	tb.fillDate("end", "8", "1", "2024")
@@ -86,4 +87,76 @@ func TestEnterShortBreaks(t *testing.T) {
 	}
 	checkAxe(t, tb)
 	screenshot(t, tb, "short-breaks-summary")
+}
+
+// Short breaks every Saturday, all year: the sessions due fall on
+// Saturdays, holidays too, and what the parent records stays on them.
+func TestShortBreaksOnSaturdays(t *testing.T) {
+	tb := startRecordOnPhone(t, "Ava")
+	tb.navigate("/plan/kind")
+	tb.click("#kind")
+	tb.continueTo("/plan/issued")
+	tb.fillDate("date", "1", "9", "2025")
+	tb.click("form button[type=submit]")
+
+	tb.navigate("/provisions")
+	tb.click("a[href$='/provision/type?new=1']")
+	tb.waitPath("/provision/type")
+	eval[bool](tb, "choosing short breaks", `(() => { [...document.querySelectorAll("main label")]
+		.find(l => l.textContent.includes("Short breaks or respite")).click(); return true })()`)
+	tb.continueTo("/provision/section")
+	tb.click("#section-3") // Section H: social care
+	tb.continueTo("/provision/wording")
+	tb.fill("wording", "A day at the Saturday club every week, all year.")
+	tb.continueTo("/provision/amount")
+	tb.fill("count", "1")
+	tb.choose("per", "week")
+	tb.continueTo("/provision/weeks")
+	tb.click("#weeks-2") // all year
+	if got := tb.text("label[for=weekday-6]"); got != "Saturday" {
+		t.Fatalf("the sixth day offered is %q, want Saturday", got)
+	}
+	tb.click("#weekday-6")
+	tb.continueTo("/provision/dates")
+	tb.fillDate("start", "1", "9", "2025")
+	tb.fillDate("end", "31", "10", "2025")
+	tb.continueTo("/provision/provider")
+	tb.continueTo("/provision/indirect")
+	tb.click("#includes-2")
+	tb.continueTo("/provision/check")
+	tb.waitForText("main", "Saturday")
+	tb.continueTo("/provisions")
+
+	// 6 September to 25 October 2025: 8 Saturdays, half term included.
+	visitPage(tb, "/sessions/log?id=provision-1", "li.session")
+	dates := eval[[]string](tb, "reading the sessions due", `[...document.querySelectorAll("li.session .session-date")].map(e => e.innerText.trim())`)
+	if len(dates) == 0 {
+		t.Fatal("no sessions listed")
+	}
+	for _, d := range dates {
+		if !strings.HasPrefix(d, "Sat ") {
+			t.Errorf("a session due on %q, not a Saturday", d)
+		}
+	}
+	markMissed(tb, 2)
+	tb.reload()
+	visitPage(tb, "/sessions/log?id=provision-1", "li.session")
+	c, _ := storedCase(tb)
+	pr := c.Plans[0].Provisions[0]
+	if len(pr.Weekdays) != 1 || pr.Weekdays[0] != "saturday" || pr.Weeks != calc.AllYear {
+		t.Fatalf("stored help: weekdays %v, weeks %s", pr.Weekdays, pr.Weeks)
+	}
+	if len(pr.Outcomes) != 2 {
+		t.Fatalf("%d sessions recorded, want 2", len(pr.Outcomes))
+	}
+	for _, o := range pr.Outcomes {
+		if o.Date.Weekday() != time.Saturday || o.Status != calc.StatusMissed {
+			t.Errorf("recorded %s as %s", o.Date, o.Status)
+		}
+	}
+	counts := calc.Tally(pr, calc.Schedule(pr, calc.DefaultCalendar(), todayDate()), calc.Date{}, calc.Date{})
+	if counts.Due != 8 || counts.Missed != 2 {
+		t.Errorf("calc counts %d due and %d missed, want 8 and 2", counts.Due, counts.Missed)
+	}
+	screenshot(t, tb, "short-breaks-saturdays")
 }

@@ -177,7 +177,7 @@ func TestStorageUnavailable(t *testing.T) {
 	tb.choose("per", "week")
 	tb.continueTo("/provision/weeks")
 	tb.click("#weeks")
-	tb.click("#weekday-6")
+	tb.click("#weekday-8")
 	tb.continueTo("/provision/dates")
 	tb.fillDate("start", "27", "2", "2023")
 	tb.continueTo("/provision/provider")

@@ -83,7 +83,7 @@ func TestEnterCarePlanCase(t *testing.T) {
 	tb.choose("per", "week")
 	tb.continueTo("/provision/weeks")
 	tb.click("#weeks-2")   // all year
-	tb.click("#weekday-6") // the day changes
+	tb.click("#weekday-8") // the day changes
 	tb.continueTo("/provision/dates")
 	tb.fillDate("start", "6", "6", "2022")
 	tb.fillDate("end", "30", "6", "2023")
@@ -154,7 +154,7 @@ func TestEnterTotalsOnlyCase(t *testing.T) {
 	tb.choose("per", "week")
 	tb.continueTo("/provision/weeks")
 	tb.click("#weeks")
-	tb.click("#weekday-6")
+	tb.click("#weekday-8")
 	tb.continueTo("/provision/dates")
 	tb.fillDate("start", "1", "2", "2023")
 	tb.continueTo("/provision/provider")
