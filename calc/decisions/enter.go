@@ -148,12 +148,12 @@ func kindOf(words string) kind {
 		return false
 	}
 	switch {
+	case has("transport", "taxi"): // first: "transport to respite care" is transport
+		return kind{typ: calc.TypeTransport, section: calc.SectionF}
 	case has("respite", "short break"):
 		return kind{typ: calc.TypeShortBreaks, section: calc.SectionH, allYear: true}
 	case has("social care support", "direct payment"):
 		return kind{typ: calc.TypeDirectPayments, section: calc.SectionH, allYear: true}
-	case has("transport", "taxi"):
-		return kind{typ: calc.TypeTransport, section: calc.SectionF}
 	case has("speech", "salt"):
 		return kind{typ: calc.TypeSALT, section: calc.SectionF, therapy: true}
 	case has("occupational", " ot "):
