@@ -214,9 +214,10 @@ func AssignParentCostIDs(c *Case) {
 }
 
 // assignIDs gives each of n items whose id is empty the id prefix+N, N
-// above every number in use and given (the IDsGiven number). Not the lowest free number: after "payment-1"
-// is removed, a new payment must not take its id, or a page still open on
-// the removed one (in another tab) would write into the new one.
+// above every number in use and given (the IDsGiven number). Not the
+// lowest free number: after "payment-1" is removed, a new payment must not
+// take its id, or a page still open on the removed one (in another tab)
+// would write into the new one.
 func assignIDs(n int, id func(i int) *string, prefix string, given int) {
 	used := map[string]bool{}
 	for i := 0; i < n; i++ {

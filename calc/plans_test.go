@@ -356,6 +356,14 @@ func TestNewIDsAreNotTheRemovedOnes(t *testing.T) {
 	if probs := Validate(Case{IDsGiven: IDsGiven{Cost: -1}}); !hasPath(probs, "ids_given.cost") {
 		t.Errorf("a negative number is not refused: %v", probs)
 	}
+	// An id with a very large number (in an imported file) must not stop
+	// the record from being saved.
+	big := Case{Payments: []Payment{{ID: "payment-9223372036854775807"}, {}}}
+	RecordIDs(&big)
+	AssignPaymentIDs(&big)
+	if hasPath(Validate(big), "ids_given.payment") || big.Payments[1].ID == "" || big.Payments[1].ID == big.Payments[0].ID {
+		t.Errorf("after the largest id: %+v, %+v", big.IDsGiven, big.Payments)
+	}
 	c = Case{Plans: []Plan{{ID: "plan-1", Provisions: []Provision{{ID: "provision-2"}}}, {ID: "plan-3"}}}
 	if got := NewProvisionID(c); got != "provision-3" {
 		t.Errorf("NewProvisionID = %q, want provision-3", got)

@@ -241,7 +241,9 @@ func Validate(c Case) []FieldError {
 		path string
 		n    int
 	}{{"plan", g.Plan}, {"provision", g.Provision}, {"contact", g.Contact}, {"payment", g.Payment}, {"cost", g.Cost}} {
-		v.count("ids_given."+n.path, n.n, 1_000_000, "The number")
+		if n.n < 0 { // no upper limit: an id's own number may be large, and it must not block saving
+			v.add("ids_given."+n.path, "The number cannot be below zero")
+		}
 	}
 	validateLetter(v, c.Letter)
 	paymentIDs := map[string]bool{}
