@@ -29,6 +29,7 @@ func main() {
 	rows := decisions.LeaveOneOut(ents, calc.SeedRules())
 	fmt.Printf("Leave-one-out over %d decisions: %d entered from their facts (%d compared), %d not\n\n", len(ds), len(ents), len(rows), len(not))
 	decisions.WriteTable(os.Stdout, rows, ents, not)
+	decisions.WriteSameFacts(os.Stdout, decisions.SameFacts(ents, calc.SeedRules(), 3))
 	all := decisions.Summarise("all", rows)
 	if missed := decisions.IssueTargets.Missed(all); len(missed) > 0 {
 		fmt.Println("\nTargets missed:", missed)
