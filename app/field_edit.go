@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"provisiontracker/calc"
@@ -114,9 +112,9 @@ var provisionFields = []formField[calc.Provision]{
 		f := p.Frequency
 		return itoa(f.Count) + " " + string(f.Unit) + " per " + string(f.Per)
 	}, func(d, s *calc.Provision) { d.Frequency = s.Frequency }},
-	{"Term time or all year", func(p *calc.Provision) string { return string(p.Weeks) },
+	{"Term time or all year", func(p *calc.Provision) string { return labelOf(weeksOptions, string(p.Weeks)) },
 		func(d, s *calc.Provision) { d.Weeks = s.Weeks }},
-	{"Day", func(p *calc.Provision) string { return strings.Join(p.Weekdays, ", ") },
+	{"Day", func(p *calc.Provision) string { return weekdayWords(p.Weekdays) },
 		func(d, s *calc.Provision) { d.Weekdays = append([]string(nil), s.Weekdays...) }},
 	{"Length of a session", func(p *calc.Provision) string { return minutesWords(p.SessionMinutes) },
 		func(d, s *calc.Provision) { d.SessionMinutes = s.SessionMinutes }},

@@ -128,6 +128,37 @@ func TestSavingHelpKeepsItsSessionRecords(t *testing.T) {
 	}
 }
 
+// When the day and the weeks clash, the parent is shown them in words,
+// not as the file stores them ("saturday", "all_year").
+func TestDayClashIsInWords(t *testing.T) {
+	o := twoTabs(t, logsSeedCase(t))
+	openDraft(t, "ot")
+	weeks := &provisionWeeksPage{provisionStep: provisionStep{book: book}}
+	weeks.load(url.Values{})
+	weeks.weeks, weeks.weekday = string(calc.AllYear), "saturday"
+	if !weeks.save() {
+		t.Fatalf("not saved: %v", weeks.errs)
+	}
+	o.change(func(c *calc.Case) {
+		c.Plans[0].Provisions[0].Weekdays = []string{"sunday"}
+		c.Plans[0].Provisions[0].Weeks = calc.AllYear
+	})
+	check := &provisionCheckPage{provisionStep: provisionStep{book: book}}
+	check.load(url.Values{})
+	if check.save() {
+		t.Fatal("saved over the other tab's day")
+	}
+	text := strings.Join(strings.Fields(renderText(t, check)), " ")
+	for _, must := range []string{"Yours: Saturday", "Saved: Sunday"} {
+		if !strings.Contains(text, must) {
+			t.Errorf("the check page does not say %q: %s", must, text)
+		}
+	}
+	if strings.Contains(text, "all_year") || strings.Contains(text, "saturday") {
+		t.Errorf("the check page shows the stored words: %s", text)
+	}
+}
+
 // An answer changed both here and in another tab is not overwritten: the
 // check page shows both and the parent chooses.
 func TestHelpChangedInBothTabs(t *testing.T) {

@@ -364,9 +364,7 @@ func (p *provisionWeeksPage) Render() app.UI {
 	}
 	return newQuestionPage(p.book, "When the help happens", "/provision/amount", p.errs, questionForm(p.submit, "",
 		elH1().Class("question").Text("When does the help happen?"),
-		radioField{ID: "weeks", Legend: "Is it only in school term time?", Options: []option{
-			{string(calc.TermTime), "Term time only", "Not in the school holidays."},
-			{string(calc.AllYear), "All year", "Holidays too."}},
+		radioField{ID: "weeks", Legend: "Is it only in school term time?", Options: weeksOptions,
 			Value: &p.weeks, Error: p.errs.of("weeks")}.render(&p.Compo),
 		radioField{ID: "weekday", Legend: "Which day of the week is it usually on?",
 			Hint: "We use this to list the dates of the sessions that were due.", Options: weekdayOptions,

@@ -39,11 +39,28 @@ var perOptions = []option{
 	{string(calc.PerTotal), "in total", "For example, 12 sessions in all."},
 }
 
+var weeksOptions = []option{
+	{string(calc.TermTime), "Term time only", "Not in the school holidays."},
+	{string(calc.AllYear), "All year", "Holidays too."},
+}
+
 var weekdayOptions = []option{
 	{"monday", "Monday", ""}, {"tuesday", "Tuesday", ""}, {"wednesday", "Wednesday", ""},
 	{"thursday", "Thursday", ""}, {"friday", "Friday", ""},
 	{"saturday", "Saturday", ""}, {"sunday", "Sunday", ""},
 	{"", "It changes, or I do not know", "We will spread the sessions evenly."},
+}
+
+// weekdayWords names the days sessions fall on ("Saturday, Sunday").
+func weekdayWords(days []string) string {
+	out := ""
+	for i, d := range days {
+		if i > 0 {
+			out += ", "
+		}
+		out += labelOf(weekdayOptions, d)
+	}
+	return out
 }
 
 func labelOf(opts []option, value string) string {
