@@ -74,46 +74,43 @@ func factsKey(est calc.Estimate) string {
 
 func factGroup(g []Entered) FactGroup {
 	fg := FactGroup{Category: g[0].Decision.Category}
-	var paid []float64
 	for _, en := range g {
 		a, _ := en.Decision.Paid()
 		fg.Refs, fg.Paid = append(fg.Refs, en.Decision.Ref), append(fg.Paid, a)
-		f, _ := a.Float64()
-		paid = append(paid, f)
 		if en.Decision.Category != fg.Category {
 			fg.Category = "mixed categories"
 		}
 	}
 	sort.Strings(fg.Refs)
 	sort.Slice(fg.Paid, func(i, j int) bool { return fg.Paid[i].LessThan(fg.Paid[j]) })
-	sort.Float64s(paid)
 	// The median error is piecewise linear in the figure, so it is least
 	// at a payment or where two payments' errors cross: between a and b,
 	// (c − a)/a = (b − c)/b at c = 2ab/(a + b).
-	fg.BestError = math.Inf(1)
-	cands := append([]float64(nil), paid...)
-	for i, a := range paid {
-		for _, b := range paid[i+1:] {
-			cands = append(cands, 2*a*b/(a+b))
+	cands := append([]decimal.Decimal(nil), fg.Paid...)
+	for i, a := range fg.Paid {
+		for _, b := range fg.Paid[i+1:] {
+			cands = append(cands, a.Mul(b).Mul(decimal.NewFromInt(2)).Div(a.Add(b)).Round(2))
 		}
 	}
+	fg.BestError = math.Inf(1)
 	for _, c := range cands {
-		errs := make([]float64, len(paid))
-		for i, a := range paid {
-			errs[i] = math.Abs(c-a) / a
+		errs := make([]float64, len(fg.Paid))
+		for i, a := range fg.Paid {
+			errs[i], _ = c.Sub(a).Abs().Div(a).Float64()
 		}
 		if e := median(errs); e < fg.BestError {
-			fg.BestError, fg.Best = e, decimal.NewFromFloat(c).Round(0)
+			fg.BestError, fg.Best = e, c.Round(0)
 		}
 	}
-	for _, lo := range paid { // the best range starts at a payment
+	three := decimal.NewFromInt(3)
+	for _, lo := range fg.Paid { // the best range starts at a payment
 		in := 0
-		for _, a := range paid {
-			if a >= lo && a <= 3*lo {
+		for _, a := range fg.Paid {
+			if !a.LessThan(lo) && !a.GreaterThan(lo.Mul(three)) {
 				in++
 			}
 		}
-		fg.Width3 = math.Max(fg.Width3, float64(in)/float64(len(paid)))
+		fg.Width3 = math.Max(fg.Width3, float64(in)/float64(len(fg.Paid)))
 	}
 	return fg
 }
