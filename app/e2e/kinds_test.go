@@ -117,6 +117,8 @@ func TestShortBreaksOnSaturdays(t *testing.T) {
 		t.Fatalf("the sixth day offered is %q, want Saturday", got)
 	}
 	tb.click("#weekday-6")
+	checkAxe(t, tb)
+	screenshot(t, tb, "weeks-saturday")
 	tb.continueTo("/provision/dates")
 	tb.fillDate("start", "1", "9", "2025")
 	tb.fillDate("end", "31", "10", "2025")
