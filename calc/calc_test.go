@@ -261,6 +261,41 @@ func TestScheduleWeekends(t *testing.T) {
 			}
 		})
 	}
+	// A few a month or a term, at weekends: spread over the chosen days.
+	for _, tc := range []struct {
+		name  string
+		f     Frequency
+		days  []string
+		weeks Weeks
+		want  int
+	}{
+		{"two Saturdays a month, all year", Frequency{2, UnitSessions, PerMonth}, []string{"saturday"}, AllYear, 22},
+		{"two Sundays a term, in term time", Frequency{2, UnitSessions, PerTerm}, []string{"sunday"}, TermTime, 6},
+		{"one weekend day a month", Frequency{1, UnitSessions, PerMonth}, []string{"saturday", "sunday"}, AllYear, 11},
+	} {
+		p := Provision{ID: "sb", Weeks: tc.weeks, Weekdays: tc.days, Frequency: tc.f,
+			Start: MustDate(2025, 9, 1), End: MustDate(2026, 7, 31)}
+		s := Schedule(p, cal, MustDate(2030, 1, 1))
+		if len(s) != tc.want {
+			t.Errorf("%s: %d sessions, want %d", tc.name, len(s), tc.want)
+		}
+		for _, x := range s {
+			wd := x.Date.Weekday()
+			if (wd != time.Saturday && wd != time.Sunday) || (tc.weeks == TermTime && !cal.weekendInTerm(x.Date)) {
+				t.Errorf("%s: a session on %s %s", tc.name, wd, x.Date)
+			}
+		}
+	}
+	// A weekday chosen for sessions counted a month leaves them where they
+	// were before weekends could be chosen: records keep their dates.
+	monthly := Provision{ID: "m", Weeks: TermTime, Frequency: Frequency{3, UnitSessions, PerMonth},
+		Start: MustDate(2025, 9, 1), End: MustDate(2026, 7, 31)}
+	withDay := monthly
+	withDay.Weekdays = []string{"monday"}
+	if a, b := Schedule(monthly, cal, MustDate(2030, 1, 1)), Schedule(withDay, cal, MustDate(2030, 1, 1)); !reflect.DeepEqual(a, b) {
+		t.Errorf("choosing Monday moved monthly sessions: %v, then %v", a[:3], b[:3])
+	}
+
 	c := Case{Plans: []Plan{{Provisions: []Provision{{Weekdays: []string{"saturday", "sunday", "funday"}}}}}}
 	var days []FieldError
 	for _, p := range Validate(c) {

@@ -31,7 +31,8 @@ var weekdayByName = map[string]time.Weekday{"monday": time.Monday, "tuesday": ti
 //     weekends) stays on that day: every weekend for all-year help, and
 //     for term-time help only a weekend between two weeks of term;
 //   - per month, half term, term, school year or in total: spread evenly
-//     over the school (or working) days of each period; a provision that
+//     over the school (or working) days of each period, or over the
+//     chosen days when they are all at the weekend; a provision that
 //     starts or ends part-way through a period gets the share of the
 //     sessions falling inside its dates;
 //   - hours or minutes: one entry per school (or working) day, since
@@ -100,6 +101,17 @@ func Schedule(p Provision, cal Calendar, until Date) []Session {
 		}
 		sortSessions(out)
 	default:
+		if weekendOnly(p) {
+			// Short breaks at weekends, a few a month or a term: spread
+			// over the chosen weekend days of each period.
+			chosen := map[time.Weekday]bool{}
+			for _, wd := range sessionWeekdays(p) {
+				chosen[wd] = true
+			}
+			eligible = func(d Date) bool {
+				return chosen[d.Weekday()] && (p.Weeks == AllYear || cal.weekendInTerm(d))
+			}
+		}
 		for _, w := range periodWindows(p, cal, end, last) {
 			var days []Date
 			for d := w[0]; !d.After(w[1]); d = d.AddDays(1) {
@@ -125,6 +137,22 @@ func Schedule(p Provision, cal Calendar, until Date) []Session {
 		}
 	}
 	return out
+}
+
+// weekendOnly reports whether every day chosen for a provision's sessions
+// is a Saturday or Sunday. Only then do sessions counted per month, term
+// or year fall on the chosen days: weekdays chosen before version 5 did
+// not place such sessions, and moving them would part recorded sessions
+// from their dates.
+func weekendOnly(p Provision) bool {
+	days := 0
+	for _, w := range p.Weekdays {
+		if wd, ok := weekdayByName[w]; !ok || (wd != time.Saturday && wd != time.Sunday) {
+			return false
+		}
+		days++
+	}
+	return days > 0
 }
 
 // sessionWeekdays returns the weekdays sessions fall on for a weekly or

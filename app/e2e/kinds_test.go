@@ -10,9 +10,10 @@ import (
 	"provisiontracker/calc"
 )
 
-// Issue 12, kinds of help: short breaks in Section H, counted in nights,
-// are chosen and typed on the screens like any other help, and the
-// summary prices the nights missed with calc's short-breaks line.
+// Issue 12, kinds of help: short breaks in Section H, counted in nights
+// (two a month, on Saturdays), are chosen and typed on the screens like
+// any other help, and the summary prices the nights missed with calc's
+// short-breaks line.
 func TestEnterShortBreaks(t *testing.T) {
 	tb := startRecordOnPhone(t, "Ava")
 	tb.navigate("/plan/kind")
@@ -38,7 +39,7 @@ func TestEnterShortBreaks(t *testing.T) {
 	tb.choose("per", "month")
 	tb.continueTo("/provision/weeks")
 	tb.click("#weeks-2")   // all year
-	tb.click("#weekday-8") // the day changes
+	tb.click("#weekday-6") // Saturdays
 	tb.continueTo("/provision/dates")
 	tb.fillDate("start", "9", "1", "2023")
 	tb.fillDate("end", "8", "1", "2024")
@@ -50,6 +51,14 @@ func TestEnterShortBreaks(t *testing.T) {
 		t.Errorf("check your answers says: %s", got)
 	}
 	tb.continueTo("/provisions")
+
+	// Two nights a month on Saturdays: the nights due are Saturdays.
+	visitPage(tb, "/sessions/log?id=provision-1", "li.session")
+	for _, d := range eval[[]string](tb, "reading the nights due", `[...document.querySelectorAll("li.session .session-date")].map(e => e.innerText.trim())`) {
+		if !strings.HasPrefix(d, "Sat ") {
+			t.Errorf("a night due on %q, not a Saturday", d)
+		}
+	}
 
 	tb.navigate("/sessions")
 	tb.click(".card-actions a[href*='/sessions/count']")
