@@ -353,7 +353,7 @@ func TestNewIDsAreNotTheRemovedOnes(t *testing.T) {
 	if c.IDsGiven != (IDsGiven{Plan: 2, Provision: 2, Payment: 3, Contact: 7, Cost: 4}) {
 		t.Errorf("IDsGiven after keeping mine = %+v", c.IDsGiven)
 	}
-	if probs := Validate(Case{IDsGiven: IDsGiven{Cost: -1}}); !hasPath(probs, "ids_given.cost") {
+	if probs := Validate(Case{IDsGiven: IDsGiven{Cost: -1}}); !hasPath(probs, "ids_given") {
 		t.Errorf("a negative number is not refused: %v", probs)
 	}
 	// An id with a very large number (in an imported file) must not stop
@@ -361,7 +361,7 @@ func TestNewIDsAreNotTheRemovedOnes(t *testing.T) {
 	big := Case{Payments: []Payment{{ID: "payment-9223372036854775807"}, {}}}
 	RecordIDs(&big)
 	AssignPaymentIDs(&big)
-	if hasPath(Validate(big), "ids_given.payment") || big.Payments[1].ID == "" || big.Payments[1].ID == big.Payments[0].ID {
+	if hasPath(Validate(big), "ids_given") || big.Payments[1].ID == "" || big.Payments[1].ID == big.Payments[0].ID {
 		t.Errorf("after the largest id: %+v, %+v", big.IDsGiven, big.Payments)
 	}
 	c = Case{Plans: []Plan{{ID: "plan-1", Provisions: []Provision{{ID: "provision-2"}}}, {ID: "plan-3"}}}

@@ -236,14 +236,9 @@ func Validate(c Case) []FieldError {
 		v.add("contacts", "Too many contacts")
 	}
 	validateComplaint(v, c.Complaint)
-	g := c.IDsGiven
-	for _, n := range []struct {
-		path string
-		n    int
-	}{{"plan", g.Plan}, {"provision", g.Provision}, {"contact", g.Contact}, {"payment", g.Payment}, {"cost", g.Cost}} {
-		if n.n < 0 { // no upper limit: an id's own number may be large, and it must not block saving
-			v.add("ids_given."+n.path, "The number cannot be below zero")
-		}
+	// No upper limit: an id's own number may be large, and must not block saving.
+	if g := c.IDsGiven; min(g.Plan, g.Provision, g.Contact, g.Payment, g.Cost) < 0 {
+		v.add("ids_given", "The numbers of the ids given cannot be below zero")
 	}
 	validateLetter(v, c.Letter)
 	paymentIDs := map[string]bool{}
