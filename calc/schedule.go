@@ -101,21 +101,13 @@ func Schedule(p Provision, cal Calendar, until Date) []Session {
 		}
 		sortSessions(out)
 	default:
-		if weekendOnly(p) {
-			// Short breaks at weekends, a few a month or a term: spread
-			// over the chosen weekend days of each period.
-			chosen := map[time.Weekday]bool{}
-			for _, wd := range sessionWeekdays(p) {
-				chosen[wd] = true
-			}
-			eligible = func(d Date) bool {
-				return chosen[d.Weekday()] && (p.Weeks == AllYear || cal.weekendInTerm(d))
-			}
-		}
+		// Short breaks at weekends, a few a month or a term: spread over
+		// the chosen weekend days of each period.
+		weekend := weekendOnly(p)
 		for _, w := range periodWindows(p, cal, end, last) {
 			var days []Date
 			for d := w[0]; !d.After(w[1]); d = d.AddDays(1) {
-				if eligible(d) {
+				if weekend && chosenWeekend(p, cal, d) || !weekend && eligible(d) {
 					days = append(days, d)
 				}
 			}
@@ -153,6 +145,17 @@ func weekendOnly(p Provision) bool {
 		days++
 	}
 	return days > 0
+}
+
+// chosenWeekend reports whether d is a weekend day chosen for p, in term
+// for term-time help.
+func chosenWeekend(p Provision, cal Calendar, d Date) bool {
+	for _, w := range p.Weekdays {
+		if weekdayByName[w] == d.Weekday() {
+			return p.Weeks == AllYear || cal.weekendInTerm(d)
+		}
+	}
+	return false
 }
 
 // sessionWeekdays returns the weekdays sessions fall on for a weekly or
