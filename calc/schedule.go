@@ -15,9 +15,19 @@ type Session struct {
 	Seq  int  `json:"seq,omitempty"`
 }
 
-var weekdayByName = map[string]time.Weekday{"monday": time.Monday, "tuesday": time.Tuesday,
-	"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday,
-	"saturday": time.Saturday, "sunday": time.Sunday}
+// dayNames are the days a case file names, in time.Weekday order.
+var dayNames = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// weekdayByName reads a day a case file names ("saturday"). A list, not
+// a map: a map literal costs more wasm than the lookup saves.
+func weekdayByName(w string) (time.Weekday, bool) {
+	for i, n := range dayNames {
+		if n == w {
+			return time.Weekday(i), true
+		}
+	}
+	return 0, false
+}
 
 // Schedule returns the sessions a provision promised from its start date
 // up to its end date or until (whichever is earlier), in date order. The
@@ -139,7 +149,7 @@ func Schedule(p Provision, cal Calendar, until Date) []Session {
 func weekendOnly(p Provision) bool {
 	days := 0
 	for _, w := range p.Weekdays {
-		if wd, ok := weekdayByName[w]; !ok || (wd != time.Saturday && wd != time.Sunday) {
+		if wd, ok := weekdayByName(w); !ok || (wd != time.Saturday && wd != time.Sunday) {
 			return false
 		}
 		days++
@@ -151,7 +161,7 @@ func weekendOnly(p Provision) bool {
 // for term-time help.
 func chosenWeekend(p Provision, cal Calendar, d Date) bool {
 	for _, w := range p.Weekdays {
-		if weekdayByName[w] == d.Weekday() {
+		if wd, ok := weekdayByName(w); ok && wd == d.Weekday() {
 			return p.Weeks == AllYear || cal.weekendInTerm(d)
 		}
 	}
@@ -163,7 +173,7 @@ func chosenWeekend(p Provision, cal Calendar, d Date) bool {
 func sessionWeekdays(p Provision) []time.Weekday {
 	var days []time.Weekday
 	for _, w := range p.Weekdays {
-		if d, ok := weekdayByName[w]; ok {
+		if d, ok := weekdayByName(w); ok {
 			days = append(days, d)
 		}
 	}

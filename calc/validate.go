@@ -57,7 +57,6 @@ var (
 	reasons    = set(ReasonProviderCancelled, ReasonNoTherapist, ReasonSchool, ReasonNotKnown)
 	contacts   = set(ContactEmail, ContactPhone, ContactLetter, ContactMeeting, ContactOther)
 	procedures = set(ProcedureCorporate, ProcedureSocialCare)
-	weekdays   = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
 
 func set[T ~string](vs ...T) map[T]bool {
@@ -579,7 +578,7 @@ func validateProvision(v *validator, path string, p Provision, ids map[string]bo
 	seenDay := map[string]bool{}
 	for i, w := range p.Weekdays {
 		wp := path + ".weekdays[" + itoa(i) + "]"
-		if !weekdays[w] {
+		if _, ok := weekdayByName(w); !ok {
 			v.add(wp, "Choose a day of the week, monday to sunday")
 		}
 		if seenDay[w] {
