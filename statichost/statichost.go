@@ -21,6 +21,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -223,6 +224,11 @@ func (s *site) serveFile(w http.ResponseWriter, r *http.Request, name string, st
 		w.WriteHeader(status)
 		w = discardHeader{w}
 	}
+	// An ETag to the nanosecond: Last-Modified counts whole seconds, so a
+	// version built within the same second as the one a browser holds
+	// would be answered "not modified", and its service worker would
+	// never update.
+	h.Set("ETag", `"`+strconv.FormatInt(fi.Size(), 16)+"-"+strconv.FormatInt(fi.ModTime().UnixNano(), 16)+`"`)
 	http.ServeContent(w, r, "", fi.ModTime(), f)
 }
 

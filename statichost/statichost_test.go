@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func writeSite(t *testing.T) string {
@@ -148,5 +149,45 @@ func TestHandlerWithHeaders(t *testing.T) {
 		if rec.Code != tt.status || rec.Header().Get("X-Frame") != tt.frame || rec.Header().Get("Cache-Control") != tt.cache {
 			t.Errorf("%s: got %d, X-Frame %q, Cache-Control %q", tt.path, rec.Code, rec.Header().Get("X-Frame"), rec.Header().Get("Cache-Control"))
 		}
+	}
+}
+
+// A new version deployed within the same second as the old one is still
+// served in full to a browser revalidating its copy: a service worker
+// checking app-worker.js would otherwise be told "not modified" and never
+// update (Last-Modified counts whole seconds).
+func TestNewVersionInTheSameSecondIsNotNotModified(t *testing.T) {
+	dir := writeSite(t)
+	name := filepath.Join(dir, "app-worker.js")
+	second := time.Date(2026, 12, 1, 18, 0, 0, 100_000_000, time.UTC)
+	if err := os.Chtimes(name, second, second); err != nil {
+		t.Fatal(err)
+	}
+	h := Handler(dir, "/")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/app-worker.js", nil))
+	etag, modified := rec.Header().Get("ETag"), rec.Header().Get("Last-Modified")
+	if rec.Code != 200 || etag == "" {
+		t.Fatalf("first fetch: %d, ETag %q", rec.Code, etag)
+	}
+	revalidate := func() *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodGet, "/app-worker.js", nil)
+		req.Header.Set("If-None-Match", etag)
+		req.Header.Set("If-Modified-Since", modified)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	if got := revalidate(); got.Code != http.StatusNotModified {
+		t.Errorf("the same file revalidated: %d, want 304", got.Code)
+	}
+	// The same length and the same second, another version.
+	os.WriteFile(name, []byte("v2work"), 0o644)
+	later := second.Add(500 * time.Millisecond)
+	if err := os.Chtimes(name, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if got := revalidate(); got.Code != 200 || got.Body.String() != "v2work" {
+		t.Errorf("the new version revalidated: %d %q, want 200 and the new file", got.Code, got.Body.String())
 	}
 }
