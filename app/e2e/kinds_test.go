@@ -16,11 +16,7 @@ import (
 // short-breaks line.
 func TestEnterShortBreaks(t *testing.T) {
 	tb := startRecordOnPhone(t, "Ava")
-	tb.navigate("/plan/kind")
-	tb.click("#kind")
-	tb.continueTo("/plan/issued")
-	tb.fillDate("date", "9", "1", "2023")
-	tb.click("form button[type=submit]")
+	ehcPlanIssued(tb, "9", "1", "2023")
 
 	tb.navigate("/provisions")
 	tb.click("a[href$='/provision/type?new=1']")
@@ -28,11 +24,7 @@ func TestEnterShortBreaks(t *testing.T) {
 	if got := tb.text("main"); !strings.Contains(got, "Short breaks or respite") || !strings.Contains(got, "Transport to school or college") {
 		t.Fatalf("the kinds of help offered: %s", got)
 	}
-	eval[bool](tb, "choosing short breaks", `(() => { [...document.querySelectorAll("main label")]
-		.find(l => l.textContent.includes("Short breaks or respite")).click(); return true })()`)
-	tb.continueTo("/provision/section")
-	tb.click("#section-3") // Section H: social care
-	tb.continueTo("/provision/wording")
+	chooseShortBreaksInSectionH(tb)
 	tb.fill("wording", "Two nights a month of overnight short breaks.")
 	tb.continueTo("/provision/amount")
 	tb.fill("count", "2")
@@ -54,7 +46,7 @@ func TestEnterShortBreaks(t *testing.T) {
 
 	// Two nights a month on Saturdays: the nights due are Saturdays.
 	visitPage(tb, "/sessions/log?id=provision-1", "li.session")
-	for _, d := range eval[[]string](tb, "reading the nights due", `[...document.querySelectorAll("li.session .session-date")].map(e => e.innerText.trim())`) {
+	for _, d := range sessionDatesShown(tb) {
 		if !strings.HasPrefix(d, "Sat ") {
 			t.Errorf("a night due on %q, not a Saturday", d)
 		}
@@ -102,20 +94,12 @@ func TestEnterShortBreaks(t *testing.T) {
 // Saturdays, holidays too, and what the parent records stays on them.
 func TestShortBreaksOnSaturdays(t *testing.T) {
 	tb := startRecordOnPhone(t, "Ava")
-	tb.navigate("/plan/kind")
-	tb.click("#kind")
-	tb.continueTo("/plan/issued")
-	tb.fillDate("date", "1", "9", "2025")
-	tb.click("form button[type=submit]")
+	ehcPlanIssued(tb, "1", "9", "2025")
 
 	tb.navigate("/provisions")
 	tb.click("a[href$='/provision/type?new=1']")
 	tb.waitPath("/provision/type")
-	eval[bool](tb, "choosing short breaks", `(() => { [...document.querySelectorAll("main label")]
-		.find(l => l.textContent.includes("Short breaks or respite")).click(); return true })()`)
-	tb.continueTo("/provision/section")
-	tb.click("#section-3") // Section H: social care
-	tb.continueTo("/provision/wording")
+	chooseShortBreaksInSectionH(tb)
 	tb.fill("wording", "A day at the Saturday club every week, all year.")
 	tb.continueTo("/provision/amount")
 	tb.fill("count", "1")
@@ -140,7 +124,7 @@ func TestShortBreaksOnSaturdays(t *testing.T) {
 
 	// 6 September to 25 October 2025: 8 Saturdays, half term included.
 	visitPage(tb, "/sessions/log?id=provision-1", "li.session")
-	dates := eval[[]string](tb, "reading the sessions due", `[...document.querySelectorAll("li.session .session-date")].map(e => e.innerText.trim())`)
+	dates := sessionDatesShown(tb)
 	if len(dates) == 0 {
 		t.Fatal("no sessions listed")
 	}
@@ -170,4 +154,33 @@ func TestShortBreaksOnSaturdays(t *testing.T) {
 		t.Errorf("calc counts %d due and %d missed, want 8 and 2", counts.Due, counts.Missed)
 	}
 	screenshot(t, tb, "short-breaks-saturdays")
+}
+
+// ehcPlanIssued answers the plan's kind (an EHC plan) and the date it was
+// issued.
+func ehcPlanIssued(tb *tab, day, month, year string) {
+	tb.t.Helper()
+	tb.navigate("/plan/kind")
+	tb.click("#kind")
+	tb.continueTo("/plan/issued")
+	tb.fillDate("date", day, month, year)
+	tb.click("form button[type=submit]")
+}
+
+// chooseShortBreaksInSectionH answers the type page of new help with short
+// breaks and the section page with Section H, and goes on to the wording.
+func chooseShortBreaksInSectionH(tb *tab) {
+	tb.t.Helper()
+	eval[bool](tb, "choosing short breaks", `(() => { [...document.querySelectorAll("main label")]
+		.find(l => l.textContent.includes("Short breaks or respite")).click(); return true })()`)
+	tb.continueTo("/provision/section")
+	tb.click("#section-3") // Section H: social care
+	tb.continueTo("/provision/wording")
+}
+
+// sessionDatesShown is the dates of the sessions the log shows ("Sat 6
+// September 2025").
+func sessionDatesShown(tb *tab) []string {
+	tb.t.Helper()
+	return eval[[]string](tb, "reading the sessions due", `[...document.querySelectorAll("li.session .session-date")].map(e => e.innerText.trim())`)
 }
