@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -47,7 +48,8 @@ func (p *summaryPage) Render() app.UI {
 	}
 	content = append(content, summaryProvisions(p.book, c, now)...)
 	content = append(content, summaryDelays(c, now)...)
-	content = append(content, summaryEstimate(c, calc.EstimateCase(c, calc.DefaultRules(), now))...)
+	rules := calc.DefaultRules()
+	content = append(content, summaryEstimate(c, calc.EstimateCase(c, rules, now), rules.Tested)...)
 	content = append(content, decisionsLikeYours(c, now)...)
 	content = append(content, summaryRoutes(letters.Routes(c, now))...)
 	content = append(content, p.lettersSection(c, now)...)
@@ -160,8 +162,9 @@ func summaryDelays(c calc.Case, now calc.Date) []app.UI {
 	return append(out, elP().Class("no-print").Body(elA().Href(pagePath("/deadlines")).Text("See every deadline")))
 }
 
-// summaryEstimate shows calc's remedy estimate line by line.
-func summaryEstimate(c calc.Case, e calc.Estimate) []app.UI {
+// summaryEstimate shows calc's remedy estimate line by line, and how
+// close such estimates came on past decisions.
+func summaryEstimate(c calc.Case, e calc.Estimate, tested calc.TrackRecord) []app.UI {
 	out := []app.UI{
 		elH2().ID("estimate").Text("What the Ombudsman has recommended in cases like this"),
 		disclaimer(),
@@ -195,12 +198,30 @@ func summaryEstimate(c calc.Case, e calc.Estimate) []app.UI {
 			elH3().Class("estimate-title").Text("Total"),
 			moneyRange(e.Low, e.Typical, e.High),
 		),
+		trackRecord(tested),
 	)
 	out = append(out, rateChanges(c))
 	for _, n := range e.Notes {
 		out = append(out, elP().Class("estimate-note").Text(n))
 	}
 	return append(out, elP().Class("estimate-source").Text(calc.Rounding))
+}
+
+// trackRecord says how often the estimate was right on past decisions it
+// was not built from, so a parent knows how far to trust it.
+func trackRecord(t calc.TrackRecord) app.UI {
+	if t.Decisions == 0 {
+		return nil
+	}
+	of := " of the " + strconv.Itoa(t.Decisions) + "."
+	return elDiv().Class("estimate-tested").Body(
+		elH3().Text("How close is this?"),
+		elP().Text("We tried this way of working out a payment on "+strconv.Itoa(t.Decisions)+" past Ombudsman decisions. "+
+			"For each one, we used only the other decisions."),
+		elP().Text("The Ombudsman's payment was between the low and high figures in "+strconv.Itoa(t.Inside)+of+
+			" The typical figure was no more than 50% above or below the payment in "+strconv.Itoa(t.WithinHalf)+of),
+		elP().Text("So use these figures as a guide, not a promise."),
+	)
 }
 
 // lineDecisions says how many Ombudsman decisions a line's figures rest

@@ -174,6 +174,28 @@ func TestSummaryNottinghamshire(t *testing.T) {
 	}
 }
 
+// The summary says how close the estimate came on past decisions: the
+// track record make calibrate measured, not figures of its own.
+func TestSummarySaysHowCloseTheEstimateCame(t *testing.T) {
+	summaryBook(t, "notts-23-009-620.json")
+	tr := calc.DefaultRules().Tested
+	if tr.Decisions < 50 || tr.Inside > tr.Decisions || tr.WithinHalf > tr.Decisions {
+		t.Fatalf("track record %+v: want at least 50 decisions compared, and counts within them", tr)
+	}
+	text := renderText(t, &summaryPage{book: book})
+	n := strconv.Itoa(tr.Decisions)
+	for _, must := range []string{
+		"How close is this?",
+		"on " + n + " past Ombudsman decisions",
+		"between the low and high figures in " + strconv.Itoa(tr.Inside) + " of the " + n + ".",
+		"50% above or below the payment in " + strconv.Itoa(tr.WithinHalf) + " of the " + n + ".",
+	} {
+		if !strings.Contains(text, must) {
+			t.Errorf("the summary does not say %q", must)
+		}
+	}
+}
+
 // The letter page shows the letter letters.Build writes, and no Share or
 // Print button where the browser has none.
 func TestLetterPageShowsTheBuiltLetter(t *testing.T) {

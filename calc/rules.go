@@ -65,6 +65,18 @@ type Rules struct {
 	// provision or education was lost too; false folds it into the
 	// distress payment, as most decisions with both do.
 	DelayWithLoss bool `json:"delay_with_loss,omitempty"`
+	// Tested is how the estimate did on past decisions it was not built
+	// from, so the parent can see how far to trust it.
+	Tested TrackRecord `json:"tested,omitzero"`
+}
+
+// TrackRecord is how the estimate did when each decision of the decision
+// set was estimated with rates derived from all the others (leave-one-out,
+// make calibrate) and compared with what the Ombudsman paid.
+type TrackRecord struct {
+	Decisions  int `json:"decisions"`   // decisions estimated and compared
+	Inside     int `json:"inside"`      // the payment was between low and high
+	WithinHalf int `json:"within_half"` // the typical figure was within 50% of the payment
 }
 
 // Rate keys.
@@ -97,6 +109,7 @@ func rate(key, title, per string, lo, ty, hi int64, source string, checked bool)
 func DefaultRules() Rules {
 	r := SeedRules()
 	r.Rates = mergeRates(r.Rates, generatedRates())
+	r.Tested = testedOnDecisions
 
 	r.FiguresDate = Date{}
 	for _, rt := range r.Rates {

@@ -43,5 +43,17 @@ func GenerateRates(dir string) ([]byte, error) {
 		b.WriteString("}},\n")
 	}
 	b.WriteString("}\n")
+	rows := LeaveOneOut(ents, seed)
+	in, half := 0, 0
+	for _, r := range rows {
+		if r.Inside {
+			in++
+		}
+		if r.Error <= 0.5 {
+			half++
+		}
+	}
+	b.WriteString("\n// testedOnDecisions is how the estimate did on each decision with the rates\n// derived from all the others (make calibrate).\n")
+	fmt.Fprintf(&b, "var testedOnDecisions = TrackRecord{Decisions: %d, Inside: %d, WithinHalf: %d}\n", len(rows), in, half)
 	return format.Source(b.Bytes())
 }
