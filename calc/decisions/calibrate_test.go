@@ -13,13 +13,13 @@ import (
 // worked on (README.md, "Calibration"). A rule change that makes the
 // estimate less realistic than this, by more than Margin, fails
 // TestLeaveOneOutRegression.
-var Reached = Summary{Coverage: 0.755, MedianError: 0.531}
+var Reached = Summary{Coverage: 0.755, MedianError: 0.533}
 
 // ReachedAll is the same over every decision of calc/data (the 71 and
 // decisions-extra.json, 112 in all). When the decision set grows, run
 // make calibrate and record the new figures here and in README.md: new
 // decisions move the baseline, and are never left out to keep it.
-var ReachedAll = Summary{Coverage: 0.75, MedianError: 0.48}
+var ReachedAll = Summary{Coverage: 0.75, MedianError: 0.446}
 
 // Margin is the allowed slip from Reached.
 const Margin = 0.05

@@ -123,27 +123,13 @@ func Figures(ents []Entered, base calc.Rules) map[string][]figure {
 	return out
 }
 
-// Percentile is the p-th percentile (0..1) of sorted values, with linear
-// interpolation between neighbours.
-func Percentile(sorted []decimal.Decimal, p float64) decimal.Decimal {
-	if len(sorted) == 0 {
-		return decimal.Zero
-	}
-	pos := decimal.NewFromFloat(p).Mul(decimal.NewFromInt(int64(len(sorted) - 1)))
-	i := int(pos.IntPart())
-	if i >= len(sorted)-1 {
-		return sorted[len(sorted)-1]
-	}
-	frac := pos.Sub(decimal.NewFromInt(int64(i)))
-	return sorted[i].Add(sorted[i+1].Sub(sorted[i]).Mul(frac))
-}
-
 var perWords = map[string]string{"session": "per session", "term": "per term", "month": "per month", "lump sum": "per decision"}
 
 // Derive returns base with every rate the decisions can price replaced
-// by its 20th, 50th and 80th percentiles (whole pounds; pence for a
-// per-session rate), the decisions it rests on and the latest of their
-// dates. The per-session rate keeps the seeds' £50 as its typical figure.
+// by figures read from their per-unit figures (low and high at
+// PercentileLow and PercentileHigh, typical their Harrell–Davis median;
+// whole pounds, pence for a per-session rate), the decisions it rests on
+// and the latest of their dates. The per-session rate keeps the seeds' £50 as its typical figure.
 func Derive(ents []Entered, base calc.Rules) calc.Rules {
 	ents = Comparable(ents)
 	out := scaleTypical(ents, deriveTypical(ents, base))
@@ -188,9 +174,12 @@ func deriveTypical(ents []Entered, base calc.Rules) calc.Rules {
 			places = 2
 		}
 		lo := Percentile(vals, PercentileLow).Round(places)
-		ty := Percentile(vals, PercentileTypical).Round(places)
+		ty := HDQuantile(vals, PercentileTypical).Round(places)
+		if Percentile(vals, PercentileTypical).IsZero() {
+			ty = decimal.Zero // most decisions paid nothing for it: no weighting makes that "usually £90"
+		}
 		hi := Percentile(vals, PercentileHigh).Round(places)
-		how := "the " + pct(PercentileLow) + ", " + pct(PercentileTypical) + " and " + pct(PercentileHigh) + " percentiles"
+		how := "low and high the " + pct(PercentileLow) + " and " + pct(PercentileHigh) + " percentiles, typical the median weighted over every figure (Harrell–Davis)"
 		if rt.Key == calc.RateMissedSession {
 			ty = SeedSessionRate
 			how = "typical £50 as the seed decisions state (Nottinghamshire 23 009 620, Hertfordshire 24 006 445); low and high the " +
