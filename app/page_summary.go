@@ -213,14 +213,12 @@ func trackRecord(t calc.TrackRecord) app.UI {
 	if t.Decisions == 0 {
 		return nil
 	}
-	of := " of the " + strconv.Itoa(t.Decisions) + "."
 	return elDiv().Class("estimate-tested").Body(
 		elH3().Text("How close is this?"),
-		elP().Text("We tried this way of working out a payment on "+strconv.Itoa(t.Decisions)+" past Ombudsman decisions. "+
-			"For each one, we used only the other decisions."),
-		elP().Text("The Ombudsman's payment was between the low and high figures in "+strconv.Itoa(t.Inside)+of+
-			" The typical figure was no more than 50% above or below the payment in "+strconv.Itoa(t.WithinHalf)+of),
-		elP().Text("So use these figures as a guide, not a promise."),
+		elP().Text("We tried this way of working out a payment on "+strconv.Itoa(t.Decisions)+
+			" past Ombudsman decisions, each time using only the other decisions. The payment was between the low and high figures in "+
+			strconv.Itoa(t.Inside)+" of them, and the typical figure was no more than 50% above or below it in "+
+			strconv.Itoa(t.WithinHalf)+". So use these figures as a guide, not a promise."),
 	)
 }
 

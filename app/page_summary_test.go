@@ -187,8 +187,8 @@ func TestSummarySaysHowCloseTheEstimateCame(t *testing.T) {
 	for _, must := range []string{
 		"How close is this?",
 		"on " + n + " past Ombudsman decisions",
-		"between the low and high figures in " + strconv.Itoa(tr.Inside) + " of the " + n + ".",
-		"50% above or below the payment in " + strconv.Itoa(tr.WithinHalf) + " of the " + n + ".",
+		"between the low and high figures in " + strconv.Itoa(tr.Inside) + " of them,",
+		"50% above or below it in " + strconv.Itoa(tr.WithinHalf) + ".",
 	} {
 		if !strings.Contains(text, must) {
 			t.Errorf("the summary does not say %q", must)

@@ -238,7 +238,7 @@ func TestEnterNottinghamshireCase(t *testing.T) {
 		t.Errorf("calc's missed-session line is %s, the Ombudsman's was 12 × £50 = £600.00", wantShown["missed_sessions typical"])
 	}
 	tr := calc.DefaultRules().Tested
-	if got, want := tb.text(".estimate-tested"), "between the low and high figures in "+strconv.Itoa(tr.Inside)+" of the "+strconv.Itoa(tr.Decisions)+"."; !strings.Contains(got, want) {
+	if got, want := tb.text(".estimate-tested"), "on "+strconv.Itoa(tr.Decisions)+" past Ombudsman decisions, each time using only the other decisions. The payment was between the low and high figures in "+strconv.Itoa(tr.Inside)+" of them"; !strings.Contains(got, want) {
 		t.Errorf("the summary's track record says %q, want it to include %q", got, want)
 	}
 	screenshot(t, tb, "summary")
