@@ -61,7 +61,7 @@ func ExampleEstimateCase() {
 	fmt.Println("Total:", calc.FormatMoney(e.Low), "to", calc.FormatMoney(e.High))
 	// Output:
 	// Missed sessions not made up: occupational therapy (Section F): 6 missed sessions × £50.00 (£178.38 to £846.30)
-	// Distress, frustration and uncertainty: a symbolic payment for the distress, frustration and uncertainty the faults caused: usually £361.00, from £0.00 to £1,000.00 (£0.00 to £1,000.00)
+	// Distress, frustration and uncertainty: a symbolic payment for the distress, frustration and uncertainty the faults caused: usually £353.00, from £0.00 to £1,000.00 (£0.00 to £1,000.00)
 	// Total: £178.38 to £1,846.30
 }
 

@@ -19,7 +19,7 @@ var Reached = Summary{Coverage: 0.755, MedianError: 0.533}
 // decisions-extra.json, 112 in all). When the decision set grows, run
 // make calibrate and record the new figures here and in README.md: new
 // decisions move the baseline, and are never left out to keep it.
-var ReachedAll = Summary{Coverage: 0.75, MedianError: 0.446}
+var ReachedAll = Summary{Coverage: 0.762, MedianError: 0.44}
 
 // Margin is the allowed slip from Reached.
 const Margin = 0.05

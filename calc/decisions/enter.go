@@ -72,6 +72,8 @@ var (
 	// inKindRe finds a remedy part of unstated value: provision made up
 	// in kind, backdated funding, or an amount the source does not give.
 	inKindRe = regexp.MustCompile(`(?i)amount not stated|backdate|make[- ]up|made up|catch-up`)
+	// rateRe ends the words before "a week" when they say how often.
+	rateRe   = regexp.MustCompile(`(?i)\b(?:nights?|hours?|sessions?|days?|times|once|twice|visits?|minutes)\s*$`)
 	nearYear = regexp.MustCompile(`(?i)\b(nearly|almost|about) (a|one) year\b`)
 )
 
@@ -79,7 +81,11 @@ var (
 // "15 school months", "5 weeks") as months; 0 when there is none.
 func monthsIn(s string) float64 {
 	total := 0.0
-	for _, m := range durRe.FindAllStringSubmatch(s, -1) {
+	for _, at := range durRe.FindAllStringSubmatchIndex(s, -1) {
+		m := []string{s[at[0]:at[1]], s[at[2]:at[3]], s[at[4]:at[5]]}
+		if rateRe.MatchString(s[:at[0]]) {
+			continue // "one night a week", "4 hours a month": how often, not how long
+		}
 		n, ok := number(m[1])
 		if !ok {
 			continue

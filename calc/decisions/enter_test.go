@@ -1,6 +1,7 @@
 package decisions
 
 import (
+	"math"
 	"path/filepath"
 	"testing"
 )
@@ -25,4 +26,27 @@ func TestEnterAllValid(t *testing.T) {
 		t.Logf("not entered %s: %s", n.Decision.Ref, n.Why)
 	}
 	t.Logf("%d entered, %d not", len(in), len(out))
+}
+
+// A length in words is how long something lasted; "a week" after a
+// count of nights or hours is how often, not how long.
+func TestMonthsIn(t *testing.T) {
+	for _, tc := range []struct {
+		words string
+		want  float64
+	}{
+		{"two terms and six weeks", 6 + 6*12.0/52},
+		{"15 school months", 15},
+		{"nearly a term", 3},
+		{"for a year", 12},
+		{"one night a week", 0},
+		{"4 hours a month in term time and 8 hours a month in holidays", 0},
+		{"two sessions a week for 6 weeks", 6 * 12.0 / 52},
+		{"once a week", 0},
+		{"no length here", 0},
+	} {
+		if got := monthsIn(tc.words); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("monthsIn(%q) = %.3f months, want %.3f", tc.words, got, tc.want)
+		}
+	}
 }
