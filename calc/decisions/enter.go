@@ -170,6 +170,8 @@ func kindOf(words string) kind {
 		return kind{typ: calc.TypeTherapy, section: calc.SectionF, therapy: true}
 	case has("teaching assistant", "1:1", "one-to-one", "one to one"):
 		return kind{typ: calc.TypeOneToOne, section: calc.SectionF}
+	case has("support"): // "some of the support in the plan at school" is support, not school
+		return kind{typ: calc.TypeOther, section: calc.SectionF}
 	case educationRe.MatchString(w):
 		return kind{education: true}
 	default:

@@ -4,6 +4,8 @@ import (
 	"math"
 	"path/filepath"
 	"testing"
+
+	"provisiontracker/calc"
 )
 
 func loadAll(t testing.TB) []Decision {
@@ -47,6 +49,28 @@ func TestMonthsIn(t *testing.T) {
 	} {
 		if got := monthsIn(tc.words); math.Abs(got-tc.want) > 1e-9 {
 			t.Errorf("monthsIn(%q) = %.3f months, want %.3f", tc.words, got, tc.want)
+		}
+	}
+}
+
+// The kind of help is read from its words, first match wins (rule G12).
+func TestKindOf(t *testing.T) {
+	for _, tc := range []struct {
+		words string
+		want  kind
+	}{
+		{"transport to school and to respite care", kind{typ: calc.TypeTransport, section: calc.SectionF}},
+		{"overnight respite care", kind{typ: calc.TypeShortBreaks, section: calc.SectionH, allYear: true}},
+		{"speech and language therapy", kind{typ: calc.TypeSALT, section: calc.SectionF, therapy: true}},
+		{"1:1 teaching assistant", kind{typ: calc.TypeOneToOne, section: calc.SectionF}},
+		{"some of the support in Miss Y's EHC plan at school (not provided)", kind{typ: calc.TypeOther, section: calc.SectionF}},
+		{"education after exclusion", kind{education: true}},
+		{"home tuition", kind{education: true}},
+		{"a school place", kind{education: true}},
+		{"a laptop", kind{typ: calc.TypeOther, section: calc.SectionF}},
+	} {
+		if got := kindOf(tc.words); got != tc.want {
+			t.Errorf("kindOf(%q) = %+v, want %+v", tc.words, got, tc.want)
 		}
 	}
 }
