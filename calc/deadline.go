@@ -331,6 +331,9 @@ func planDeadlines(p Plan, today Date, add func(Deadline)) {
 		add(Deadline{Key: "phase_transfer", PlanID: p.ID, Rule: rule, Source: "SEND Regulations 2014 reg 18",
 			From: due, Due: due, Done: pd.AmendedFinalIssued, PlanDelay: true})
 	}
+	if d, ok := placementDeadline(p); ok {
+		add(d)
+	}
 	if t := pd.TribunalOrder; !t.IsZero() {
 		add(Deadline{Key: "tribunal_order_5_weeks", PlanID: p.ID, Rule: "Plan amended as the Tribunal ordered within 5 weeks",
 			Source: "SEND Regulations 2014 reg 44(2)(e)", From: t, Due: weeks(t, 5), Done: pd.TribunalOrderDone, PlanDelay: true})
@@ -343,6 +346,45 @@ func planDeadlines(p Plan, today Date, add func(Deadline)) {
 		add(Deadline{Key: "tribunal_appeal", PlanID: p.ID, Rule: "Appeal to the SEND Tribunal within 2 months of the decision (or 1 month from the mediation certificate, if later)",
 			Source: "SEND Regulations 2014", From: d, Due: due, Done: pd.TribunalAppealSent, ParentDeadline: true})
 	}
+}
+
+// placementDeadline is the school or other place an EHC plan must name
+// once it is final. It applies when the plan was made final without one:
+// the last final (or final amended) plan issued before the school was
+// named or, while none is named, since the parent asked for one. The
+// school was due when that plan was due (20 weeks from the request for
+// assessment, 12 weeks from the review meeting), or, with that date
+// unknown, on the day the plan was made final. Without such a plan the
+// rulebook sets no time limit, and there is no deadline.
+func placementDeadline(p Plan) (Deadline, bool) {
+	pd := p.Process
+	named, asked := pd.PlacementNamed, pd.PlacementRequested
+	if named.IsZero() && asked.IsZero() {
+		return Deadline{}, false
+	}
+	var final, due Date
+	var source string
+	consider := func(issued, from Date, weeks int, src string) {
+		if issued.IsZero() || (!named.IsZero() && !issued.Before(named)) || (!asked.IsZero() && issued.Before(asked)) ||
+			!issued.After(final) {
+			return
+		}
+		final, due, source = issued, issued, "the plan was made final without naming one"
+		if !from.IsZero() && from.Before(issued) {
+			due, source = from.AddDays(7*weeks), src
+		}
+	}
+	consider(pd.FinalIssued, pd.AssessmentRequested, 20, "SEND Regulations 2014 reg 13(2): the final plan within 20 weeks of the request")
+	consider(pd.AmendedFinalIssued, p.LastReview, 12, "SEND Regulations 2014 regs 20(10), 22(3): the final amended plan within 12 weeks of the review meeting")
+	if final.IsZero() {
+		return Deadline{}, false
+	}
+	from := asked
+	if from.IsZero() || from.After(due) {
+		from = due
+	}
+	return Deadline{Key: "placement_named", PlanID: p.ID, Rule: "A school or other place named in the plan when it is made final",
+		Source: source, From: from, Due: due, Done: named, PlanDelay: true}, true
 }
 
 // monthOnly makes a deadline that counts from a date known only to the

@@ -298,3 +298,50 @@ func TestSocialCareAssessmentAndLateReviewAreDeadlines(t *testing.T) {
 		t.Errorf("a review ten months late is not priced: %+v", e.Lines)
 	}
 }
+
+// A plan made final without naming a school or other place: the school
+// was due when that plan was due, and the wait is a priced plan delay.
+func TestPlacementNotNamed(t *testing.T) {
+	d := MustDate
+	today := d(2025, 6, 2)
+	for _, tc := range []struct {
+		name    string
+		plan    Plan
+		present bool
+		due     Date
+		status  DeadlineStatus
+	}{
+		{"first plan final without a school, named later", Plan{Process: ProcessDates{AssessmentRequested: d(2024, 9, 2),
+			FinalIssued: d(2025, 1, 20), PlacementNamed: d(2025, 4, 28)}}, true, d(2025, 1, 20), Late},
+		{"final plan late, school later still: due with the plan", Plan{Process: ProcessDates{AssessmentRequested: d(2024, 6, 3),
+			FinalIssued: d(2025, 1, 6), PlacementNamed: d(2025, 3, 3)}}, true, d(2024, 10, 21), Late},
+		{"amended after a review without a school; still waiting", Plan{Issued: d(2023, 1, 9), LastReview: d(2024, 11, 4),
+			Process: ProcessDates{AmendedFinalIssued: d(2025, 1, 27), PlacementRequested: d(2024, 11, 4)}}, true, d(2025, 1, 27), Overdue},
+		{"made final without one, due date unknown", Plan{Process: ProcessDates{FinalIssued: d(2025, 2, 3),
+			PlacementNamed: d(2025, 3, 31)}}, true, d(2025, 2, 3), Late},
+		{"named with the final plan", Plan{Process: ProcessDates{AssessmentRequested: d(2024, 9, 2),
+			FinalIssued: d(2025, 1, 20), PlacementNamed: d(2025, 1, 20)}}, false, Date{}, ""},
+		{"asked after the plan was made final: no time limit", Plan{Process: ProcessDates{FinalIssued: d(2024, 3, 4),
+			PlacementRequested: d(2025, 2, 3)}}, false, Date{}, ""},
+		{"asked, no final plan yet: the final plan's own deadline covers it", Plan{Process: ProcessDates{AssessmentRequested: d(2025, 1, 6),
+			PlacementRequested: d(2025, 4, 7)}}, false, Date{}, ""},
+	} {
+		tc.plan.ID, tc.plan.Kind = "p", PlanEHC
+		c := Case{SchemaVersion: SchemaVersion, Child: Child{FirstName: "A"}, Plans: []Plan{tc.plan}}
+		e := EstimateCase(c, DefaultRules(), today)
+		got, ok := deadlineOf(e.Deadlines, "placement_named")
+		if ok != tc.present {
+			t.Errorf("%s: placement deadline %v, want %v (%+v)", tc.name, ok, tc.present, got)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if got.Due != tc.due || got.Status != tc.status || !got.PlanDelay {
+			t.Errorf("%s: due %s, %v, plan delay %v; want due %s, %v, a plan delay", tc.name, got.Due, got.Status, got.PlanDelay, tc.due, tc.status)
+		}
+		if _, priced := lineOf(e, LineDelay); !priced {
+			t.Errorf("%s: the wait for a school is not priced: %+v", tc.name, e.Lines)
+		}
+	}
+}

@@ -462,6 +462,7 @@ func validatePlan(v *validator, path string, p Plan, planIDs, provIDs map[string
 	v.order(pp+"review_decision", p.LastReview, pd.ReviewDecision, "The decision must be after the review meeting")
 	v.order(pp+"amended_final_issued", pd.AmendmentsProposed, pd.AmendedFinalIssued, "The final amended plan must be after the draft amendments")
 	v.order(pp+"tribunal_order_done", pd.TribunalOrder, pd.TribunalOrderDone, "This must be after the Tribunal's order")
+	v.order(pp+"placement_named", pd.PlacementRequested, pd.PlacementNamed, "This must be on or after the date you asked for a school")
 	if pd.PhaseTransferYear != 0 && (pd.PhaseTransferYear < 1990 || pd.PhaseTransferYear > 2100) {
 		v.add(pp+"phase_transfer_year", "Enter the year of the move, for example 2027")
 	}

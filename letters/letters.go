@@ -946,6 +946,9 @@ func (b *builder) asks(heading string, restart calc.Date) {
 				break
 			}
 		}
+		if d, ok := deadline(b.dls, "placement_named"); ok && d.Status == calc.Overdue {
+			items = append(items, "Name a school or other place in the plan by "+restart.Long()+". It is already late.")
+		}
 	}
 	if len(b.lines) > 0 {
 		items = append(items, "Make a payment to put right what "+b.child+" missed and the distress this caused, as set out below.")

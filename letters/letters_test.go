@@ -636,3 +636,26 @@ func mustBuild(t *testing.T, c calc.Case, today calc.Date) string {
 	}
 	return l.PlainText()
 }
+
+// A plan made final without naming a school: the letter says when the
+// school was due, that it is still not named, and asks for one.
+func TestLetterAsksForTheSchoolTheFinalPlanLeftOut(t *testing.T) {
+	d := calc.MustDate
+	c := calc.Case{SchemaVersion: calc.SchemaVersion, Child: calc.Child{FirstName: "Ava"}, Council: "E10000015",
+		Plans: []calc.Plan{{ID: "p", Kind: calc.PlanEHC, Issued: d(2023, 1, 9), LastReview: d(2024, 11, 4),
+			Process: calc.ProcessDates{AmendedFinalIssued: d(2025, 1, 27), PlacementRequested: d(2024, 11, 4)}}}}
+	text := mustBuild(t, c, d(2025, 6, 2))
+	for _, want := range []string{
+		"A school or other place named in the plan when it is made final: due 27 January 2025, still not done on 2 June 2025 (18 weeks late).",
+		"Name a school or other place in the plan by ",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the letter does not say %q:\n%s", want, text)
+		}
+	}
+	c.Plans[0].Process.PlacementNamed = d(2025, 3, 24)
+	text = mustBuild(t, c, d(2025, 6, 2))
+	if !strings.Contains(text, "due 27 January 2025, done 24 March 2025, 8 weeks late") || strings.Contains(text, "Name a school") {
+		t.Errorf("once named, the letter says how late and asks for nothing more:\n%s", text)
+	}
+}

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -233,4 +234,56 @@ func TestEditHelpOfImportedSecondPlan(t *testing.T) {
 	if len(p) != 1 || p[0].ID != second.ID || p[0].Wording != "Changed in the second plan." || asJSON(t, p[0].Outcomes) != asJSON(t, second.Outcomes) {
 		t.Errorf("the second plan's help: %+v", p)
 	}
+}
+
+// The plan was made final after a review without naming a school: typed on
+// the plan's dates page, the wait is a deadline on /deadlines, overdue,
+// then done late once the school is named. A school named before the
+// parent asked is refused by the box, and nothing is saved.
+func TestSchoolNotNamedInTheFinalPlan(t *testing.T) {
+	tb := startRecordOnPhone(t, "Ava")
+	tb.click("a[href$='/plan/kind']")
+	tb.waitPath("/plan/kind")
+	tb.click("#kind") // an EHC plan
+	tb.continueTo("/plan/issued")
+	tb.fillDate("date", "9", "1", "2023")
+	tb.continueTo("/plan/review")
+	tb.fillDate("date", "4", "11", "2025")
+	tb.continueTo("/plan/dates")
+	tb.fillDate("amended-final", "27", "1", "2026")
+	tb.fillDate("school-asked", "4", "11", "2025")
+	tb.fillDate("school-named", "1", "10", "2025")
+	tb.click("form button[type=submit]")
+	tb.waitForText("#error-summary", "This must be on or after the date you asked for a school")
+	tb.waitForText("#school-named-error", "This must be on or after the date you asked for a school")
+	screenshot(t, tb, "school-error")
+	if c, _ := storedCase(tb); !c.Plans[0].Process.AmendedFinalIssued.IsZero() || !c.Plans[0].Process.PlacementRequested.IsZero() {
+		t.Errorf("a page with an error saved some of its dates: %+v", c.Plans[0].Process)
+	}
+	tb.fillDate("school-named", "", "", "")
+	tb.continueTo("/tasks")
+
+	row := func() string {
+		goTo(tb, "/deadlines")
+		waitText(tb, "A school or other place named in the plan when it is made final")
+		return eval[string](tb, "reading the school's deadline", `[...document.querySelectorAll(".deadline-row")].
+			find(r => r.querySelector(".deadline-rule-text").innerText.startsWith("A school or other place")).innerText.replace(/\s+/g, " ")`)
+	}
+	if got := row(); !strings.Contains(got, "27 January 2026") || !strings.Contains(got, "Overdue") {
+		t.Errorf("the school's deadline reads %q, want due 27 January 2026 and overdue", got)
+	}
+	screenshot(t, tb, "deadlines")
+	tb.reload()
+	goTo(tb, "/plan/dates")
+	tb.fillDate("school-named", "24", "3", "2026")
+	tb.continueTo("/tasks")
+	if got := row(); !strings.Contains(got, "24 March 2026") || !strings.Contains(got, "Done late") || !strings.Contains(got, "8 weeks") {
+		t.Errorf("the school's deadline reads %q, want done 24 March 2026, late by 8 weeks", got)
+	}
+	c, _ := storedCase(tb)
+	if pd := c.Plans[0].Process; pd.PlacementRequested != calc.MustDate(2025, 11, 4) || pd.PlacementNamed != calc.MustDate(2026, 3, 24) ||
+		pd.AmendedFinalIssued != calc.MustDate(2026, 1, 27) {
+		t.Errorf("stored dates: %+v", pd)
+	}
+	checkAxe(t, tb)
 }
