@@ -296,6 +296,31 @@ func TestScheduleWeekends(t *testing.T) {
 		t.Errorf("choosing Monday moved monthly sessions: %v, then %v", a[:3], b[:3])
 	}
 
+	// Help in hours on Saturdays is due on Saturdays, and a week of it
+	// missed is worth what a week of the same help on weekdays is.
+	hours := Provision{ID: "h", Type: TypeShortBreaks, Section: SectionH, Weeks: AllYear, Weekdays: []string{"saturday"},
+		Frequency: Frequency{6, UnitHours, PerWeek}, Start: MustDate(2025, 9, 1), End: MustDate(2026, 7, 31)}
+	s := Schedule(hours, cal, MustDate(2030, 1, 1))
+	if len(s) != 47 || s[0].Date != MustDate(2025, 9, 6) {
+		t.Errorf("6 hours every Saturday: %d entries from %v, want the 47 Saturdays from 6 September 2025", len(s), s[:1])
+	}
+	weekdays := hours
+	weekdays.Weekdays = nil
+	missWeeks := func(p Provision, n int) Estimate {
+		var out []Outcome
+		for _, x := range Schedule(p, cal, MustDate(2030, 1, 1)) {
+			if x.Date.Before(MustDate(2025, 9, 1).AddDays(7 * n)) {
+				out = append(out, Outcome{Date: x.Date, Seq: x.Seq, Status: StatusMissed})
+			}
+		}
+		p.Outcomes = out
+		c := Case{SchemaVersion: SchemaVersion, Child: Child{FirstName: "A"}, Plans: []Plan{{ID: "e", Kind: PlanEHC, Provisions: []Provision{p}}}}
+		return EstimateCase(c, DefaultRules(), MustDate(2025, 12, 1))
+	}
+	if a, b := missWeeks(hours, 4), missWeeks(weekdays, 4); !a.Typical.Equal(b.Typical) || a.Typical.Sign() <= 0 {
+		t.Errorf("four weeks of 6 hours missed: %s on Saturdays, %s on weekdays; want the same money", a.Typical, b.Typical)
+	}
+
 	c := Case{Plans: []Plan{{Provisions: []Provision{{Weekdays: []string{"saturday", "sunday", "funday"}}}}}}
 	var days []FieldError
 	for _, p := range Validate(c) {

@@ -277,7 +277,7 @@ func (s *estimator) daysPerPeriod(pr Provision, due int) decimal.Decimal {
 	if pr.Frequency.Unit == UnitSessions {
 		return decInt(int64(max(1, s.cal.eligibleDays(pr, pr.Start, minDate(pr.End, s.today)))))
 	}
-	return decInt(int64(max(1, due)))
+	return decInt(int64(max(1, due))).Mul(entryDays(pr))
 }
 
 func (s *estimator) daysPerTerm(pr Provision) decimal.Decimal {
@@ -323,7 +323,7 @@ func (s *estimator) provision(p Plan, pr Provision) {
 	lost := decInt(int64(n.MissedNotMadeUp))
 	perPeriod := s.daysPerPeriod(pr, n.Due)
 	count := decInt(int64(max(1, pr.Frequency.Count)))
-	daysLost := lost // hours-based: one scheduled entry is one day
+	daysLost := lost.Mul(entryDays(pr)) // hours-based: an entry is a day, or a weekend day a week's share
 	if pr.Frequency.Unit == UnitSessions {
 		daysLost = lost.Mul(perPeriod).Div(count)
 	}
@@ -332,7 +332,7 @@ func (s *estimator) provision(p Plan, pr Provision) {
 		share := decInt(int64(pr.Frequency.Count - sp.Given)).Div(count)
 		daysLost = daysLost.Add(decInt(int64(days)).Mul(share))
 	}
-	agreed := decInt(int64(pr.MakeUpAgreed))
+	agreed := decInt(int64(pr.MakeUpAgreed)).Mul(entryDays(pr)) // days agreed, like daysLost
 	switch {
 	case isTherapy(pr.Type):
 		s.therapy(pr, title, n, daysLost, perPeriod, count, agreed)

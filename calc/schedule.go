@@ -46,7 +46,9 @@ func weekdayByName(w string) (time.Weekday, bool) {
 //     starts or ends part-way through a period gets the share of the
 //     sessions falling inside its dates;
 //   - hours or minutes: one entry per school (or working) day, since
-//     support measured in hours runs every day.
+//     support measured in hours runs every day; or, for help chosen for
+//     weekend days only (short breaks), one entry per chosen weekend day,
+//     in term for term-time help (see entryDays).
 //
 // A provision with no start date has no schedule: use count periods.
 func Schedule(p Provision, cal Calendar, until Date) []Session {
@@ -72,8 +74,9 @@ func Schedule(p Provision, cal Calendar, until Date) []Session {
 		}
 	}
 	if p.Frequency.Unit != UnitSessions {
+		weekend := WeekendOnly(p)
 		for d := p.Start; !d.After(last); d = d.AddDays(1) {
-			if eligible(d) {
+			if weekend && chosenWeekend(p, cal, d) || !weekend && eligible(d) {
 				out = append(out, Session{Date: d})
 			}
 		}
@@ -113,7 +116,7 @@ func Schedule(p Provision, cal Calendar, until Date) []Session {
 	default:
 		// Short breaks at weekends, a few a month or a term: spread over
 		// the chosen weekend days of each period.
-		weekend := weekendOnly(p)
+		weekend := WeekendOnly(p)
 		for _, w := range periodWindows(p, cal, end, last) {
 			var days []Date
 			for d := w[0]; !d.After(w[1]); d = d.AddDays(1) {
@@ -141,12 +144,23 @@ func Schedule(p Provision, cal Calendar, until Date) []Session {
 	return out
 }
 
-// weekendOnly reports whether every day chosen for a provision's sessions
+// entryDays is how many school (or working) days of help one scheduled
+// entry of a provision counted in hours stands for: one, or, for help on
+// chosen weekend days only, a week's worth (five) shared by the days
+// chosen, so a missed Saturday of "6 hours a week" is a week's help lost.
+func entryDays(p Provision) decimal.Decimal {
+	if p.Frequency.Unit == UnitSessions || !WeekendOnly(p) {
+		return decimal.NewFromInt(1)
+	}
+	return decimal.NewFromInt(5).Div(decimal.NewFromInt(int64(len(p.Weekdays))))
+}
+
+// WeekendOnly reports whether every day chosen for a provision's sessions
 // is a Saturday or Sunday. Only then do sessions counted per month, term
-// or year fall on the chosen days: weekdays chosen before version 5 did
-// not place such sessions, and moving them would part recorded sessions
-// from their dates.
-func weekendOnly(p Provision) bool {
+// or year, and help in hours, fall on the chosen days: weekdays chosen
+// before version 5 did not place such entries, and moving them would part
+// recorded sessions from their dates.
+func WeekendOnly(p Provision) bool {
 	days := 0
 	for _, w := range p.Weekdays {
 		if wd, ok := weekdayByName(w); !ok || (wd != time.Saturday && wd != time.Sunday) {

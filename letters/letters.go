@@ -516,11 +516,17 @@ func (b *builder) planSays() {
 //go:noinline
 func (b *builder) name(p *calc.Provision) string { return ProvisionName(b.c, *p) }
 
+// sessionsWord is what one entry of a provision's log is: a session, or
+// for help in hours a day (a school day for term-time help on weekdays;
+// all-year help runs on working days, weekend help on its chosen days).
 func sessionsWord(p *calc.Provision) string {
-	if p.Frequency.Unit != calc.UnitSessions {
+	switch {
+	case p.Frequency.Unit == calc.UnitSessions:
+		return "session"
+	case p.Weeks == calc.TermTime && !calc.WeekendOnly(*p):
 		return "school day"
 	}
-	return "session"
+	return "day"
 }
 
 // tally adds the table of recorded, had and missed sessions with totals,
@@ -539,8 +545,8 @@ func (b *builder) tally() {
 	for _, f := range b.facts {
 		n := f.Counts
 		name := b.name(f.Prov)
-		if sessionsWord(f.Prov) != "session" {
-			name += " (school days)"
+		if w := sessionsWord(f.Prov); w != "session" {
+			name += " (" + w + "s)"
 			sameUnit = false
 		}
 		owed := n.MissedNotMadeUp + n.PaidPrivately
@@ -906,6 +912,23 @@ func (b *builder) ended() bool {
 	return true
 }
 
+// missedWord is what the missed entries are, sessions or (help in hours)
+// days, or "" when the provisions with something missed differ.
+func (b *builder) missedWord() string {
+	w := ""
+	for _, f := range b.facts {
+		if f.Counts.MissedNotMadeUp == 0 {
+			continue
+		}
+		if x := sessionsWord(f.Prov); w == "" {
+			w = x
+		} else if x != w {
+			return ""
+		}
+	}
+	return w
+}
+
 func (b *builder) counts() (missed, paid int, cost decimal.Decimal, still bool) {
 	for _, f := range b.facts {
 		missed += f.Counts.MissedNotMadeUp
@@ -934,7 +957,12 @@ func (b *builder) asks(heading string, restart calc.Date) {
 		items = append(items, "Make sure "+b.child+" gets all of "+what+" from "+restart.Long()+" at the latest, and tell me in writing who will give it and when.")
 	}
 	if missed > 0 {
-		items = append(items, "Send me a plan to make up the "+plural(missed, "missed session")+": how many, when, and who will give them.")
+		switch w := b.missedWord(); w {
+		case "":
+			items = append(items, "Send me a plan to make up the missed sessions and days: how many, when, and who will give them.")
+		default:
+			items = append(items, "Send me a plan to make up the "+plural(missed, "missed "+w)+": how many, when, and who will give them.")
+		}
 	}
 	if paid > 0 {
 		items = append(items, "Pay me back the "+calc.FormatMoney(cost)+" I paid for "+plural(paid, "private session")+". I can send the receipts.")

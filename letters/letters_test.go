@@ -659,3 +659,22 @@ func TestLetterAsksForTheSchoolTheFinalPlanLeftOut(t *testing.T) {
 		t.Errorf("once named, the letter says how late and asks for nothing more:\n%s", text)
 	}
 }
+
+// Help in hours on Saturdays is logged by the day it falls on: the letter
+// counts days, never "school days", for it.
+func TestLetterCountsWeekendHoursInDays(t *testing.T) {
+	d := calc.MustDate
+	p := calc.Provision{ID: "sb", Type: calc.TypeShortBreaks, Section: calc.SectionH, Weeks: calc.AllYear,
+		Weekdays: []string{"saturday"}, Frequency: calc.Frequency{Count: 6, Unit: calc.UnitHours, Per: calc.PerWeek},
+		Start: d(2025, 9, 1), Outcomes: []calc.Outcome{{Date: d(2025, 9, 6), Status: calc.StatusMissed}, {Date: d(2025, 9, 13), Status: calc.StatusDelivered}}}
+	c := calc.Case{SchemaVersion: calc.SchemaVersion, Child: calc.Child{FirstName: "Ava"}, Council: "E10000015",
+		Plans: []calc.Plan{{ID: "p", Kind: calc.PlanEHC, Issued: d(2025, 7, 1), Provisions: []calc.Provision{p}}}}
+	l, err := Build(SocialCareStage1, c, Inputs{}, d(2025, 10, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := l.PlainText()
+	if !strings.Contains(text, "(days)") || strings.Contains(text, "school day") || !strings.Contains(text, "make up the 1 missed day:") {
+		t.Errorf("weekend hours are not counted in days:\n%s", text)
+	}
+}

@@ -90,70 +90,81 @@ func TestEnterShortBreaks(t *testing.T) {
 	screenshot(t, tb, "short-breaks-summary")
 }
 
-// Short breaks every Saturday, all year: the sessions due fall on
-// Saturdays, holidays too, and what the parent records stays on them.
+// Short breaks every Saturday, all year, as a day at a club (sessions) or
+// as 6 hours (hours): the entries due fall on Saturdays, holidays too, and
+// what the parent records stays on them.
 func TestShortBreaksOnSaturdays(t *testing.T) {
-	tb := startRecordOnPhone(t, "Ava")
-	ehcPlanIssued(tb, "1", "9", "2025")
+	for _, tc := range []struct {
+		name, unit, count, wording string
+	}{
+		{"sessions", "#unit", "1", "A day at the Saturday club every week, all year."},
+		{"hours", "#unit-2", "6", "6 hours of care every Saturday, all year."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := startRecordOnPhone(t, "Ava")
+			ehcPlanIssued(tb, "1", "9", "2025")
 
-	tb.navigate("/provisions")
-	tb.click("a[href$='/provision/type?new=1']")
-	tb.waitPath("/provision/type")
-	chooseShortBreaksInSectionH(tb)
-	tb.fill("wording", "A day at the Saturday club every week, all year.")
-	tb.continueTo("/provision/amount")
-	tb.fill("count", "1")
-	tb.choose("per", "week")
-	tb.continueTo("/provision/weeks")
-	tb.click("#weeks-2") // all year
-	if got := tb.text("label[for=weekday-6]"); got != "Saturday" {
-		t.Fatalf("the sixth day offered is %q, want Saturday", got)
-	}
-	tb.click("#weekday-6")
-	checkAxe(t, tb)
-	screenshot(t, tb, "weeks-saturday")
-	tb.continueTo("/provision/dates")
-	tb.fillDate("start", "1", "9", "2025")
-	tb.fillDate("end", "31", "10", "2025")
-	tb.continueTo("/provision/provider")
-	tb.continueTo("/provision/indirect")
-	tb.click("#includes-2")
-	tb.continueTo("/provision/check")
-	tb.waitForText("main", "Saturday")
-	tb.continueTo("/provisions")
+			tb.navigate("/provisions")
+			tb.click("a[href$='/provision/type?new=1']")
+			tb.waitPath("/provision/type")
+			chooseShortBreaksInSectionH(tb)
+			tb.fill("wording", tc.wording)
+			tb.continueTo("/provision/amount")
+			tb.fill("count", tc.count)
+			tb.click(tc.unit)
+			tb.choose("per", "week")
+			tb.continueTo("/provision/weeks")
+			tb.click("#weeks-2") // all year
+			if got := tb.text("label[for=weekday-6]"); got != "Saturday" {
+				t.Fatalf("the sixth day offered is %q, want Saturday", got)
+			}
+			tb.click("#weekday-6")
+			checkAxe(t, tb)
+			screenshot(t, tb, "weeks-saturday")
+			tb.continueTo("/provision/dates")
+			tb.fillDate("start", "1", "9", "2025")
+			tb.fillDate("end", "31", "10", "2025")
+			tb.continueTo("/provision/provider")
+			tb.continueTo("/provision/indirect")
+			tb.click("#includes-2")
+			tb.continueTo("/provision/check")
+			tb.waitForText("main", "Saturday")
+			tb.continueTo("/provisions")
 
-	// 6 September to 25 October 2025: 8 Saturdays, half term included.
-	visitPage(tb, "/sessions/log?id=provision-1", "li.session")
-	dates := sessionDatesShown(tb)
-	if len(dates) == 0 {
-		t.Fatal("no sessions listed")
+			// 6 September to 25 October 2025: 8 Saturdays, half term included.
+			visitPage(tb, "/sessions/log?id=provision-1", "li.session")
+			dates := sessionDatesShown(tb)
+			if len(dates) == 0 {
+				t.Fatal("nothing listed as due")
+			}
+			for _, d := range dates {
+				if !strings.HasPrefix(d, "Sat ") {
+					t.Errorf("help due on %q, not a Saturday", d)
+				}
+			}
+			markMissed(tb, 2)
+			tb.reload()
+			visitPage(tb, "/sessions/log?id=provision-1", "li.session")
+			c, _ := storedCase(tb)
+			pr := c.Plans[0].Provisions[0]
+			if len(pr.Weekdays) != 1 || pr.Weekdays[0] != "saturday" || pr.Weeks != calc.AllYear || string(pr.Frequency.Unit) != tc.name {
+				t.Fatalf("stored help: weekdays %v, weeks %s, unit %s", pr.Weekdays, pr.Weeks, pr.Frequency.Unit)
+			}
+			if len(pr.Outcomes) != 2 {
+				t.Fatalf("%d recorded, want 2", len(pr.Outcomes))
+			}
+			for _, o := range pr.Outcomes {
+				if o.Date.Weekday() != time.Saturday || o.Status != calc.StatusMissed {
+					t.Errorf("recorded %s as %s", o.Date, o.Status)
+				}
+			}
+			counts := calc.Tally(pr, calc.Schedule(pr, calc.DefaultCalendar(), todayDate()), calc.Date{}, calc.Date{})
+			if counts.Due != 8 || counts.Missed != 2 {
+				t.Errorf("calc counts %d due and %d missed, want 8 and 2", counts.Due, counts.Missed)
+			}
+			screenshot(t, tb, "short-breaks-saturdays")
+		})
 	}
-	for _, d := range dates {
-		if !strings.HasPrefix(d, "Sat ") {
-			t.Errorf("a session due on %q, not a Saturday", d)
-		}
-	}
-	markMissed(tb, 2)
-	tb.reload()
-	visitPage(tb, "/sessions/log?id=provision-1", "li.session")
-	c, _ := storedCase(tb)
-	pr := c.Plans[0].Provisions[0]
-	if len(pr.Weekdays) != 1 || pr.Weekdays[0] != "saturday" || pr.Weeks != calc.AllYear {
-		t.Fatalf("stored help: weekdays %v, weeks %s", pr.Weekdays, pr.Weeks)
-	}
-	if len(pr.Outcomes) != 2 {
-		t.Fatalf("%d sessions recorded, want 2", len(pr.Outcomes))
-	}
-	for _, o := range pr.Outcomes {
-		if o.Date.Weekday() != time.Saturday || o.Status != calc.StatusMissed {
-			t.Errorf("recorded %s as %s", o.Date, o.Status)
-		}
-	}
-	counts := calc.Tally(pr, calc.Schedule(pr, calc.DefaultCalendar(), todayDate()), calc.Date{}, calc.Date{})
-	if counts.Due != 8 || counts.Missed != 2 {
-		t.Errorf("calc counts %d due and %d missed, want 8 and 2", counts.Due, counts.Missed)
-	}
-	screenshot(t, tb, "short-breaks-saturdays")
 }
 
 // ehcPlanIssued answers the plan's kind (an EHC plan) and the date it was
