@@ -129,7 +129,8 @@ var perWords = map[string]string{"session": "per session", "term": "per term", "
 // by figures read from their per-unit figures (low and high at
 // PercentileLow and PercentileHigh, typical their Harrell–Davis median;
 // whole pounds, pence for a per-session rate), the decisions it rests on
-// and the latest of their dates. The per-session rate keeps the seeds' £50 as its typical figure.
+// and the latest of their dates. The per-session rate keeps the seeds'
+// £50 as its typical figure.
 func Derive(ents []Entered, base calc.Rules) calc.Rules {
 	ents = Comparable(ents)
 	out := scaleTypical(ents, deriveTypical(ents, base))
