@@ -152,7 +152,7 @@ func entryDays(p Provision) decimal.Decimal {
 	if p.Frequency.Unit == UnitSessions || !WeekendOnly(p) {
 		return decimal.NewFromInt(1)
 	}
-	return decimal.NewFromInt(5).Div(decimal.NewFromInt(int64(len(p.Weekdays))))
+	return decimal.New(int64(50/len(p.Weekdays)), -1) // one or two days (validation refuses repeats): 5 or 2.5
 }
 
 // WeekendOnly reports whether every day chosen for a provision's sessions
@@ -160,6 +160,8 @@ func entryDays(p Provision) decimal.Decimal {
 // or year, and help in hours, fall on the chosen days: weekdays chosen
 // before version 5 did not place such entries, and moving them would part
 // recorded sessions from their dates.
+//
+//go:noinline
 func WeekendOnly(p Provision) bool {
 	days := 0
 	for _, w := range p.Weekdays {

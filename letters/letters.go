@@ -957,12 +957,11 @@ func (b *builder) asks(heading string, restart calc.Date) {
 		items = append(items, "Make sure "+b.child+" gets all of "+what+" from "+restart.Long()+" at the latest, and tell me in writing who will give it and when.")
 	}
 	if missed > 0 {
-		switch w := b.missedWord(); w {
-		case "":
-			items = append(items, "Send me a plan to make up the missed sessions and days: how many, when, and who will give them.")
-		default:
-			items = append(items, "Send me a plan to make up the "+plural(missed, "missed "+w)+": how many, when, and who will give them.")
+		what := "missed sessions and days"
+		if w := b.missedWord(); w != "" {
+			what = plural(missed, "missed "+w)
 		}
+		items = append(items, "Send me a plan to make up the "+what+": how many, when, and who will give them.")
 	}
 	if paid > 0 {
 		items = append(items, "Pay me back the "+calc.FormatMoney(cost)+" I paid for "+plural(paid, "private session")+". I can send the receipts.")
