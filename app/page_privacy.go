@@ -9,7 +9,7 @@ type privacyPage struct {
 	book *caseBook // the parent's records, given by main
 }
 
-// proseSection is a part of a page of plain words: a heading, a
+// proseSection is a part of a page of plain words: a heading (if any), a
 // paragraph, then a list of points and of links (address, words). Kept as
 // data, a page of words costs the wasm its text rather than a builder
 // call for every element.
@@ -51,7 +51,9 @@ func (p *privacyPage) Render() app.UI {
 func prose(ss []proseSection) []app.UI {
 	var out []app.UI
 	for _, s := range ss {
-		out = append(out, elH2().Text(s.heading))
+		if s.heading != "" {
+			out = append(out, elH2().Text(s.heading))
+		}
 		if s.text != "" {
 			out = append(out, elP().Text(s.text))
 		}

@@ -63,24 +63,7 @@ func (p *startPage) Render() app.UI {
 		p.sharedNotice(),
 		elP().Class("lead").Text("Use this tool if your child has an Education, Health and Care (EHC) plan "+
 			"and the council has not given them all the help the plan says they should get."),
-		elP().Text("It helps you:"),
-		elUl().Class("list").Body(
-			elLi().Text("write down each kind of help in the plan, such as speech and language therapy"),
-			elLi().Text("keep a log of the sessions your child had and the ones they missed"),
-			elLi().Text("see how many sessions were missed, and what the council could pay to put it right"),
-			elLi().Text("write a complaint letter to the council"),
-		),
-		elH2().Text("Your information stays on this device"),
-		elP().Text("Everything you type is saved on this phone or computer only. "+
-			"We do not see it and it is not sent anywhere, unless you choose to send or download it. "+
-			"The tool still works when you have no internet."),
-		elH2().Text("Before you start"),
-		elP().Text("Have these with you:"),
-		elUl().Class("list").Body(
-			elLi().Text("your child's EHC plan, most of all Section F (the help for learning)"),
-			elLi().Text("any dates of sessions that did not happen"),
-			elLi().Text("emails or letters from the council or school about it"),
-		),
+		elDiv().Body(prose(startWords[:])...),
 		elIf(p.book.hasCase(), func() app.UI {
 			return elDiv().Class("actions").Body(
 				elA().Class("button").Href(pagePath("/tasks")).Text("Continue with "+p.book.current().Child.FirstName+"'s record"),
@@ -103,6 +86,22 @@ func (p *startPage) Render() app.UI {
 		),
 		p.share.render(),
 	)
+}
+
+// startWords are what the start page says the tool does and what to have ready.
+var startWords = [...]proseSection{
+	{text: "It helps you:", items: []string{
+		"write down each kind of help in the plan, such as speech and language therapy",
+		"keep a log of the sessions your child had and the ones they missed",
+		"see how many sessions were missed, and what the council could pay to put it right",
+		"write a complaint letter to the council"}},
+	{heading: "Your information stays on this device", text: "Everything you type is saved on this phone or computer only. " +
+		"We do not see it and it is not sent anywhere, unless you choose to send or download it. " +
+		"The tool still works when you have no internet."},
+	{heading: "Before you start", text: "Have these with you:", items: []string{
+		"your child's EHC plan, most of all Section F (the help for learning)",
+		"any dates of sessions that did not happen",
+		"emails or letters from the council or school about it"}},
 }
 
 func (p *startPage) anotherText() string {
