@@ -973,8 +973,15 @@ func (b *builder) asks(heading string, restart calc.Date) {
 				break
 			}
 		}
-		if d, ok := deadline(b.dls, "placement_named"); ok && d.Status == calc.Overdue {
-			items = append(items, "Name a school or other place in the plan by "+restart.Long()+". It is already late.")
+		for _, d := range b.dls {
+			if d.Key != "placement_named" || d.Status != calc.Overdue {
+				continue
+			}
+			for _, pl := range b.c.Plans { // only a plan still in force can still name one
+				if pl.ID == d.PlanID && (pl.Ended.IsZero() || !pl.Ended.Before(b.today)) {
+					items = append(items, "Name a school or other place in the plan by "+restart.Long()+". It is already late.")
+				}
+			}
 		}
 	}
 	if len(b.lines) > 0 {

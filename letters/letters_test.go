@@ -653,6 +653,13 @@ func TestLetterAsksForTheSchoolTheFinalPlanLeftOut(t *testing.T) {
 			t.Errorf("the letter does not say %q:\n%s", want, text)
 		}
 	}
+	// A plan that has ended cannot name one now: the delay is listed, not asked about.
+	ended := c
+	ended.Plans = []calc.Plan{c.Plans[0]}
+	ended.Plans[0].Ended = d(2025, 4, 30)
+	if text := mustBuild(t, ended, d(2025, 6, 2)); strings.Contains(text, "Name a school") {
+		t.Errorf("the letter asks an ended plan to name a school:\n%s", text)
+	}
 	c.Plans[0].Process.PlacementNamed = d(2025, 3, 24)
 	text = mustBuild(t, c, d(2025, 6, 2))
 	if !strings.Contains(text, "due 27 January 2025, done 24 March 2025, 8 weeks late") || strings.Contains(text, "Name a school") {
