@@ -912,6 +912,17 @@ func (b *builder) ended() bool {
 	return true
 }
 
+// inForce reports whether the plan of this id has not ended by today:
+// only such a plan can still be made final or name a school.
+func (b *builder) inForce(id string) bool {
+	for _, pl := range b.c.Plans {
+		if pl.ID == id {
+			return pl.Ended.IsZero() || !pl.Ended.Before(b.today)
+		}
+	}
+	return false
+}
+
 // missedWord is what the missed entries are, sessions or (help in hours)
 // days, or "" when the provisions with something missed differ.
 func (b *builder) missedWord() string {
@@ -968,19 +979,14 @@ func (b *builder) asks(heading string, restart calc.Date) {
 	}
 	if !b.social {
 		for _, d := range b.dls {
-			if d.Status == calc.Overdue && d.PlanDelay && (strings.HasPrefix(d.Key, "amended_plan") || d.Key == "final_plan_20_weeks" || d.Key == "phase_transfer" || d.Key == "tribunal_order_5_weeks") {
+			if d.Status == calc.Overdue && d.PlanDelay && b.inForce(d.PlanID) && (strings.HasPrefix(d.Key, "amended_plan") || d.Key == "final_plan_20_weeks" || d.Key == "phase_transfer" || d.Key == "tribunal_order_5_weeks") {
 				items = append(items, "Send me the final plan by "+restart.Long()+". It is already late.")
 				break
 			}
 		}
 		for _, d := range b.dls {
-			if d.Key != "placement_named" || d.Status != calc.Overdue {
-				continue
-			}
-			for _, pl := range b.c.Plans { // only a plan still in force can still name one
-				if pl.ID == d.PlanID && (pl.Ended.IsZero() || !pl.Ended.Before(b.today)) {
-					items = append(items, "Name a school or other place in the plan by "+restart.Long()+". It is already late.")
-				}
+			if d.Key == "placement_named" && d.Status == calc.Overdue && b.inForce(d.PlanID) {
+				items = append(items, "Name a school or other place in the plan by "+restart.Long()+". It is already late.")
 			}
 		}
 	}

@@ -660,6 +660,10 @@ func TestLetterAsksForTheSchoolTheFinalPlanLeftOut(t *testing.T) {
 	if text := mustBuild(t, ended, d(2025, 6, 2)); strings.Contains(text, "Name a school") {
 		t.Errorf("the letter asks an ended plan to name a school:\n%s", text)
 	}
+	ended.Plans[0].Process = calc.ProcessDates{ReviewOutcomeAwaited: true} // its amended plan never came
+	if text := mustBuild(t, ended, d(2025, 6, 2)); !strings.Contains(text, "Final amended plan within 12 weeks") || strings.Contains(text, "Send me the final plan") {
+		t.Errorf("an ended plan's late amendment is listed but not asked for:\n%s", text)
+	}
 	c.Plans[0].Process.PlacementNamed = d(2025, 3, 24)
 	text = mustBuild(t, c, d(2025, 6, 2))
 	if !strings.Contains(text, "due 27 January 2025, done 24 March 2025, 8 weeks late") || strings.Contains(text, "Name a school") {
