@@ -9,16 +9,6 @@ type privacyPage struct {
 	book *caseBook // the parent's records, given by main
 }
 
-// proseSection is a part of a page of plain words: a heading (if any), a
-// paragraph, then a list of points and of links (address, words). Kept as
-// data, a page of words costs the wasm its text rather than a builder
-// call for every element.
-type proseSection struct {
-	heading, text string
-	items         []string
-	links         [][2]string
-}
-
 // privacyWords are the privacy page's words.
 var privacyWords = [...]proseSection{
 	{heading: "What is kept", text: "Provision Tracker keeps what you type, such as your child's first name, " +
@@ -45,29 +35,4 @@ var privacyWords = [...]proseSection{
 
 func (p *privacyPage) Render() app.UI {
 	return newPage(p.book, "Privacy", prose(privacyWords[:])...)
-}
-
-// prose shows sections of plain words.
-func prose(ss []proseSection) []app.UI {
-	var out []app.UI
-	for _, s := range ss {
-		if s.heading != "" {
-			out = append(out, elH2().Text(s.heading))
-		}
-		if s.text != "" {
-			out = append(out, elP().Text(s.text))
-		}
-		if len(s.items)+len(s.links) == 0 {
-			continue
-		}
-		var li []app.UI
-		for _, it := range s.items {
-			li = append(li, elLi().Text(it))
-		}
-		for _, l := range s.links {
-			li = append(li, elLi().Body(elA().Href(pagePath(l[0])).Text(l[1])))
-		}
-		out = append(out, elUl().Class("list").Body(li...))
-	}
-	return out
 }
