@@ -32,13 +32,7 @@ func TestEnterShortBreaks(t *testing.T) {
 	tb.continueTo("/provision/weeks")
 	tb.click("#weeks-2")   // all year
 	tb.click("#weekday-6") // Saturdays
-	tb.continueTo("/provision/dates")
-	tb.fillDate("start", "9", "1", "2023")
-	tb.fillDate("end", "8", "1", "2024")
-	tb.continueTo("/provision/provider")
-	tb.continueTo("/provision/indirect")
-	tb.click("#includes-2")
-	tb.continueTo("/provision/check")
+	datesToCheck(tb, [3]string{"9", "1", "2023"}, [3]string{"8", "1", "2024"})
 	if got := tb.text("main"); !strings.Contains(got, "Short breaks or respite") || !strings.Contains(got, "Section H") {
 		t.Errorf("check your answers says: %s", got)
 	}
@@ -121,13 +115,7 @@ func TestShortBreaksOnSaturdays(t *testing.T) {
 			tb.click("#weekday-6")
 			checkAxe(t, tb)
 			screenshot(t, tb, "weeks-saturday")
-			tb.continueTo("/provision/dates")
-			tb.fillDate("start", "1", "9", "2025")
-			tb.fillDate("end", "31", "10", "2025")
-			tb.continueTo("/provision/provider")
-			tb.continueTo("/provision/indirect")
-			tb.click("#includes-2")
-			tb.continueTo("/provision/check")
+			datesToCheck(tb, [3]string{"1", "9", "2025"}, [3]string{"31", "10", "2025"})
 			tb.waitForText("main", "Saturday")
 			tb.continueTo("/provisions")
 
@@ -176,6 +164,20 @@ func ehcPlanIssued(tb *tab, day, month, year string) {
 	tb.continueTo("/plan/issued")
 	tb.fillDate("date", day, month, year)
 	tb.click("form button[type=submit]")
+}
+
+// datesToCheck goes on from the day question to the help's start and end
+// dates (day, month, year), skips the provider, answers no indirect work
+// and arrives at check your answers.
+func datesToCheck(tb *tab, start, end [3]string) {
+	tb.t.Helper()
+	tb.continueTo("/provision/dates")
+	tb.fillDate("start", start[0], start[1], start[2])
+	tb.fillDate("end", end[0], end[1], end[2])
+	tb.continueTo("/provision/provider")
+	tb.continueTo("/provision/indirect")
+	tb.click("#includes-2")
+	tb.continueTo("/provision/check")
 }
 
 // chooseShortBreaksInSectionH answers the type page of new help with short

@@ -242,12 +242,8 @@ func TestEditHelpOfImportedSecondPlan(t *testing.T) {
 // parent asked is refused by the box, and nothing is saved.
 func TestSchoolNotNamedInTheFinalPlan(t *testing.T) {
 	tb := startRecordOnPhone(t, "Ava")
-	tb.click("a[href$='/plan/kind']")
-	tb.waitPath("/plan/kind")
-	tb.click("#kind") // an EHC plan
-	tb.continueTo("/plan/issued")
-	tb.fillDate("date", "9", "1", "2023")
-	tb.continueTo("/plan/review")
+	ehcPlanIssued(tb, "9", "1", "2023")
+	tb.waitPath("/plan/review")
 	tb.fillDate("date", "4", "11", "2025")
 	tb.continueTo("/plan/dates")
 	tb.fillDate("amended-final", "27", "1", "2026")
