@@ -290,6 +290,12 @@ func twoTabEdits() []twoTabEdit {
 		return want("the impact", c.Letter.Impact, "Rowan stopped wanting to go to school.")
 	}
 	school := func(c calc.Case) error { return want("the school", c.Letter.School, "Hill Top School") }
+	asked := func(c calc.Case) error {
+		return want("the date a school was asked for", c.Plans[0].Process.PlacementRequested, date(2025, 11, 4))
+	}
+	named := func(c calc.Case) error {
+		return want("the date a school was named", c.Plans[0].Process.PlacementNamed, date(2026, 3, 24))
+	}
 	return []twoTabEdit{
 		{name: "child", routeA: "/child/name", next: "/child/birth", routeB: "/child/birth", nextB: "/child/council",
 			typeA: func(tb *tab) { tb.fill("first-name", "Rowan") },
@@ -318,6 +324,10 @@ func twoTabEdits() []twoTabEdit {
 			typeA: func(tb *tab) { tb.fillDate("ack", "12", "4", "2023") },
 			typeB: func(tb *tab) { tb.fillDate("answered", "22", "5", "2023") },
 			kept:  both(ack, answered), firstKept: ack},
+		{name: "plan dates", routeA: "/plan/dates", next: "/tasks",
+			typeA: func(tb *tab) { tb.fillDate("school-asked", "4", "11", "2025") },
+			typeB: func(tb *tab) { tb.fillDate("school-named", "24", "3", "2026") },
+			kept:  both(asked, named), firstKept: asked},
 		{name: "letter details", routeA: "/letter/details", next: "/summary",
 			typeA: func(tb *tab) { tb.fill("impact", "Rowan stopped wanting to go to school.") },
 			typeB: func(tb *tab) { tb.fill("school", "Hill Top School") },
