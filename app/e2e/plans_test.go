@@ -258,6 +258,13 @@ func TestSchoolNotNamedInTheFinalPlan(t *testing.T) {
 	}
 	tb.fillDate("school-named", "", "", "")
 	tb.continueTo("/tasks")
+	// Back shows what was saved, and saving it again changes nothing.
+	tb.back("/plan/dates")
+	if got := eval[string](tb, "reading the school boxes", `["school-asked-day","school-asked-month","school-asked-year","school-named-day"].
+		map(id => document.getElementById(id).value).join(" ")`); got != "4 11 2025 " {
+		t.Errorf("after Back the school boxes show %q, want 4 11 2025 and an empty named date", got)
+	}
+	tb.continueTo("/tasks")
 
 	row := func() string {
 		goTo(tb, "/deadlines")
