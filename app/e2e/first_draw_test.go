@@ -11,10 +11,15 @@ import (
 
 // headingsSeen records, from before any script of each page the tab loads, every <h1>
 // text the page shows once go-app's loading overlay is gone: what a person would see,
-// however briefly.
+// however briefly. While the browser is still reading the page's HTML it has not yet
+// reached the overlay, which comes after the prerendered page; the observer can run
+// between the two and saw the prerendered heading ("Start a record first": the site is
+// built with no record) that the overlay covers once it is read. So nothing counts until
+// the HTML is read (readyState is no longer "loading"); the app's scripts are deferred,
+// so it cannot start before that.
 const headingsSeen = `window.__e2eHeadings = [];
 new MutationObserver(() => {
-	if (document.getElementById("app-wasm-loader")) return;
+	if (document.readyState === "loading" || document.getElementById("app-wasm-loader")) return;
 	const h = document.querySelector("h1");
 	const text = h ? h.textContent.replace(/\s+/g, " ").trim() : "";
 	const seen = window.__e2eHeadings;
