@@ -608,15 +608,21 @@ func waitForUpdateBanner(tb *tab) {
 	// The browser looks for a new version by itself, and the app asks on every page. A
 	// check already under way when the new version went up finds nothing, and the browser
 	// folds a second request into it; so this asks again each second until the banner
-	// shows, as the parent's next pages would.
+	// shows, as the parent's next pages would. This once timed out in one run of about
+	// thirty with no new worker in sight; if it does again, the message says which version
+	// the cache holds and whether the checks were answered or failed.
 	if err := tb.pollFor(`(() => { if (document.querySelector(".update-banner")) return true;
 		const now = Date.now(); if (!(now - (window.__e2eAsked || 0) < 1000)) { window.__e2eAsked = now;
-			navigator.serviceWorker.getRegistration().then(r => r && r.update()).catch(() => {}); }
+			navigator.serviceWorker.getRegistration().then(r => r && r.update())
+				.then(() => { window.__e2eUpdates = (window.__e2eUpdates || 0) + 1 })
+				.catch(e => { window.__e2eUpdateError = String(e) }); }
 		return false })()`, 3*waitTimeout); err != nil {
 		state := eval[string](tb, "reading the workers", `(async () => { const r = await navigator.serviceWorker.getRegistration();
 			const w = x => x ? x.state : "none";
 			return JSON.stringify({installing: w(r && r.installing), waiting: w(r && r.waiting), active: w(r && r.active),
-				controlled: !!navigator.serviceWorker.controller, caches: await caches.keys(), updatedBeforeWasm: window.goappUpdatedBeforeWasmLoaded}) })()`)
+				controlled: !!navigator.serviceWorker.controller, caches: await caches.keys(), updatedBeforeWasm: window.goappUpdatedBeforeWasmLoaded,
+				cachedMarker: await caches.match("/web/version-marker.txt").then(m => m ? m.text() : "none"),
+				updatesAnswered: window.__e2eUpdates || 0, lastUpdateError: window.__e2eUpdateError || "none"}) })()`)
 		tb.fail("waiting for the update banner (the new version's worker installed and active); workers: "+state, err)
 	}
 }
